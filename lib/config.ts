@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// One validated view of the environment, shared by the web app, the worker and the
+// scripts. Embedded mode (`npm start`) fills these in for its child processes; in
+// production they come from the deployment (see .env.example).
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (postgresql://user:pass@host:5432/db)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://"),
+    AWS_REGION: z.string().min(1).default("us-east-1"),
+    /** Set only for an SQS/SNS emulator; unset means real AWS. */
+    AWS_ENDPOINT_URL: optionalUrl,
+    ORDERS_QUEUE_URL: z.url({ error: "ORDERS_QUEUE_URL must be the URL of the orders FIFO queue" }),
+    ORDERS_DLQ_URL: optionalUrl,
+    NOTIFICATIONS_QUEUE_URL: z.url({ error: "NOTIFICATIONS_QUEUE_URL must be the URL of the notifications queue" }),
+    NOTIFICATIONS_DLQ_URL: optionalUrl,
+    ORDER_EVENTS_TOPIC_ARN: z
+      .string({ error: "ORDER_EVENTS_TOPIC_ARN is required (arn:aws:sns:region:account:name)" })
+      .startsWith("arn:", "ORDER_EVENTS_TOPIC_ARN must be an SNS topic ARN"),
+    /** 'sns' sends real texts through SNS; 'outbox' records them in Postgres (emulators). */
+    SMS_MODE: z.enum(["sns", "outbox", "off"]).optional(),
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Brewline <orders@brewline.local>"),
+    MAIL_INBOX_URL: optionalUrl,
+    STORE_NAME: z.string().min(1).default("Brewline Coffee"),
+    STORE_TIMEZONE: z
+      .string()
+      .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "STORE_TIMEZONE must be an IANA time zone such as Europe/London"),
+    PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** Outbox rows not sent after this many seconds are sent by the reconciler. */
+    OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().positive().default(5),
+    /** Sent rows not processed after this long are sent again (the queue may have lost them). */
+    OUTBOX_REDELIVER_AFTER_SECONDS: z.coerce.number().positive().default(120),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .transform((env) => ({
+    ...env,
+    SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "outbox" : "sns"),
+  }));
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+/** Parsed on first use rather than at import, so `next build` needs no runtime env. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { getConfig } from "../config.ts";
+
+// One client per process. Next.js dev reloads modules, so the instance lives on
+// globalThis there to avoid opening a new pool on every edit.
+const globalForPrisma = globalThis as unknown as { brewlinePrisma?: PrismaClient };
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+export function getPrisma(): PrismaClient {
+  globalForPrisma.brewlinePrisma ??= createPrismaClient(getConfig().DATABASE_URL);
+  return globalForPrisma.brewlinePrisma;
+}
+
+export type { PrismaClient };

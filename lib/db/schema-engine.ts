@@ -1,0 +1,123 @@
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// The Prisma CLI needs a native schema engine that it downloads on first use; that
+// download is not possible everywhere Brewline runs (offline CI, locked-down hosts).
+// The WebAssembly build of the same engine drives migrations through the pg driver
+// adapter and records them in `_prisma_migrations` exactly like `prisma migrate deploy`.
+
+const require = createRequire(import.meta.url);
+let wasmReady: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    // The package does not export its .wasm file; resolve it beside the JS glue.
+    const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmPath = path.join(path.dirname(glue), "schema_engine_bg.wasm");
+    const bytes = await readFile(wasmPath);
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  })();
+  return wasmReady;
+}
+
+export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+
+/**
+ * The pg adapter runs a migration script by splitting it on every ";", which breaks
+ * function bodies ($$ ... $$). Postgres's simple query protocol runs a multi-statement
+ * script as sent (as the native engine does), so hand it the whole script instead.
+ */
+function wholeScriptAdapter(connectionString: string): PrismaPg {
+  const factory = new PrismaPg({ connectionString });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await (adapter.underlyingDriver() as { query: (sql: string) => Promise<unknown> }).query(script);
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+export async function withSchemaEngine<T>(
+  connectionString: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  await loadWasm();
+  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(connectionString));
+  const logs: string[] = [];
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    (line: string) => logs.push(line),
+    adapter,
+  );
+  try {
+    return await fn(engine);
+  } catch (error) {
+    if (logs.length > 0) console.error(logs.slice(-5).join("\n"));
+    throw error;
+  } finally {
+    engine.free();
+  }
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  return {
+    baseDir: MIGRATIONS_DIR,
+    lockfile: { path: "migration_lock.toml", content: await readFile(lockPath, "utf8").catch(() => null) },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      dirs.map(async (dir) => {
+        const content = await readFile(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8")
+          .then((value) => ({ tag: "ok" as const, value }))
+          .catch((error: Error) => ({ tag: "error" as const, value: error.message }));
+        return { path: dir, migrationFile: { path: "migration.sql", content } };
+      }),
+    ),
+  };
+}
+
+/** Applies every pending migration in prisma/migrations; returns the names applied. */
+export async function applyMigrations(connectionString: string): Promise<string[]> {
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(connectionString, async (engine) => {
+    const out = await engine.applyMigrations({
+      migrationsList,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return out.appliedMigrationNames;
+  });
+}
+
+/** SQL that takes a database built from the existing migrations to the current schema. */
+export async function diffMigrationsToSchema(connectionString: string): Promise<string> {
+  const migrationsList = await readMigrationList();
+  const schema = await readFile(SCHEMA_PATH, "utf8");
+  return withSchemaEngine(connectionString, async (engine) => {
+    const result = await engine.diff({
+      from: migrationsList.migrationDirectories.length
+        ? { tag: "migrations", ...migrationsList }
+        : { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+      script: true,
+      exitCode: null,
+      shadowDatabaseUrl: null,
+      filters: { externalTables: [], externalEnums: [] },
+    } as Parameters<SchemaEngine["diff"]>[0]);
+    return (result as { stdout?: string }).stdout ?? "";
+  });
+}

@@ -1,0 +1,59 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { MenuItemForPricing } from "../orders/price-order.ts";
+
+export type MenuCategoryView = {
+  id: string;
+  name: string;
+  items: (MenuItemForPricing & { description: string })[];
+};
+
+/** The whole menu, ordered for display; also the source of truth for pricing. */
+export async function getMenu(options: { prisma: PrismaClient; itemIds?: string[] }): Promise<MenuCategoryView[]> {
+  const categories = await options.prisma.menuCategory.findMany({
+    orderBy: [{ sort: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      items: {
+        where: options.itemIds ? { id: { in: options.itemIds } } : undefined,
+        orderBy: [{ sort: "asc" }, { name: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          basePriceCents: true,
+          available: true,
+          modifierGroups: {
+            orderBy: { group: { sort: "asc" } },
+            select: {
+              group: {
+                select: {
+                  id: true,
+                  name: true,
+                  minSelect: true,
+                  maxSelect: true,
+                  modifiers: {
+                    orderBy: [{ sort: "asc" }, { name: "asc" }],
+                    select: { id: true, name: true, priceDeltaCents: true, isDefault: true, available: true },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  return categories
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      items: c.items.map(({ modifierGroups, ...item }) => ({ ...item, groups: modifierGroups.map((g) => g.group) })),
+    }))
+    .filter((c) => c.items.length > 0);
+}
+
+export async function getMenuItemsById(options: { prisma: PrismaClient; itemIds: string[] }) {
+  const categories = await getMenu(options);
+  return new Map(categories.flatMap((c) => c.items).map((item) => [item.id, item]));
+}

@@ -1,0 +1,8 @@
+/** The cafe's calendar day for an instant, in its own time zone (ticket numbers restart daily). */
+export function businessDate(at: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** A YYYY-MM-DD day as the UTC-midnight Date that Prisma uses for @db.Date columns. */
+export const dateOnly = (day: string) => new Date(`${day}T00:00:00.000Z`);

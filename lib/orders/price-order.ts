@@ -1,0 +1,64 @@
+import { AppError } from "../errors.ts";
+import type { OrderLineInput } from "./order-input.ts";
+
+// Pure pricing and validation of a cart against the menu, so it can be unit-tested
+// without a database. The menu is loaded by the caller.
+
+export type MenuModifier = { id: string; name: string; priceDeltaCents: number; isDefault: boolean; available: boolean };
+export type MenuGroup = { id: string; name: string; minSelect: number; maxSelect: number; modifiers: MenuModifier[] };
+export type MenuItemForPricing = {
+  id: string;
+  name: string;
+  basePriceCents: number;
+  available: boolean;
+  groups: MenuGroup[];
+};
+
+export type PricedOption = { groupId: string; group: string; modifierId: string; name: string; priceDeltaCents: number };
+export type PricedLine = {
+  menuItemId: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  options: PricedOption[];
+  note: string | null;
+};
+
+export function priceLine(item: MenuItemForPricing | undefined, line: OrderLineInput, index: number): PricedLine {
+  const where = `item ${index + 1}`;
+  if (!item) throw new AppError("VALIDATION", `${where}: that drink is not on the menu`, { line: index });
+  if (!item.available) throw new AppError("CONFLICT", `${item.name} is sold out right now`, { line: index });
+
+  const chosen = new Set(line.modifierIds);
+  if (chosen.size !== line.modifierIds.length) {
+    throw new AppError("VALIDATION", `${where}: an option was chosen twice`, { line: index });
+  }
+  const options: PricedOption[] = [];
+  for (const group of item.groups) {
+    let picked = group.modifiers.filter((m) => chosen.has(m.id));
+    picked.forEach((m) => chosen.delete(m.id));
+    // A required single choice left out (e.g. size) falls back to the menu's default.
+    if (picked.length === 0 && group.minSelect > 0) picked = group.modifiers.filter((m) => m.isDefault).slice(0, group.maxSelect);
+    if (picked.length < group.minSelect) {
+      throw new AppError("VALIDATION", `${item.name}: please choose a ${group.name.toLowerCase()}`, { line: index });
+    }
+    if (picked.length > group.maxSelect) {
+      throw new AppError("VALIDATION", `${item.name}: choose at most ${group.maxSelect} ${group.name.toLowerCase()}`, { line: index });
+    }
+    for (const m of picked) {
+      if (!m.available) throw new AppError("CONFLICT", `${item.name}: ${m.name} is sold out right now`, { line: index });
+      options.push({ groupId: group.id, group: group.name, modifierId: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents });
+    }
+  }
+  if (chosen.size > 0) {
+    throw new AppError("VALIDATION", `${item.name}: that option does not belong to this drink`, { line: index });
+  }
+  const unitPriceCents = item.basePriceCents + options.reduce((sum, o) => sum + o.priceDeltaCents, 0);
+  return { menuItemId: item.id, name: item.name, quantity: line.quantity, unitPriceCents, options, note: line.note ?? null };
+}
+
+export function priceCart(menu: Map<string, MenuItemForPricing>, lines: OrderLineInput[]) {
+  const priced = lines.map((line, i) => priceLine(menu.get(line.menuItemId), line, i));
+  const totalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  return { lines: priced, totalCents };
+}

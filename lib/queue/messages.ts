@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Bodies of the messages that travel through SQS and SNS. Every consumer parses with
+// these schemas; a body that does not parse is a poison message (left for the DLQ).
+
+export const orderLineSchema = z.object({
+  name: z.string(),
+  quantity: z.number().int().positive(),
+  options: z.array(z.string()),
+  note: z.string().nullable(),
+});
+
+/** Orders queue: a new order for the barista board. */
+export const orderPlacedSchema = z.object({
+  type: z.literal("order.placed"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  ticketNumber: z.number().int().positive(),
+  customerName: z.string(),
+  items: z.array(orderLineSchema),
+  placedAt: z.iso.datetime({ offset: true }),
+});
+
+/** Orders queue: a barista bumped the order; the worker completes it and tells the customer. */
+export const orderReadyRequestedSchema = z.object({
+  type: z.literal("order.ready_requested"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  requestedAt: z.iso.datetime({ offset: true }),
+});
+
+export const ordersQueueMessageSchema = z.discriminatedUnion("type", [
+  orderPlacedSchema,
+  orderReadyRequestedSchema,
+]);
+
+/** SNS topic → notifications queue: the order is ready for pickup. */
+export const orderReadyEventSchema = z.object({
+  type: z.literal("order.ready"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  ticketNumber: z.number().int().positive(),
+  customerName: z.string(),
+  readyAt: z.iso.datetime({ offset: true }),
+});
+
+export const orderEventSchema = z.discriminatedUnion("type", [orderReadyEventSchema]);
+
+export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
+export type OrderReadyRequestedMessage = z.infer<typeof orderReadyRequestedSchema>;
+export type OrdersQueueMessage = z.infer<typeof ordersQueueMessageSchema>;
+export type OrderReadyEvent = z.infer<typeof orderReadyEventSchema>;
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+export type OutboxBody = OrdersQueueMessage | OrderEvent;

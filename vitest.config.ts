@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests live beside the code (*.test.ts); integration tests in tests/integration
+// run against real embedded Postgres and the SQS/SNS emulator, one file at a time
+// (each starts its own servers on free ports).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "worker/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
