@@ -1,0 +1,71 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseConfig, type Config } from "../../lib/config.ts";
+import { applyMigrations } from "../../lib/db/schema-engine.ts";
+import { createPrismaClient, type PrismaClient } from "../../lib/db/prisma.ts";
+import { freePort } from "../../lib/embedded/free-port.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/embedded/postgres.ts";
+import { startEmbeddedQueueServer, type EmbeddedQueueServer } from "../../lib/embedded/queue-server.ts";
+import { createTransport, type Transport } from "../../lib/queue/transport.ts";
+
+// Real components for integration tests: a fresh embedded PostgreSQL (own temp data
+// dir, own port) with migrations applied, and the SQS/SNS emulator with the app's
+// queues provisioned. The queue server can be stopped and started again on the same
+// port to simulate an outage (it comes back empty, like the emulator does).
+
+export type TestStack = {
+  config: Config;
+  env: Record<string, string>;
+  prisma: PrismaClient;
+  transport: Transport;
+  pg: EmbeddedPostgresHandle;
+  stopQueueServer: () => Promise<void>;
+  startQueueServer: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function startTestStack(options: { seed?: (prisma: PrismaClient) => Promise<void> } = {}): Promise<TestStack> {
+  const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "brewline-test-")), "pg");
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  await applyMigrations(pg.url);
+  const queuePort = await freePort();
+  let queue: EmbeddedQueueServer | undefined = await startEmbeddedQueueServer({ port: queuePort });
+
+  const env: Record<string, string> = {
+    NODE_ENV: "test",
+    DATABASE_URL: pg.url,
+    AWS_REGION: queue.region,
+    AWS_ENDPOINT_URL: queue.endpoint,
+    ...queue.resources,
+    SMS_MODE: "outbox",
+    STORE_TIMEZONE: "UTC",
+    LOG_LEVEL: "warn",
+  };
+  const config = parseConfig(env);
+  const prisma = createPrismaClient(pg.url);
+  const transport = createTransport(config);
+  if (options.seed) await options.seed(prisma);
+
+  return {
+    config,
+    env,
+    prisma,
+    transport,
+    pg,
+    stopQueueServer: async () => {
+      await queue?.stop();
+      queue = undefined;
+    },
+    startQueueServer: async () => {
+      queue ??= await startEmbeddedQueueServer({ port: queuePort });
+    },
+    stop: async () => {
+      transport.sqs.destroy();
+      transport.sns.destroy();
+      await prisma.$disconnect();
+      await queue?.stop();
+      await pg.stop();
+    },
+  };
+}
