@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.ts";
+
+const base = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/brewline",
+  ORDERS_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/123456789012/brewline-orders.fifo",
+  NOTIFICATIONS_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/123456789012/brewline-notifications",
+  ORDER_EVENTS_TOPIC_ARN: "arn:aws:sns:eu-west-1:123456789012:brewline-order-events",
+  STORE_TIMEZONE: "Europe/London",
+};
+
+describe("parseConfig", () => {
+  it("sends SMS through SNS on AWS and to the dev outbox with an emulator endpoint", () => {
+    expect(parseConfig(base).SMS_MODE).toBe("sns");
+    expect(parseConfig({ ...base, AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }).SMS_MODE).toBe("outbox");
+  });
+
+  it("lists every problem with the variable name", () => {
+    try {
+      parseConfig({ ...base, DATABASE_URL: "mysql://x", ORDER_EVENTS_TOPIC_ARN: undefined, STORE_TIMEZONE: "Mars/Base" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain("DATABASE_URL: DATABASE_URL must start with postgresql://");
+      expect(message).toContain("ORDER_EVENTS_TOPIC_ARN");
+      expect(message).toContain("STORE_TIMEZONE");
+    }
+  });
+});
