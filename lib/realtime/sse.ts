@@ -1,0 +1,117 @@
+import { errorInfo, logger } from "../log.ts";
+
+// Server-sent events over a plain web Response, as used by Next.js route handlers.
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform keeps compression middleware from buffering the stream.
+  "Cache-Control": "no-cache, no-store, no-transform",
+  Connection: "keep-alive",
+  // Tells nginx-style proxies not to buffer.
+  "X-Accel-Buffering": "no",
+} as const;
+
+export const KEEP_ALIVE_MS = 15_000;
+/** How long the browser waits before reconnecting after the stream drops. */
+export const RETRY_MS = 2_000;
+
+/** One SSE message; multi-line data is split into several data: lines as the spec requires. */
+export function formatSseEvent(event: string, data: unknown): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(event)) throw new Error(`invalid SSE event name ${event}`);
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  return `event: ${event}\n${text.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join("\n")}\n\n`;
+}
+
+export const formatSseComment = (text: string) => `: ${text.replace(/[\r\n]+/g, " ")}\n\n`;
+
+export type SseSink = {
+  send(event: string, data: unknown): void;
+  comment(text: string): void;
+  close(): void;
+  readonly closed: boolean;
+  readonly signal: AbortSignal;
+};
+
+/**
+ * Opens an event stream. `start` runs once the stream exists and returns its cleanup,
+ * which runs exactly once: when the client goes away (request aborted or stream
+ * cancelled), when the sink is closed, or when start itself throws.
+ */
+export function sseResponse(
+  request: Request,
+  start: (sink: SseSink) => void | (() => void) | Promise<void | (() => void)>,
+  options: { keepAliveMs?: number; retryMs?: number; headers?: Record<string, string> } = {},
+): Response {
+  const encoder = new TextEncoder();
+  const abort = new AbortController();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let cleanup: (() => void) | undefined;
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(keepAlive);
+    abort.abort();
+    request.signal.removeEventListener("abort", finish);
+    try {
+      cleanup?.();
+    } catch {
+      // cleanup must not break the close
+    }
+    try {
+      controller.close();
+    } catch {
+      // already closed or errored by the runtime
+    }
+  };
+
+  const write = (chunk: string) => {
+    if (closed) return;
+    try {
+      controller.enqueue(encoder.encode(chunk));
+    } catch {
+      finish();
+    }
+  };
+
+  const sink: SseSink = {
+    send: (event, data) => write(formatSseEvent(event, data)),
+    comment: (text) => write(formatSseComment(text)),
+    close: finish,
+    get closed() {
+      return closed;
+    },
+    signal: abort.signal,
+  };
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      write(`retry: ${options.retryMs ?? RETRY_MS}\n\n`);
+      keepAlive = setInterval(() => sink.comment("keep-alive"), options.keepAliveMs ?? KEEP_ALIVE_MS);
+      if (request.signal.aborted) {
+        finish();
+        return;
+      }
+      request.signal.addEventListener("abort", finish, { once: true });
+      Promise.resolve()
+        .then(() => start(sink))
+        .then((fn) => {
+          if (!fn) return;
+          if (closed) fn();
+          else cleanup = fn;
+        })
+        .catch((error: unknown) => {
+          logger.warn({ err: errorInfo(error) }, "event stream failed to start");
+          finish();
+        });
+    },
+    cancel() {
+      finish();
+    },
+  });
+
+  return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...options.headers } });
+}
