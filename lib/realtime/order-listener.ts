@@ -117,7 +117,8 @@ export class OrderListener {
       this.#lost(client, error);
       return;
     }
-    if (this.#client !== client || this.#state === "stopped") {
+    // stop() may have run while connecting (TS cannot see that across the awaits).
+    if (this.#client !== client || this.#isStopped()) {
       await client.end().catch(() => {});
       return;
     }
@@ -129,6 +130,10 @@ export class OrderListener {
     for (const resolve of this.#connectedWaiters.splice(0)) resolve();
     // Also on the first connect: a subscriber may have read its state before LISTEN was in place.
     this.#emit({ kind: "resync" });
+  }
+
+  #isStopped(): boolean {
+    return this.#state === "stopped";
   }
 
   #lost(client: pg.Client, error: unknown): void {

@@ -1,0 +1,133 @@
+import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { OrderStatus, type NotificationChannel, type NotificationStatus } from "../generated/prisma/enums.ts";
+import { businessDate, dateOnly } from "../orders/business-date.ts";
+import { maskRecipient } from "./mask.ts";
+import { getQueueDepth, type QueueDepth } from "./queue-depth.ts";
+
+// The operator's one-screen view: how today is going, whether messages are piling up
+// in a queue or its dead-letter queue, whether workers are alive, and how customer
+// notifications fare.
+
+export const HEARTBEAT_ALIVE_MS = 15_000;
+
+export type WorkerView = {
+  workerId: string;
+  hostname: string;
+  pid: number;
+  startedAt: string;
+  lastBeatAt: string;
+  secondsSinceBeat: number;
+  processed: number;
+  failed: number;
+  stoppedAt: string | null;
+  alive: boolean;
+};
+
+export type NotificationView = {
+  id: string;
+  ticketNumber: number;
+  event: string;
+  channel: NotificationChannel;
+  status: NotificationStatus;
+  attempts: number;
+  recipient: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+export type QueueView = { label: string; isDeadLetter: boolean; depth: QueueDepth };
+
+export type Overview = {
+  generatedAt: string;
+  businessDate: string;
+  counts: Record<OrderStatus, number>;
+  totalToday: number;
+  outbox: { unsent: number; unprocessed: number; abandoned: number };
+  queues: QueueView[];
+  workers: WorkerView[];
+  notifications: NotificationView[];
+};
+
+export async function getOverview(options: {
+  prisma: PrismaClient;
+  sqs: Pick<SQSClient, "send">;
+  queues: { label: string; url: string | undefined; isDeadLetter?: boolean }[];
+  timeZone: string;
+  now?: Date;
+}): Promise<Overview> {
+  const { prisma } = options;
+  const now = options.now ?? new Date();
+  const day = businessDate(now, options.timeZone);
+
+  const [grouped, unsent, unprocessed, abandoned, heartbeats, notifications, queues] = await Promise.all([
+    prisma.order.groupBy({ by: ["status"], where: { businessDate: dateOnly(day) }, _count: { _all: true } }),
+    prisma.outboxMessage.count({ where: { sentAt: null, abandonedAt: null } }),
+    prisma.outboxMessage.count({ where: { processedAt: null, abandonedAt: null, destination: "ORDERS_QUEUE" } }),
+    prisma.outboxMessage.count({ where: { abandonedAt: { not: null } } }),
+    prisma.workerHeartbeat.findMany({ orderBy: { lastBeatAt: "desc" }, take: 20 }),
+    prisma.notification.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        event: true,
+        channel: true,
+        status: true,
+        attempts: true,
+        recipient: true,
+        lastError: true,
+        createdAt: true,
+        sentAt: true,
+        order: { select: { ticketNumber: true } },
+      },
+    }),
+    Promise.all(
+      options.queues.map(async (q) => ({
+        label: q.label,
+        isDeadLetter: q.isDeadLetter ?? false,
+        depth: await getQueueDepth({ sqs: options.sqs, url: q.url }),
+      })),
+    ),
+  ]);
+
+  const counts = Object.fromEntries(Object.values(OrderStatus).map((s) => [s, 0])) as Record<OrderStatus, number>;
+  for (const row of grouped) counts[row.status] = row._count._all;
+
+  return {
+    generatedAt: now.toISOString(),
+    businessDate: day,
+    counts,
+    totalToday: Object.values(counts).reduce((a, b) => a + b, 0),
+    outbox: { unsent, unprocessed, abandoned },
+    queues,
+    workers: heartbeats.map((w) => {
+      const sinceMs = now.getTime() - w.lastBeatAt.getTime();
+      return {
+        workerId: w.workerId,
+        hostname: w.hostname,
+        pid: w.pid,
+        startedAt: w.startedAt.toISOString(),
+        lastBeatAt: w.lastBeatAt.toISOString(),
+        secondsSinceBeat: Math.max(0, Math.round(sinceMs / 1000)),
+        processed: w.processed,
+        failed: w.failed,
+        stoppedAt: w.stoppedAt?.toISOString() ?? null,
+        alive: w.stoppedAt === null && sinceMs < HEARTBEAT_ALIVE_MS,
+      };
+    }),
+    notifications: notifications.map((n) => ({
+      id: n.id,
+      ticketNumber: n.order.ticketNumber,
+      event: n.event,
+      channel: n.channel,
+      status: n.status,
+      attempts: n.attempts,
+      recipient: maskRecipient(n.channel, n.recipient),
+      lastError: n.lastError,
+      createdAt: n.createdAt.toISOString(),
+      sentAt: n.sentAt?.toISOString() ?? null,
+    })),
+  };
+}
