@@ -23,7 +23,8 @@ export const deduplicationId = (row: Pick<OutboxRow, "id" | "orderId" | "type">)
 
 /** Hands one outbox row to SQS or SNS and records the outcome; never throws. */
 export async function sendOutboxMessage(options: {
-  prisma: PrismaClient;
+  /** A transaction client works too (the reconciler sends while holding the row lock). */
+  prisma: Pick<PrismaClient, "outboxMessage">;
   transport: Transport;
   row: OutboxRow;
 }): Promise<boolean> {

@@ -58,6 +58,7 @@ export type ConsumerStatus = {
   stopping: boolean;
   /** False while receives are failing (queue unreachable). */
   receiving: boolean;
+  /** When the last receive started. */
   lastPollAt: Date | null;
   processed: number;
   failed: number;
@@ -235,6 +236,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     let delayMs = 0;
     while (!stopping) {
       let messages: Message[];
+      lastPollAt = new Date();
       try {
         const out = await sqs.send(
           new ReceiveMessageCommand({
@@ -247,7 +249,6 @@ export function createConsumer(options: ConsumerOptions): Consumer {
           { abortSignal: signal },
         );
         messages = out.Messages ?? [];
-        lastPollAt = new Date();
         if (!receiving) log.info({ queue: name }, "receiving again");
         receiving = true;
         delayMs = 0;

@@ -1,0 +1,44 @@
+import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+/** Sends one text message; providerId is what the provider calls it (for support). */
+export type SmsSender = {
+  send: (sms: { to: string; body: string }) => Promise<{ providerId: string }>;
+};
+
+/** Real texts through SNS (SMS_MODE=sns). Transactional: delivered even to opted-in marketing limits. */
+export function createSnsSmsSender(options: { sns: Pick<SNSClient, "send"> }): SmsSender {
+  return {
+    async send({ to, body }) {
+      const out = await options.sns.send(
+        new PublishCommand({
+          PhoneNumber: to,
+          Message: body,
+          MessageAttributes: { "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" } },
+        }),
+      );
+      return { providerId: out.MessageId ?? "" };
+    },
+  };
+}
+
+/** Emulators cannot text anyone: the message is recorded in DevSmsMessage instead (SMS_MODE=outbox). */
+export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "devSmsMessage"> }): SmsSender {
+  return {
+    async send({ to, body }) {
+      const row = await options.prisma.devSmsMessage.create({ data: { to, body }, select: { id: true } });
+      return { providerId: `dev-sms:${row.id}` };
+    },
+  };
+}
+
+/** The sender for SMS_MODE, or null for 'off' (orders with a phone number then get no text). */
+export function createSmsSender(options: {
+  mode: "sns" | "outbox" | "off";
+  prisma: Pick<PrismaClient, "devSmsMessage">;
+  sns: Pick<SNSClient, "send">;
+}): SmsSender | null {
+  if (options.mode === "sns") return createSnsSmsSender({ sns: options.sns });
+  if (options.mode === "outbox") return createOutboxSmsSender({ prisma: options.prisma });
+  return null;
+}

@@ -1,0 +1,143 @@
+import type { Config } from "../lib/config.ts";
+import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { errorInfo, logger } from "../lib/log.ts";
+import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
+import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
+import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
+import { createConsumer, type ConsumerOptions } from "../lib/queue/consumer.ts";
+import type { Transport } from "../lib/queue/transport.ts";
+import { createWorkerIdentity, recordHeartbeat, type WorkerIdentity } from "../lib/worker/heartbeat.ts";
+import { repeat } from "../lib/worker/repeat.ts";
+import { createNotificationMessageHandler } from "./handle-notification-message.ts";
+import { createOrdersMessageHandler } from "./handle-orders-message.ts";
+import { startHealthServer, type HealthServer } from "./health-server.ts";
+
+export type StartWorkerOptions = {
+  config: Config;
+  prisma: PrismaClient;
+  transport: Transport;
+  /** Default: from SMS_MODE (null = no texts). */
+  smsSender?: SmsSender | null;
+  /** Default: SMTP from SMTP_URL (null = no email). An injected sender is not closed by stop(). */
+  emailSender?: EmailSender | null;
+  /** Long-poll seconds; 20 in production, 1 in tests so stop and redelivery are quick. */
+  pollWaitSeconds?: number;
+  reconcileIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Default: WORKER_HEALTH_PORT; 0 picks a free port; null runs no health server. */
+  healthPort?: number | null;
+  retryDelaySeconds?: ConsumerOptions["retryDelaySeconds"];
+  identity?: WorkerIdentity;
+};
+
+export type WorkerHealth = {
+  status: "ok" | "queue-unreachable" | "stopping" | "stopped";
+  workerId: string;
+  lastPollAt: string | null;
+  processed: number;
+  failed: number;
+};
+
+export type Worker = {
+  workerId: string;
+  /** The health server's port, or null when it was not started. */
+  healthPort: number | null;
+  health: () => WorkerHealth;
+  /** Stops polling, waits up to timeoutMs for in-flight messages, records the stop. */
+  stop: (options?: { timeoutMs?: number }) => Promise<{ drained: boolean }>;
+};
+
+/** Everything the barista worker runs, wired from injected clients (tests run it in-process). */
+export async function startWorker(options: StartWorkerOptions): Promise<Worker> {
+  const { config, prisma, transport } = options;
+  const identity = options.identity ?? createWorkerIdentity();
+  const smsSender = options.smsSender !== undefined ? options.smsSender : createSmsSender({ mode: config.SMS_MODE, prisma, sns: transport.sns });
+  const ownEmailSender = options.emailSender === undefined ? createEmailSender(config) : null;
+  const emailSender = options.emailSender !== undefined ? options.emailSender : ownEmailSender;
+
+  const common = {
+    sqs: transport.sqs,
+    waitTimeSeconds: options.pollWaitSeconds ?? 20,
+    retryDelaySeconds: options.retryDelaySeconds,
+  };
+  const consumers = [
+    createConsumer({
+      ...common,
+      name: "orders",
+      queueUrl: config.ORDERS_QUEUE_URL,
+      visibilityTimeoutSeconds: 30,
+      handler: createOrdersMessageHandler({ prisma, transport }),
+    }),
+    createConsumer({
+      ...common,
+      name: "notifications",
+      queueUrl: config.NOTIFICATIONS_QUEUE_URL,
+      visibilityTimeoutSeconds: 60,
+      handler: createNotificationMessageHandler({ prisma, smsSender, emailSender, storeName: config.STORE_NAME }),
+    }),
+  ];
+  const counts = () => ({
+    processed: consumers.reduce((n, c) => n + c.status().processed, 0),
+    failed: consumers.reduce((n, c) => n + c.status().failed, 0),
+  });
+
+  let state: "running" | "stopping" | "stopped" = "running";
+  const health = (): WorkerHealth => {
+    const statuses = consumers.map((c) => c.status());
+    const polls = statuses.map((s) => s.lastPollAt?.getTime() ?? 0);
+    const status = state !== "running" ? state : statuses.every((s) => s.running && s.receiving) ? "ok" : "queue-unreachable";
+    return {
+      status,
+      workerId: identity.workerId,
+      lastPollAt: polls.some((t) => t === 0) ? null : new Date(Math.min(...polls)).toISOString(),
+      ...counts(),
+    };
+  };
+
+  let healthServer: HealthServer | null = null;
+  const healthPort = options.healthPort === undefined ? config.WORKER_HEALTH_PORT : options.healthPort;
+  if (healthPort !== null) {
+    healthServer = await startHealthServer({
+      port: healthPort,
+      report: () => {
+        const body = health();
+        return { healthy: body.status === "ok", body };
+      },
+    });
+  }
+
+  for (const c of consumers) c.start();
+  const reconciler = repeat("outbox-reconciler", options.reconcileIntervalMs ?? 2000, () =>
+    reconcileOutbox({
+      prisma,
+      transport,
+      resendAfterSeconds: config.OUTBOX_RESEND_AFTER_SECONDS,
+      redeliverAfterSeconds: config.OUTBOX_REDELIVER_AFTER_SECONDS,
+    }),
+  );
+  const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
+  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, smsMode: config.SMS_MODE, email: emailSender !== null }, "worker started");
+
+  let stopping: Promise<{ drained: boolean }> | undefined;
+  const stop = async (timeoutMs: number) => {
+    state = "stopping";
+    const results = await Promise.all(consumers.map((c) => c.stop({ timeoutMs })));
+    await Promise.all([reconciler.stop(), heartbeat.stop()]);
+    await recordHeartbeat({ prisma, identity, counts: counts(), stopped: true }).catch((error) =>
+      logger.warn({ err: errorInfo(error) }, "could not record the worker stop"),
+    );
+    await healthServer?.close();
+    ownEmailSender?.close();
+    state = "stopped";
+    const drained = results.every((r) => r.drained);
+    logger.info({ workerId: identity.workerId, drained, ...counts() }, "worker stopped");
+    return { drained };
+  };
+
+  return {
+    workerId: identity.workerId,
+    healthPort: healthServer?.port ?? null,
+    health,
+    stop: ({ timeoutMs = 10_000 } = {}) => (stopping ??= stop(timeoutMs)),
+  };
+}
