@@ -1,0 +1,157 @@
+// The one-command launcher.
+//   npm start    = node --import tsx scripts/stack.ts start [--no-build]
+//   npm run dev  = node --import tsx scripts/stack.ts dev
+// Starts what the environment does not provide (embedded PostgreSQL with data under
+// .data/, the SQS/SNS emulator, maildev), migrates and seeds the database, then runs
+// the web app and the worker as two OS processes, as in production. Ctrl-C or SIGTERM
+// stops the children first, then the servers they depend on, and exits 0. If a child
+// dies on its own, everything is stopped and the launcher exits 1: a half-running shop
+// that looks healthy is worse than a clear failure (in dev, `tsx watch` already keeps
+// the worker's process alive across crashes and restarts it on the next edit).
+
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { ConfigError, parseConfig } from "../lib/config.ts";
+import { renderBanner } from "./stack/banner.ts";
+import { describeExit, spawnChild, type Child } from "./stack/children.ts";
+import { startInfra, type Infra } from "./stack/infra.ts";
+import { findTakenPorts } from "./stack/ports.ts";
+import { portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
+import { waitForHttp } from "./stack/wait-for.ts";
+
+const CHILD_STOP_TIMEOUT_MS = 20_000;
+const root = path.resolve(import.meta.dirname, "..");
+const require = createRequire(import.meta.url);
+const log = (line: string) => process.stdout.write(`[stack] ${line}\n`);
+const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
+
+let settings: StackSettings;
+try {
+  settings = resolveSettings(process.argv.slice(2), process.env, root);
+  const taken = await findTakenPorts(portsToClaim(settings));
+  if (taken.length > 0) {
+    for (const t of taken) fail(`port ${t.port} (${t.name}) is already in use — is Brewline already running? Stop it, or pick another port with ${t.envVar}=<port>.`);
+    process.exit(1);
+  }
+} catch (error) {
+  fail(error instanceof UsageError ? error.message : `startup check failed: ${(error as Error).message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}
+const s = settings;
+
+// ---- shutdown: children first (they hold connections), then the servers ----------
+const children: Child[] = [];
+let infraStarting: Promise<Infra | undefined> | undefined;
+let stopping = false;
+
+function shutdown(code: number, reason: string): void {
+  if (stopping) return;
+  stopping = true;
+  (code === 0 ? log : fail)(reason);
+  void (async () => {
+    const results = await Promise.all(children.map(async (c) => [c.name, await c.stop(CHILD_STOP_TIMEOUT_MS)] as const));
+    for (const [name, info] of results) log(`${name} stopped (${describeExit(info)})`);
+    const infra = await infraStarting?.catch(() => undefined);
+    await infra?.stop();
+    log(code === 0 ? "all stopped" : "all stopped after a failure");
+    process.exit(code);
+  })();
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping) log(`${signal} received; still stopping (bounded by ${CHILD_STOP_TIMEOUT_MS / 1000}s per process)`);
+    shutdown(0, `${signal} received; stopping Brewline`);
+  });
+}
+
+function watch(child: Child): Child {
+  children.push(child);
+  void child.exited.then((info) => {
+    // A terminal Ctrl-C reaches the children at the same moment as this process, so
+    // give our own signal handler a moment to run before calling the exit a crash.
+    setTimeout(() => shutdown(1, `${child.name} exited unexpectedly (${describeExit(info)}); stopping everything`), 300);
+  });
+  return child;
+}
+
+// ---- start ---------------------------------------------------------------------
+const nextBin = require.resolve("next/dist/bin/next");
+const tsxCli = require.resolve("tsx/cli");
+// Next sets NODE_ENV itself and warns about any other value.
+const { NODE_ENV: userNodeEnv, ...inherited }: Record<string, string | undefined> = process.env;
+
+async function build(): Promise<void> {
+  if (s.mode !== "start") return;
+  if (!s.build && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    log("skipping next build (--no-build / BREWLINE_SKIP_BUILD=1); serving the existing .next build");
+    return;
+  }
+  if (!s.build) log("no existing build in .next; building despite --no-build");
+  const started = performance.now();
+  // `next build` needs no runtime configuration, so it runs while the servers start.
+  const child = spawnChild("build", process.execPath, [nextBin, "build"], { cwd: root, env: { ...inherited, NEXT_TELEMETRY_DISABLED: "1" } });
+  children.push(child);
+  const info = await child.exited;
+  children.splice(children.indexOf(child), 1);
+  if (info.code !== 0) throw new Error(`next build failed (${describeExit(info)})`);
+  log(`next build finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  log(`${s.mode === "dev" ? "development" : "production"} mode; data folder ${path.relative(process.cwd(), s.dataDir) || s.dataDir}`);
+  infraStarting = startInfra(s, log);
+  const building = build();
+  const [infra] = await Promise.all([infraStarting, building]);
+  if (stopping || !infra) return;
+
+  const baseUrl = process.env.PUBLIC_BASE_URL?.trim() || `http://localhost:${s.ports.web}`;
+  const env: Record<string, string | undefined> = {
+    ...inherited,
+    ...infra.env,
+    PORT: String(s.ports.web),
+    WORKER_HEALTH_PORT: String(s.ports.workerHealth),
+    PUBLIC_BASE_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";
+  const config = parseConfig(env);
+
+  const webArgs = s.mode === "start" ? [nextBin, "start", "-p", String(s.ports.web)] : [nextBin, "dev", "-p", String(s.ports.web)];
+  const workerArgs = s.mode === "start" ? ["--import", "tsx", "worker/main.ts"] : [tsxCli, "watch", "--clear-screen=false", "worker/main.ts"];
+  const web = watch(spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, BREWLINE_SERVICE: "web" } }));
+  const worker = watch(
+    spawnChild("worker", process.execPath, workerArgs, {
+      cwd: root,
+      env: { ...env, BREWLINE_SERVICE: "worker", NODE_ENV: userNodeEnv ?? (s.mode === "start" ? "production" : "development") },
+    }),
+  );
+
+  const local = `http://127.0.0.1:${s.ports.web}`;
+  const timeoutMs = s.mode === "dev" ? 180_000 : 60_000;
+  await Promise.all([
+    waitForHttp(`${local}/api/health`, { timeoutMs, abort: web.exited }),
+    waitForHttp(`http://127.0.0.1:${s.ports.workerHealth}/health`, { timeoutMs, abort: worker.exited }),
+  ]);
+  // Fetch the customer page once, so the time below is to a served page and, in dev,
+  // the first visitor does not wait for it to compile.
+  await waitForHttp(`${local}/`, { timeoutMs, abort: web.exited }).catch((error: Error) => fail(`warning: the customer page did not load: ${error.message}`));
+  if (stopping) return;
+
+  process.stdout.write(
+    `\n${renderBanner({
+      mode: s.mode,
+      baseUrl,
+      mailInboxUrl: infra.mailInboxUrl,
+      smsOutbox: config.SMS_MODE === "outbox",
+      seconds: performance.now() / 1000,
+      dataDir: infra.postgresDataDir && (path.relative(process.cwd(), infra.postgresDataDir) || infra.postgresDataDir),
+    })}\n\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  shutdown(1, `could not start Brewline: ${message}`);
+});
