@@ -78,7 +78,7 @@ describe("createConsumer against the emulator", () => {
   });
 
   it("stops a 20 s long poll at once", async () => {
-    const consumer = consume({ queueUrl: stack.config.NOTIFICATIONS_DLQ_URL, handler: async () => {}, waitTimeSeconds: 20 });
+    const consumer = consume({ queueUrl: stack.config.NOTIFICATIONS_DLQ_URL!, handler: async () => {}, waitTimeSeconds: 20 });
     await sleep(300);
     const t0 = Date.now();
     expect(await consumer.stop({ timeoutMs: 10_000 })).toEqual({ drained: true });

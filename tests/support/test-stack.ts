@@ -25,7 +25,7 @@ export type TestStack = {
   stop: () => Promise<void>;
 };
 
-export async function startTestStack(options: { seed?: (prisma: PrismaClient) => Promise<void> } = {}): Promise<TestStack> {
+export async function startTestStack(options: { seed?: (prisma: PrismaClient) => Promise<unknown> } = {}): Promise<TestStack> {
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "brewline-test-")), "pg");
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   await applyMigrations(pg.url);
