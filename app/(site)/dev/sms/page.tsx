@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "../../../../components/auto-refresh.tsx";
+import { formatClock } from "../../../../components/format.ts";
+import { getConfig } from "../../../../lib/config.ts";
+import { listDevSms } from "../../../../lib/dashboard/list-dev-sms.ts";
+import { getPrisma } from "../../../../lib/db/prisma.ts";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "SMS outbox" };
+
+/** The local SMS outbox: texts the notifier would have sent (SMS_MODE=outbox only). */
+export default async function DevSmsPage() {
+  const config = getConfig();
+  if (config.SMS_MODE !== "outbox") notFound();
+  const messages = await listDevSms({ prisma: getPrisma() });
+  return (
+    <main className="mx-auto max-w-2xl px-4 pb-16 pt-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">SMS outbox</h1>
+          <p className="mt-1 text-muted">Texts recorded instead of sent, because SMS_MODE is “outbox”. Newest first.</p>
+        </div>
+        <AutoRefresh renderedAt={new Date().toISOString()} />
+      </div>
+      {messages.length === 0 ? (
+        <p className="mt-8 rounded-2xl border border-dashed border-line p-6 text-center text-muted">
+          No texts yet. Place an order with a phone number and mark it ready in the kitchen.
+        </p>
+      ) : (
+        <ol className="mt-6 space-y-3" data-testid="dev-sms-list">
+          {messages.map((m) => (
+            <li key={m.id} data-testid="dev-sms" className="rounded-2xl border border-line bg-surface p-4">
+              <div className="flex items-baseline justify-between gap-3 text-sm text-muted">
+                <span className="font-mono">{m.to}</span>
+                <time dateTime={m.createdAt}>{formatClock(m.createdAt, config.STORE_TIMEZONE)}</time>
+              </div>
+              <p className="mt-2 w-fit max-w-full whitespace-pre-wrap break-words rounded-2xl rounded-tl-md bg-accent-soft px-4 py-2.5">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "../../components/site-header.tsx";
+import { storeName } from "../../lib/http/store.ts";
+
+export default function SiteLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader storeName={storeName()} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { getPrisma } from "../../../../../lib/db/prisma.ts";
+import { AppError } from "../../../../../lib/errors.ts";
+import { handleRoute } from "../../../../../lib/http/handle-route.ts";
+import { getOrderStatus } from "../../../../../lib/orders/get-order-status.ts";
+import { liveStream } from "../../../../../lib/realtime/live-stream.ts";
+import { getOrderListener } from "../../../../../lib/realtime/order-listener.ts";
+import { orderTokenParamsSchema } from "../schema.ts";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * Live status of one order as server-sent events. Every connection (including the
+ * browser's automatic reconnects) starts with `event: order` carrying the full current
+ * state, then one more after each change; `event: gone` if the order disappears.
+ */
+export const GET = handleRoute(async (request, context: { params: Promise<{ token: string }> }) => {
+  const prisma = getPrisma();
+  const parsed = orderTokenParamsSchema.safeParse(await context.params);
+  const found = parsed.success ? await getOrderStatus({ prisma, where: { publicToken: parsed.data.token } }) : null;
+  if (!found) throw new AppError("NOT_FOUND", "We couldn't find that order");
+  const { orderId } = found;
+  return liveStream({
+    request,
+    listener: getOrderListener(),
+    event: "order",
+    matches: (change) => change.orderId === orderId,
+    load: async () => (await getOrderStatus({ prisma, where: { id: orderId } }))?.view ?? null,
+  });
+});

@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import type { ReactNode } from "react";
+import { storeName } from "../lib/http/store.ts";
+import "./globals.css";
+
+// Served from the installed @fontsource package: no request to Google Fonts at build
+// or at runtime.
+const inter = localFont({
+  src: [
+    { path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", style: "normal", weight: "100 900" },
+    { path: "../node_modules/@fontsource-variable/inter/files/inter-latin-ext-wght-normal.woff2", style: "normal", weight: "100 900" },
+  ],
+  variable: "--font-inter",
+  display: "swap",
+});
+
+export function generateMetadata(): Metadata {
+  const name = storeName();
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: `Order ahead at ${name} and pick up when it's ready.`,
+    robots: { index: false, follow: false },
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8f3ec" },
+    { media: "(prefers-color-scheme: dark)", color: "#15100d" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh bg-bg font-sans text-ink antialiased">{children}</body>
+    </html>
+  );
+}

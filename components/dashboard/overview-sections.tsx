@@ -1,0 +1,169 @@
+import type { NotificationView, Overview, QueueView, WorkerView } from "../../lib/dashboard/get-overview.ts";
+import { formatAge, formatClock } from "../format.ts";
+
+const STATUS_LABELS: [keyof Overview["counts"], string][] = [
+  ["PLACED", "Placed"],
+  ["QUEUED", "Queued"],
+  ["IN_PROGRESS", "In progress"],
+  ["READY", "Ready"],
+  ["CANCELLED", "Cancelled"],
+];
+
+function Section({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section aria-labelledby={id}>
+      <div className="mb-3 flex items-baseline justify-between gap-3">
+        <h2 id={id} className="text-sm font-semibold uppercase tracking-[0.14em] text-muted">
+          {title}
+        </h2>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function StatusCounts({ counts }: { counts: Overview["counts"] }) {
+  return (
+    <Section title="Orders today">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="status-counts">
+        {STATUS_LABELS.map(([status, label]) => (
+          <div key={status} className="rounded-2xl border border-line bg-surface p-4">
+            <dt className="text-sm text-muted">{label}</dt>
+            <dd className={`mt-1 text-3xl font-semibold tabular-nums ${status === "READY" ? "text-ready" : ""}`} data-status={status}>
+              {counts[status]}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+}
+
+function QueueCard({ queue }: { queue: QueueView }) {
+  const { depth } = queue;
+  const alarming = queue.isDeadLetter && depth.status === "ok" && depth.visible > 0;
+  return (
+    <div className={`rounded-2xl border p-4 ${alarming ? "border-danger bg-danger-soft" : "border-line bg-surface"}`} data-testid="queue-depth">
+      <p className="text-sm text-muted">{queue.label}</p>
+      {depth.status === "ok" ? (
+        <>
+          <p className={`mt-1 text-3xl font-semibold tabular-nums ${alarming ? "text-danger" : ""}`}>{depth.visible}</p>
+          <p className="text-xs text-muted">
+            waiting · {depth.inFlight} in flight{depth.delayed ? ` · ${depth.delayed} delayed` : ""}
+          </p>
+        </>
+      ) : depth.status === "unavailable" ? (
+        <>
+          <p className="mt-1 text-xl font-semibold text-warn">unavailable</p>
+          <p className="truncate text-xs text-muted" title={depth.error}>
+            queue server not answering
+          </p>
+        </>
+      ) : (
+        <p className="mt-1 text-xl font-semibold text-muted">not configured</p>
+      )}
+    </div>
+  );
+}
+
+export function QueueCards({ queues, outbox }: { queues: QueueView[]; outbox: Overview["outbox"] }) {
+  return (
+    <Section title="Queues">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        {queues.map((q) => (
+          <QueueCard key={q.label} queue={q} />
+        ))}
+        <div className="col-span-2 rounded-2xl border border-line bg-surface p-4 lg:col-span-1">
+          <p className="text-sm text-muted">Outbox</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums">{outbox.unsent}</p>
+          <p className="text-xs text-muted">
+            unsent · {outbox.unprocessed} awaiting worker{outbox.abandoned ? ` · ${outbox.abandoned} abandoned` : ""}
+          </p>
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+export function WorkersList({ workers }: { workers: WorkerView[] }) {
+  const alive = workers.filter((w) => w.alive).length;
+  return (
+    <Section title="Workers" aside={<span className="text-sm text-muted">{alive} alive</span>}>
+      {workers.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line p-5 text-muted">No worker has checked in yet. Orders wait in the queue until one does.</p>
+      ) : (
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {workers.map((w) => (
+            <li key={w.workerId} className="rounded-2xl border border-line bg-surface p-4" data-testid="worker" data-alive={w.alive}>
+              <div className="flex items-center gap-2">
+                <span aria-hidden="true" className={`size-2.5 rounded-full ${w.alive ? "bg-ready" : "bg-danger"}`} />
+                <p className="truncate font-medium" title={w.workerId}>
+                  {w.hostname} <span className="text-muted">pid {w.pid}</span>
+                </p>
+              </div>
+              <p className="mt-1 text-sm text-muted">
+                {w.stoppedAt ? "stopped" : w.alive ? "alive" : "not responding"} · last beat {formatAge(w.secondsSinceBeat * 1000)} ago
+              </p>
+              <p className="text-sm text-muted">
+                {w.processed} processed · {w.failed} failed
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+const NOTIFICATION_TONE: Record<NotificationView["status"], string> = {
+  PENDING: "bg-surface-2 text-muted",
+  SENDING: "bg-warn-soft text-warn",
+  SENT: "bg-ready-soft text-ready",
+  FAILED: "bg-danger-soft text-danger",
+};
+
+export function NotificationsTable({ notifications, timeZone }: { notifications: NotificationView[]; timeZone: string }) {
+  return (
+    <Section title="Recent notifications">
+      {notifications.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line p-5 text-muted">No notifications yet today.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className="w-full min-w-[560px] text-left text-sm">
+            <thead className="border-b border-line text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Time</th>
+                <th scope="col" className="px-4 py-3 font-medium">Ticket</th>
+                <th scope="col" className="px-4 py-3 font-medium">Channel</th>
+                <th scope="col" className="px-4 py-3 font-medium">To</th>
+                <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                <th scope="col" className="px-4 py-3 font-medium">Error</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {notifications.map((n) => (
+                <tr key={n.id}>
+                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
+                  <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
+                  <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+                  <td className="px-4 py-3">
+                    <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${NOTIFICATION_TONE[n.status]}`}>
+                      {n.status.toLowerCase()}
+                      {n.attempts > 1 ? ` ×${n.attempts}` : ""}
+                    </span>
+                  </td>
+                  <td className="max-w-[240px] truncate px-4 py-3 text-muted" title={n.lastError ?? undefined}>
+                    {n.lastError ?? "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

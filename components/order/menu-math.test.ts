@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import * as serverLimits from "../../lib/orders/order-input.ts";
+import { MAX_CART_LINES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_QUANTITY, addLine, cartTotalCents, defaultSelection, makeLine, selectionFromIds, selectionProblem, toggleModifier, unitPriceCents, type MenuItemView } from "./menu-math.ts";
+
+const mod = (id: string, priceDeltaCents = 0, isDefault = false, available = true) => ({ id, name: id, priceDeltaCents, isDefault, available });
+
+const latte: MenuItemView = {
+  id: "latte",
+  name: "Caffè latte",
+  description: "",
+  basePriceCents: 400,
+  available: true,
+  groups: [
+    { id: "size", name: "Size", minSelect: 1, maxSelect: 1, modifiers: [mod("size-small", 0, true), mod("size-large", 90)] },
+    { id: "milk", name: "Milk", minSelect: 1, maxSelect: 1, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60)] },
+    { id: "syrup", name: "Syrup", minSelect: 0, maxSelect: 2, modifiers: [mod("vanilla", 50), mod("caramel", 50), mod("hazelnut", 50, false, false)] },
+  ],
+};
+
+describe("menu math", () => {
+  it("uses the same limits as the server", () => {
+    expect(MAX_QUANTITY).toBe(serverLimits.MAX_QUANTITY);
+    expect(MAX_NOTE_LENGTH).toBe(serverLimits.MAX_NOTE_LENGTH);
+    expect(MAX_CART_LINES).toBe(serverLimits.MAX_CART_LINES);
+    expect(serverLimits.placeOrderInputSchema.shape.customerName.safeParse("x".repeat(MAX_NAME_LENGTH)).success).toBe(true);
+    expect(serverLimits.placeOrderInputSchema.shape.customerName.safeParse("x".repeat(MAX_NAME_LENGTH + 1)).success).toBe(false);
+  });
+
+  it("preselects the defaults of required single choices and nothing optional", () => {
+    expect(defaultSelection(latte)).toEqual({ size: ["size-small"], milk: ["milk-whole"], syrup: [] });
+    expect(unitPriceCents(latte, defaultSelection(latte))).toBe(400);
+  });
+
+  it("falls back to the first available option when a required group has no default", () => {
+    const item = { ...latte, groups: [{ ...latte.groups[0]!, modifiers: [mod("a", 0, false, false), mod("b", 10)] }] };
+    expect(defaultSelection(item)).toEqual({ size: ["b"] });
+  });
+
+  it("replaces a single choice and caps checkboxes at maxSelect", () => {
+    let s = defaultSelection(latte);
+    s = toggleModifier(latte, s, "size", "size-large", true);
+    expect(s.size).toEqual(["size-large"]);
+    s = toggleModifier(latte, s, "syrup", "caramel", true);
+    s = toggleModifier(latte, s, "syrup", "vanilla", true);
+    expect(s.syrup).toEqual(["vanilla", "caramel"]);
+    // A third syrup is over the limit of 2, and a sold-out one can never be picked.
+    expect(toggleModifier(latte, s, "syrup", "hazelnut", true)).toBe(s);
+    s = toggleModifier(latte, s, "syrup", "vanilla", false);
+    expect(s.syrup).toEqual(["caramel"]);
+    expect(unitPriceCents(latte, s)).toBe(400 + 90 + 50);
+  });
+
+  it("explains what is missing", () => {
+    expect(selectionProblem(latte, defaultSelection(latte))).toBeNull();
+    expect(selectionProblem(latte, { ...defaultSelection(latte), size: [] })).toBe("Choose a size");
+  });
+
+  it("rebuilds a selection from a cart line's ids", () => {
+    expect(selectionFromIds(latte, ["size-large", "caramel"])).toEqual({ size: ["size-large"], milk: ["milk-whole"], syrup: ["caramel"] });
+  });
+
+  it("merges identical lines, keeps different ones apart, and totals", () => {
+    const plain = makeLine(latte, defaultSelection(latte), 1, "");
+    const oat = makeLine(latte, toggleModifier(latte, defaultSelection(latte), "milk", "milk-oat", true), 2, " extra hot ");
+    expect(oat.note).toBe("extra hot");
+    let lines = addLine([], plain, 10);
+    lines = addLine(lines, plain, 10);
+    lines = addLine(lines, oat, 10);
+    expect(lines.map((l) => l.quantity)).toEqual([2, 2]);
+    expect(cartTotalCents(lines)).toBe(2 * 400 + 2 * 460);
+    expect(addLine(lines, { ...plain, quantity: 9 }, 10)[0]!.quantity).toBe(10);
+  });
+
+  it("replaces the edited line in place", () => {
+    const a = makeLine(latte, defaultSelection(latte), 1, "a");
+    const b = makeLine(latte, defaultSelection(latte), 1, "b");
+    const edited = makeLine(latte, defaultSelection(latte), 3, "a2");
+    expect(addLine([a, b], edited, 10, a.key).map((l) => l.note)).toEqual(["a2", "b"]);
+  });
+});
