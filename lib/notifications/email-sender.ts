@@ -9,7 +9,9 @@ export type EmailSender = {
 
 /** SMTP via nodemailer; smtpUrl like smtp://user:pass@host:587 or smtps://host:465. */
 export function createSmtpEmailSender(options: { smtpUrl: string; from: string }): EmailSender {
-  const transporter = nodemailer.createTransport(options.smtpUrl);
+  // nodemailer waits up to 10 minutes on a silent server by default; a send must end
+  // long before a SENDING claim counts as stale (see handle-order-ready.ts).
+  const transporter = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     async send(email) {
       const info = await transporter.sendMail({ from: options.from, ...email });

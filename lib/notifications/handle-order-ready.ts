@@ -8,8 +8,13 @@ import { readyEmail, readySmsText } from "./ready-message.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
 export const MAX_NOTIFICATION_ATTEMPTS = 5;
-/** A send takes seconds; a claim this old belongs to a worker that died mid-send. */
-export const STALE_SENDING_AFTER_MS = 5 * 60_000;
+/**
+ * A send takes seconds (SMTP timeouts are capped well below this); a claim this old
+ * belongs to a worker that died mid-send. It must be shorter than the notifications
+ * queue's retries last (about 4 minutes over 8 receives), or the event would be
+ * dead-lettered while the row still says SENDING.
+ */
+export const STALE_SENDING_AFTER_MS = 2 * 60_000;
 
 export type ChannelOutcome = "sent" | "already-sent" | "failed" | "outcome-unknown";
 
