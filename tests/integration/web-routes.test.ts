@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
+import { GET as orderEventsRoute } from "../../app/api/orders/[token]/events/route.ts";
+import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
+import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.ts";
+import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
+import { GET as readyCheckRoute } from "../../app/api/ready/route.ts";
+import { GET as healthRoute } from "../../app/api/health/route.ts";
+import { getPrisma } from "../../lib/db/prisma.ts";
+import { seedMenu } from "../../lib/menu/seed-menu.ts";
+import { getOrderListener } from "../../lib/realtime/order-listener.ts";
+import { markQueued } from "../support/orders.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
+
+// The route handlers called as plain functions with a Request, against real Postgres
+// and the queue emulator. Config comes from the environment, as in production.
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
+  Object.assign(process.env, stack.env);
+});
+afterAll(async () => {
+  await getOrderListener().stop();
+  await getPrisma().$disconnect();
+  await stack?.stop();
+});
+
+let keys = 0;
+const key = () => `route-test-${Date.now()}-${++keys}-abcdef`;
+const validOrder = () => ({
+  idempotencyKey: key(),
+  customerName: "Ada",
+  items: [{ menuItemId: "latte", quantity: 2, modifierIds: ["size-large"] }],
+});
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/api/orders", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+async function call(response: Promise<Response>) {
+  const r = await response;
+  return { status: r.status, headers: r.headers, body: (await r.json()) as Record<string, any> };
+}
+
+const counts = async () => ({ orders: await stack.prisma.order.count(), outbox: await stack.prisma.outboxMessage.count() });
+
+describe("POST /api/orders", () => {
+  it("creates an order (201) and answers a retry with the same key with the same order (200)", async () => {
+    const order = validOrder();
+    const first = await call(placeOrderRoute(post(order), {}));
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ ticketNumber: expect.any(Number), totalCents: 2 * (400 + 90), status: "PLACED", statusUrl: expect.stringMatching(/^\/orders\/[A-Za-z0-9_-]{32}$/) });
+    expect(first.body).not.toHaveProperty("orderId");
+    expect(first.headers.get("location")).toBe(first.body.statusUrl);
+
+    const retry = await call(placeOrderRoute(post(order), {}));
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+  });
+
+  const rejected: [string, () => Request, number, RegExp][] = [
+    ["wrong types", () => post({ ...validOrder(), customerName: 42, items: [{ menuItemId: "latte", quantity: "two" }] }), 400, /customerName: name must be text; items\[0\]\.quantity: quantity must be a number/],
+    ["missing fields", () => post({}), 400, /idempotencyKey: idempotencyKey is required.*customerName.*items/],
+    ["an empty order", () => post({ ...validOrder(), items: [] }), 400, /items: your order is empty/],
+    ["unknown fields", () => post({ ...validOrder(), totalCents: 1 }), 400, /totalCents/],
+    ["a body that is not JSON", () => post("{ this is not json"), 400, /^body must be JSON$/],
+    ["a non-JSON content type", () => post(JSON.stringify(validOrder()), { "content-type": "text/plain" }), 400, /body must be JSON/],
+    ["a huge body", () => post({ ...validOrder(), customerName: "x".repeat(100_000) }), 413, /too large/],
+    ["an unknown menu item", () => post({ ...validOrder(), items: [{ menuItemId: "unicorn-frappe", quantity: 1 }] }), 400, /item 1: that drink is not on the menu/],
+    ["an option from another drink", () => post({ ...validOrder(), items: [{ menuItemId: "espresso", quantity: 1, modifierIds: ["milk-oat"] }] }), 400, /does not belong/],
+    ["a bad phone number", () => post({ ...validOrder(), phone: "12345" }), 400, /phone: phone must be an international number/],
+  ];
+
+  for (const [what, request, status, message] of rejected) {
+    it(`rejects ${what} with ${status} and a clear message, writing nothing`, async () => {
+      const before = await counts();
+      const { status: got, body } = await call(placeOrderRoute(request(), {}));
+      expect(got).toBe(status);
+      expect(body.error.message).toMatch(message);
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it("rejects a sold-out drink with 409, writing nothing", async () => {
+    await stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: false } });
+    try {
+      const before = await counts();
+      const { status, body } = await call(placeOrderRoute(post({ ...validOrder(), items: [{ menuItemId: "mocha", quantity: 1 }] }), {}));
+      expect(status).toBe(409);
+      expect(body.error).toMatchObject({ code: "CONFLICT", message: "Mocha is sold out right now" });
+      expect(await counts()).toEqual(before);
+    } finally {
+      await stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: true } });
+    }
+  });
+});
+
+type SseEvent = { event: string; data: any };
+
+function sseReader(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    async nextEvent(timeoutMs = 5_000): Promise<SseEvent> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event) return { event, data: data ? JSON.parse(data) : undefined };
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error("no SSE event in time");
+        const chunk = await Promise.race([reader.read(), new Promise<never>((_, r) => setTimeout(() => r(new Error("no SSE event in time")), left))]);
+        if (chunk.done) throw new Error("stream ended");
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+describe("order status and kitchen routes", () => {
+  it("streams the order's state first, then each change through to ready, driven by the kitchen routes", async () => {
+    const { body: placed } = await call(placeOrderRoute(post(validOrder()), {}));
+    const token = placed.statusUrl.split("/").pop() as string;
+    const params = { params: Promise.resolve({ token }) };
+
+    const status = await call(orderStatusRoute(new Request(`http://localhost/api/orders/${token}`), params));
+    expect(status.body).toMatchObject({ ticketNumber: placed.ticketNumber, status: "PLACED", customerName: "Ada" });
+
+    const abort = new AbortController();
+    const response = await orderEventsRoute(new Request(`http://localhost/api/orders/${token}/events`, { signal: abort.signal }), params);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = sseReader(response);
+    expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "PLACED", ticketNumber: placed.ticketNumber } });
+
+    const order = await stack.prisma.order.findFirstOrThrow({ where: { ticketNumber: placed.ticketNumber, customerName: "Ada" }, orderBy: { createdAt: "desc" } });
+    await markQueued(stack.prisma, order.id);
+    expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "QUEUED" } });
+
+    const kds = (route: typeof startRoute, id = order.id, body = "{}") =>
+      call(route(new Request(`http://localhost/api/kds/tickets/${id}`, { method: "POST", headers: { "content-type": "application/json" }, body }), { params: Promise.resolve({ id }) }));
+
+    expect((await kds(startRoute)).status).toBe(200);
+    expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "IN_PROGRESS" } });
+    const again = await kds(startRoute);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(`Ticket #${placed.ticketNumber} was already started`);
+
+    const ready = await kds(readyRoute);
+    expect(ready.status).toBe(202);
+    expect(ready.body).toMatchObject({ created: true, sent: true });
+    expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "IN_PROGRESS", readyRequestedAt: expect.any(String) } });
+    expect((await kds(readyRoute)).body).toMatchObject({ created: false });
+
+    // What the worker does next.
+    await stack.prisma.order.update({ where: { id: order.id }, data: { status: "READY", readyAt: new Date() } });
+    expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "READY", readyAt: expect.any(String) } });
+
+    const listener = getOrderListener();
+    const subscribers = listener.subscriberCount;
+    abort.abort();
+    await events.cancel();
+    expect(listener.subscriberCount).toBe(subscribers - 1);
+
+    expect((await kds(startRoute, "not-a-uuid")).status).toBe(400);
+    expect((await kds(startRoute, crypto.randomUUID())).status).toBe(404);
+    expect((await kds(startRoute, order.id, "")).status).toBe(400);
+  });
+
+  it("answers 404 for an unknown or malformed token, on the JSON and the stream route", async () => {
+    for (const token of ["A".repeat(32), "../../etc"]) {
+      const params = { params: Promise.resolve({ token }) };
+      const r1 = await call(orderStatusRoute(new Request("http://localhost/x"), params));
+      expect(r1.status).toBe(404);
+      const r2 = await call(orderEventsRoute(new Request("http://localhost/x"), params));
+      expect(r2.status).toBe(404);
+      expect(r2.body.error.message).toBe("We couldn't find that order");
+    }
+  });
+});
+
+describe("health and readiness", () => {
+  it("reports healthy and ready", async () => {
+    expect(await call(Promise.resolve(healthRoute()))).toMatchObject({ status: 200, body: { status: "ok" } });
+    const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
+    expect(ready).toMatchObject({ status: 200, body: { status: "ready" } });
+  });
+
+  it("is not ready while the queue server is down, and says why", async () => {
+    await stack.stopQueueServer();
+    try {
+      const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
+      expect(ready.status).toBe(503);
+      expect(ready.body.failed).toEqual(["ordersQueue"]);
+    } finally {
+      await stack.startQueueServer();
+    }
+  });
+
+  it("answers 503 with a retry message when the database is down (runs last: it stops Postgres)", async () => {
+    await getOrderListener().stop();
+    await stack.pg.stop();
+    const { status, body, headers } = await call(placeOrderRoute(post(validOrder()), {}));
+    expect(status).toBe(503);
+    expect(headers.get("retry-after")).toBe("5");
+    expect(body).toEqual({ error: { code: "UNAVAILABLE", message: "We can't take orders for a moment, please try again" } });
+    const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
+    expect(ready.status).toBe(503);
+    expect(ready.body.failed).toEqual(expect.arrayContaining(["database", "migrations"]));
+    // stack.stop() stops Postgres again; make that a no-op.
+    stack.pg.stop = async () => {};
+  });
+});
