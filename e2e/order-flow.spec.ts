@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_DATABASE_URL, E2E_MAIL_API } from "./stack-env.ts";
+
+// The whole journey through the real processes: browser → web → Postgres + SQS → worker
+// → KDS → SNS → notifier → maildev and the SMS outbox.
+
+type MaildevEmail = { subject: string; to: { address: string }[]; text?: string };
+
+async function emailsTo(address: string): Promise<MaildevEmail[]> {
+  const res = await fetch(E2E_MAIL_API);
+  expect(res.ok).toBe(true);
+  const all = (await res.json()) as MaildevEmail[];
+  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test("a customised drink goes from the customer to the kitchen and back, with one text and one email", async ({ page, context }) => {
+  const phone = "+447700900123";
+  // Unique per run, so "exactly one email" is about this order only.
+  const email = `ada.${Date.now()}@example.com`;
+
+  // Customer: a large oat latte with vanilla.
+  await page.goto("/");
+  await page.getByTestId("menu-item-latte").click();
+  const sheet = page.getByRole("dialog");
+  await sheet.getByLabel("Large (16 oz)").check();
+  await sheet.getByLabel("Oat milk").check();
+  await sheet.getByLabel("Vanilla syrup").check();
+  await sheet.getByTestId("add-to-order").click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("cart-line")).toContainText("Oat milk");
+
+  await page.getByLabel("Your name").fill("Ada");
+  await page.getByLabel("Mobile for a text").fill(phone);
+  await page.getByLabel("Email").fill(email);
+  await page.getByTestId("place-order").click();
+
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]+$/);
+  const token = new URL(page.url()).pathname.split("/").pop()!;
+  const ticket = (await page.getByTestId("ticket-number").innerText()).trim();
+  expect(ticket).toMatch(/^\d+$/);
+  // The worker takes it off the FIFO queue; the page follows without a reload.
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "QUEUED");
+
+  // Barista: the ticket is on the kitchen display; start it, then mark it ready.
+  const kds = await context.newPage();
+  await kds.goto("/kds");
+  const card = kds.getByTestId(`kds-ticket-${ticket}`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Ada");
+  await expect(card).toContainText("Oat milk");
+  await card.getByTestId("kds-start").click();
+  await expect(card).toHaveAttribute("data-status", "IN_PROGRESS");
+  await card.getByTestId("kds-ready").click();
+
+  // Customer page, never reloaded, turns READY (LISTEN/NOTIFY → SSE).
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "READY", { timeout: 30_000 });
+  await expect(page.getByTestId("ticket-number")).toHaveText(ticket);
+
+  // One email in maildev, one text in the SMS outbox.
+  await expect.poll(async () => (await emailsTo(email)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  // The data folder is new for every run, so every text to this number is from this order.
+  const sms = () => query<{ body: string }>(`SELECT body FROM "DevSmsMessage" WHERE "to" = $1`, [phone]);
+  await expect.poll(async () => (await sms()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // Give a duplicate delivery (SNS → queue → notifier redelivery) time to show up.
+  await page.waitForTimeout(2_000);
+  const emails = await emailsTo(email);
+  expect(emails).toHaveLength(1);
+  expect(emails[0]!.subject).toContain(`#${ticket}`);
+  const texts = await sms();
+  expect(texts).toHaveLength(1);
+  expect(texts[0]!.body).toContain(`#${ticket}`);
+
+  const notifications = await query<{ channel: string; status: string }>(
+    `SELECT n.channel, n.status FROM "Notification" n JOIN "Order" o ON o.id = n."orderId" WHERE o."publicToken" = $1 ORDER BY n.channel`,
+    [token],
+  );
+  expect(notifications).toEqual([
+    { channel: "EMAIL", status: "SENT" },
+    { channel: "SMS", status: "SENT" },
+  ]);
+
+  // The SMS outbox page lists it too.
+  await kds.goto("/dev/sms");
+  await expect(kds.getByTestId("dev-sms").filter({ hasText: phone })).toHaveCount(1);
+});
