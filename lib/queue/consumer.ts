@@ -246,7 +246,9 @@ export function createConsumer(options: ConsumerOptions): Consumer {
             VisibilityTimeout: visibilityTimeout,
             MessageSystemAttributeNames: ["ApproximateReceiveCount", "MessageGroupId"],
           }),
-          { abortSignal: signal },
+          // A half-open connection must not hang the loop: a poll that outlives its wait
+          // by 10 s is abandoned like any other failed receive.
+          { abortSignal: AbortSignal.any([signal, AbortSignal.timeout((waitTimeSeconds + 10) * 1000)]) },
         );
         messages = out.Messages ?? [];
         if (!receiving) log.info({ queue: name }, "receiving again");
