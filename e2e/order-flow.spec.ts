@@ -33,9 +33,11 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   await page.goto("/");
   await page.getByTestId("menu-item-latte").click();
   const sheet = page.getByRole("dialog");
-  await sheet.getByLabel("Large (16 oz)").check();
-  await sheet.getByLabel("Oat milk").check();
-  await sheet.getByLabel("Vanilla syrup").check();
+  // Options by their menu ids (lib/menu/cafe-menu.ts); labels carry prices.
+  const option = (id: string) => sheet.locator(`input[value="${id}"]`);
+  await option("size-large").check();
+  await option("milk-oat").check();
+  await option("syrup-vanilla").check();
   await sheet.getByTestId("add-to-order").click();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   await expect(page.getByTestId("cart-line")).toContainText("Oat milk");
@@ -83,7 +85,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   expect(texts[0]!.body).toContain(`#${ticket}`);
 
   const notifications = await query<{ channel: string; status: string }>(
-    `SELECT n.channel, n.status FROM "Notification" n JOIN "Order" o ON o.id = n."orderId" WHERE o."publicToken" = $1 ORDER BY n.channel`,
+    `SELECT n.channel, n.status FROM "Notification" n JOIN "Order" o ON o.id = n."orderId" WHERE o."publicToken" = $1 ORDER BY n.channel::text`,
     [token],
   );
   expect(notifications).toEqual([

@@ -17,7 +17,7 @@ import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
-import { portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
+import { displayPath, portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 
 const CHILD_STOP_TIMEOUT_MS = 20_000;
@@ -120,7 +120,7 @@ async function build(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  log(`${s.mode === "dev" ? "development" : "production"} mode; data folder ${path.relative(process.cwd(), s.dataDir) || s.dataDir}`);
+  log(`${s.mode === "dev" ? "development" : "production"} mode; data folder ${displayPath(s.dataDir)}`);
   infraStarting = startInfra(s, log);
   const building = build();
   const [infra] = await Promise.all([infraStarting, building]);
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       mailInboxUrl: infra.mailInboxUrl,
       smsOutbox: config.SMS_MODE === "outbox",
       seconds: performance.now() / 1000,
-      dataDir: infra.postgresDataDir && (path.relative(process.cwd(), infra.postgresDataDir) || infra.postgresDataDir),
+      dataDir: infra.postgresDataDir && displayPath(infra.postgresDataDir),
     })}\n\n`,
   );
 }

@@ -8,7 +8,7 @@ import { startEmbeddedQueueServer } from "../../lib/embedded/queue-server.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { createSnsClient, createSqsClient } from "../../lib/queue/clients.ts";
 import { provisionQueues } from "../../lib/queue/provision.ts";
-import type { StackSettings } from "./settings.ts";
+import { displayPath, type StackSettings } from "./settings.ts";
 
 // Brings up whatever the environment does not already provide (Postgres, SQS/SNS, SMTP),
 // in parallel, and returns the variables that point the web app and the worker at them.
@@ -81,7 +81,7 @@ export async function startInfra(s: StackSettings, log: (line: string) => void):
       started("PostgreSQL", async () => {
         if (postgresStillRunning(pg)) await pg.stop();
       });
-      log(`PostgreSQL ${pg.port} ready, data in ${path.relative(process.cwd(), pg.dataDir) || pg.dataDir}`);
+      log(`PostgreSQL ${pg.port} ready, data in ${displayPath(pg.dataDir)}`);
       url = pg.url;
       postgresDataDir = pg.dataDir;
     }

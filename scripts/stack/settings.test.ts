@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderBanner } from "./banner.ts";
-import { portsToClaim, resolveSettings, UsageError } from "./settings.ts";
+import { displayPath, portsToClaim, resolveSettings, UsageError } from "./settings.ts";
 
 const root = "/srv/brewline";
 
@@ -66,5 +66,12 @@ describe("renderBanner", () => {
     }
     const widths = new Set(text.split("\n").map((l) => l.length));
     expect(widths.size).toBe(1);
+  });
+});
+
+describe("displayPath", () => {
+  it("is relative inside the project and absolute outside it", () => {
+    expect(displayPath("/srv/brewline/.data/postgres", root)).toBe(".data/postgres");
+    expect(displayPath("/tmp/brewline-1/postgres", root)).toBe("/tmp/brewline-1/postgres");
   });
 });

@@ -27,6 +27,12 @@ export const DEFAULT_PORTS = { web: 3000, workerHealth: 3001, postgres: 54329, q
 
 export class UsageError extends Error {}
 
+/** A folder as a person wants to read it: relative inside the project, absolute outside. */
+export function displayPath(dir: string, from = process.cwd()): string {
+  const rel = path.relative(from, dir);
+  return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? dir : rel;
+}
+
 function port(env: Record<string, string | undefined>, names: string[], fallback: number): number {
   for (const name of names) {
     const raw = env[name]?.trim();
