@@ -1,5 +1,4 @@
 import { AppError } from "../errors.ts";
-import type { OrderLineInput } from "./order-input.ts";
 
 // Pure pricing and validation of a cart against the menu, so it can be unit-tested
 // without a database. The menu is loaded by the caller.
@@ -14,6 +13,9 @@ export type MenuItemForPricing = {
   groups: MenuGroup[];
 };
 
+/** A cart line as validated by orderLineInputSchema (note optional so pure callers can omit it). */
+export type CartLine = { menuItemId: string; quantity: number; modifierIds: string[]; note?: string | undefined };
+
 export type PricedOption = { groupId: string; group: string; modifierId: string; name: string; priceDeltaCents: number };
 export type PricedLine = {
   menuItemId: string;
@@ -24,7 +26,7 @@ export type PricedLine = {
   note: string | null;
 };
 
-export function priceLine(item: MenuItemForPricing | undefined, line: OrderLineInput, index: number): PricedLine {
+export function priceLine(item: MenuItemForPricing | undefined, line: CartLine, index: number): PricedLine {
   const where = `item ${index + 1}`;
   if (!item) throw new AppError("VALIDATION", `${where}: that drink is not on the menu`, { line: index });
   if (!item.available) throw new AppError("CONFLICT", `${item.name} is sold out right now`, { line: index });
@@ -57,7 +59,7 @@ export function priceLine(item: MenuItemForPricing | undefined, line: OrderLineI
   return { menuItemId: item.id, name: item.name, quantity: line.quantity, unitPriceCents, options, note: line.note ?? null };
 }
 
-export function priceCart(menu: Map<string, MenuItemForPricing>, lines: OrderLineInput[]) {
+export function priceCart(menu: Map<string, MenuItemForPricing>, lines: CartLine[]) {
   const priced = lines.map((line, i) => priceLine(menu.get(line.menuItemId), line, i));
   const totalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   return { lines: priced, totalCents };
