@@ -25,6 +25,9 @@ const CHILD_STOP_TIMEOUT_MS = 20_000;
 // pinned in package.json supports Node 20, so the warning only adds noise to every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const root = path.resolve(import.meta.dirname, "..");
+// Settings from .env (see .env.example) for this process and both children; variables
+// already in the environment win. Next.js would read it for the web app only.
+if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 const require = createRequire(import.meta.url);
 const log = (line: string) => process.stdout.write(`[stack] ${line}\n`);
 const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
