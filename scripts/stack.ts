@@ -123,7 +123,8 @@ async function build(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  log(`${s.mode === "dev" ? "development" : "production"} mode; data folder ${displayPath(s.dataDir)}`);
+  const usesDataDir = s.database.kind === "embedded" || s.mail.kind === "embedded";
+  log(`${s.mode === "dev" ? "development" : "production"} mode${usesDataDir ? `; data folder ${displayPath(s.dataDir)}` : ""}`);
   infraStarting = startInfra(s, log);
   const building = build();
   const [infra] = await Promise.all([infraStarting, building]);
