@@ -13,7 +13,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: "standalone",
+  // `next start` (used by the launcher) does not serve a standalone build, so the
+  // self-contained server bundle for container images is opt-in at build time.
+  output: process.env.BREWLINE_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // The build type-checks only what ships (app, components, lib). Tests, scripts and

@@ -7,10 +7,11 @@ import "./globals.css";
 // Served from the installed @fontsource package: no request to Google Fonts at build
 // or at runtime.
 const inter = localFont({
-  src: [
-    { path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", style: "normal", weight: "100 900" },
-    { path: "../node_modules/@fontsource-variable/inter/files/inter-latin-ext-wght-normal.woff2", style: "normal", weight: "100 900" },
-  ],
+  // The Latin subset (U+0000-00FF and punctuation) covers the menu, "Caffè" included.
+  // Other subsets would need unicode-range rules that next/font/local cannot express.
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  weight: "100 900",
+  style: "normal",
   variable: "--font-inter",
   display: "swap",
 });

@@ -13,19 +13,19 @@ export function NavLinks() {
   const pathname = usePathname();
   const isActive = (href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/orders") : pathname.startsWith(href));
   return (
-    <nav aria-label="Main">
-      <ul className="flex items-center gap-1 text-sm font-medium">
+    <nav aria-label="Main" className="-mx-3 sm:mx-0">
+      <ul className="flex items-center gap-0.5 text-sm font-medium sm:gap-1">
         {links.map((link, i) => (
           <li key={link.href} className="flex items-center">
             {i > 0 && (
-              <span aria-hidden="true" className="px-0.5 text-line">
+              <span aria-hidden="true" className="hidden px-0.5 text-line sm:inline">
                 ·
               </span>
             )}
             <Link
               href={link.href}
               aria-current={isActive(link.href) ? "page" : undefined}
-              className="rounded-full px-3 py-2 text-muted transition-colors hover:text-ink aria-[current=page]:bg-accent-soft aria-[current=page]:text-ink"
+              className="inline-flex min-h-11 items-center rounded-full px-3 text-muted transition-colors hover:text-ink aria-[current=page]:bg-accent-soft aria-[current=page]:text-ink"
             >
               {link.label}
             </Link>

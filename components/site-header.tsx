@@ -13,8 +13,10 @@ export function CupIcon({ className = "" }: { className?: string }) {
 
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-bg/90 backdrop-blur supports-[backdrop-filter]:bg-bg/75">
-      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4">
+    // On narrow phones the nav wraps under the name instead of squeezing it; the header
+    // only sticks from the sm breakpoint, where it is one short row.
+    <header className="border-b border-line bg-bg/90 backdrop-blur supports-[backdrop-filter]:bg-bg/75 sm:sticky sm:top-0 sm:z-30">
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center justify-between gap-x-3 px-4 py-1.5 sm:py-0">
         <Link href="/" className="flex min-w-0 items-center gap-2 rounded-lg font-semibold tracking-tight">
           <CupIcon className="size-7 shrink-0 text-accent" />
           <span className="truncate text-lg">{storeName}</span>

@@ -98,7 +98,7 @@ export function WorkersList({ workers }: { workers: WorkerView[] }) {
           {workers.map((w) => (
             <li key={w.workerId} className="rounded-2xl border border-line bg-surface p-4" data-testid="worker" data-alive={w.alive}>
               <div className="flex items-center gap-2">
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${w.alive ? "bg-ready" : "bg-danger"}`} />
+                <span aria-hidden="true" className={`size-2.5 rounded-full ${w.alive ? "bg-ready" : w.stoppedAt ? "bg-line" : "bg-danger"}`} />
                 <p className="truncate font-medium" title={w.workerId}>
                   {w.hostname} <span className="text-muted">pid {w.pid}</span>
                 </p>

@@ -148,9 +148,9 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
             type="submit"
             disabled={problem !== null}
             data-testid="add-to-order"
-            className="flex min-h-13 flex-1 items-center justify-between gap-2 rounded-2xl bg-accent px-5 py-3 text-base font-semibold text-accent-ink shadow-sm transition-colors hover:bg-accent-strong disabled:opacity-50"
+            className="flex min-h-13 flex-1 items-center justify-between gap-2 whitespace-nowrap rounded-2xl bg-accent px-5 py-3 text-base font-semibold text-accent-ink shadow-sm transition-colors hover:bg-accent-strong disabled:opacity-50"
           >
-            <span>{problem ?? (line ? "Update order" : "Add to order")}</span>
+            <span>{problem ?? (line ? "Update" : <>Add<span className="hidden min-[400px]:inline"> to order</span></>)}</span>
             <span className="tabular-nums">{formatMoney(lineTotal)}</span>
           </button>
         </div>

@@ -46,6 +46,8 @@ export function OrderBuilder({ menu }: { menu: MenuCategoryView[] }) {
   const [details, setDetails] = useState({ customerName: "", phone: "", email: "" });
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<{ message: string; line?: number } | null>(null);
+  const [cartInView, setCartInView] = useState(false);
+  const cartRef = useRef<HTMLElement>(null);
   const keyFor = useRef(createKeyKeeper());
   const nameRef = useRef<HTMLInputElement>(null);
   const ids = { name: useId(), phone: useId(), email: useId(), consent: useId() };
@@ -57,6 +59,15 @@ export function OrderBuilder({ menu }: { menu: MenuCategoryView[] }) {
   useEffect(() => {
     if (restored) sessionStorage.setItem(CART_STORAGE_KEY, JSON.stringify(lines));
   }, [lines, restored]);
+
+  // The "View order" bar is for getting to the cart; once the cart is on screen it would only cover it.
+  useEffect(() => {
+    const cart = cartRef.current;
+    if (!cart || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(([entry]) => setCartInView(entry?.isIntersecting ?? false), { threshold: 0.05 });
+    observer.observe(cart);
+    return () => observer.disconnect();
+  }, []);
 
   const itemsById = new Map(menu.flatMap((c) => c.items).map((i) => [i.id, i]));
   const total = cartTotalCents(lines);
@@ -113,7 +124,7 @@ export function OrderBuilder({ menu }: { menu: MenuCategoryView[] }) {
         <MenuList menu={menu} onPick={openItem} />
       </div>
 
-      <aside id="your-order" aria-labelledby="your-order-heading" className="mt-10 scroll-mt-20 lg:sticky lg:top-20 lg:mt-0 lg:self-start">
+      <aside ref={cartRef} id="your-order" aria-labelledby="your-order-heading" className="mt-10 scroll-mt-20 lg:sticky lg:top-20 lg:mt-0 lg:self-start">
         <form onSubmit={placeOrder} noValidate className="rounded-3xl border border-line bg-surface p-5 shadow-sm" data-testid="cart">
           <h2 id="your-order-heading" tabIndex={-1} className="text-xl font-semibold tracking-tight focus:outline-none">
             Your order
@@ -223,14 +234,16 @@ export function OrderBuilder({ menu }: { menu: MenuCategoryView[] }) {
                 Placing order…
               </>
             ) : (
-              <>Place order{lines.length > 0 && <span className="tabular-nums"> · {formatMoney(total)}</span>}</>
+              <span>
+                Place order{lines.length > 0 && <span className="tabular-nums"> · {formatMoney(total)}</span>}
+              </span>
             )}
           </button>
           <p className="mt-2 text-center text-xs text-muted">Pay at the counter when you pick up.</p>
         </form>
       </aside>
 
-      {count > 0 && (
+      {count > 0 && !cartInView && (
         <div className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-bg/95 px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3 backdrop-blur lg:hidden">
           <a
             href="#your-order"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liveStream } from "./live-stream.ts";
 import type { OrderChange, OrderChangeSubscriber } from "./order-listener.ts";
-import { formatSseComment, formatSseEvent, sseResponse } from "./sse.ts";
+import { closeAllStreams, formatSseComment, formatSseEvent, openStreamCount, sseResponse } from "./sse.ts";
 
 class FakeListener {
   subscribers = new Set<OrderChangeSubscriber>();
@@ -83,6 +83,24 @@ describe("sseResponse", () => {
     await tick();
     await r.cancel();
     expect(cleanups).toBe(1);
+  });
+});
+
+describe("closeAllStreams", () => {
+  it("ends every open stream (so a graceful shutdown is not held up by them) and runs their cleanup", async () => {
+    let cleanups = 0;
+    const before = openStreamCount();
+    const a = reader(sseResponse(new Request("http://x/"), () => () => void (cleanups += 1)));
+    const b = reader(sseResponse(new Request("http://x/"), () => () => void (cleanups += 1)));
+    await a.next();
+    await b.next();
+    await tick();
+    expect(openStreamCount()).toBe(before + 2);
+    closeAllStreams();
+    expect(await a.next()).toBe("closed");
+    expect(await b.next()).toBe("closed");
+    expect(cleanups).toBe(2);
+    expect(openStreamCount()).toBe(before);
   });
 });
 

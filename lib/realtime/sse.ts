@@ -24,6 +24,32 @@ export function formatSseEvent(event: string, data: unknown): string {
 
 export const formatSseComment = (text: string) => `: ${text.replace(/[\r\n]+/g, " ")}\n\n`;
 
+// Open streams never finish by themselves, and Next.js's graceful shutdown waits for
+// every pending request: without this, SIGTERM would hang until the orchestrator's
+// SIGKILL. Closing them lets the server exit, and browsers reconnect elsewhere.
+const globalForSse = globalThis as unknown as { brewlineOpenStreams?: Set<() => void> };
+const openStreams = (globalForSse.brewlineOpenStreams ??= new Set());
+
+/** Ends every open event stream (the browsers reconnect). */
+export function closeAllStreams(): void {
+  for (const close of [...openStreams]) close();
+}
+
+const globalForSignals = globalThis as unknown as { brewlineSseSignals?: boolean };
+if (!globalForSignals.brewlineSseSignals) {
+  globalForSignals.brewlineSseSignals = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      closeAllStreams();
+      // A listener replaces Node's default of exiting on the signal. If nobody else
+      // (Next.js) handles it, restore that default rather than keep the process alive.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+}
+
+export const openStreamCount = () => openStreams.size;
+
 export type SseSink = {
   send(event: string, data: unknown): void;
   comment(text: string): void;
@@ -52,6 +78,7 @@ export function sseResponse(
   const finish = () => {
     if (closed) return;
     closed = true;
+    openStreams.delete(finish);
     clearInterval(keepAlive);
     abort.abort();
     request.signal.removeEventListener("abort", finish);
@@ -89,6 +116,7 @@ export function sseResponse(
   const stream = new ReadableStream<Uint8Array>({
     start(c) {
       controller = c;
+      openStreams.add(finish);
       write(`retry: ${options.retryMs ?? RETRY_MS}\n\n`);
       keepAlive = setInterval(() => sink.comment("keep-alive"), options.keepAliveMs ?? KEEP_ALIVE_MS);
       if (request.signal.aborted) {
