@@ -102,6 +102,25 @@ describe("closeAllStreams", () => {
     expect(cleanups).toBe(2);
     expect(openStreamCount()).toBe(before);
   });
+
+  it("when draining for shutdown, also ends streams that start afterwards", async () => {
+    closeAllStreams({ drain: true });
+    try {
+      let started = false;
+      const late = reader(
+        sseResponse(new Request("http://x/"), () => {
+          started = true;
+        }),
+      );
+      expect(await late.next()).toEqual({ retry: "2000" });
+      expect(await late.next()).toBe("closed");
+      await tick();
+      // It never subscribed to anything, so there is nothing to clean up.
+      expect(started).toBe(false);
+    } finally {
+      (globalThis as { brewlineSseDraining?: boolean }).brewlineSseDraining = false;
+    }
+  });
 });
 
 describe("liveStream", () => {

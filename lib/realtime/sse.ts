@@ -27,11 +27,15 @@ export const formatSseComment = (text: string) => `: ${text.replace(/[\r\n]+/g, 
 // Open streams never finish by themselves, and Next.js's graceful shutdown waits for
 // every pending request: without this, SIGTERM would hang until the orchestrator's
 // SIGKILL. Closing them lets the server exit, and browsers reconnect elsewhere.
-const globalForSse = globalThis as unknown as { brewlineOpenStreams?: Set<() => void> };
+const globalForSse = globalThis as unknown as { brewlineOpenStreams?: Set<() => void>; brewlineSseDraining?: boolean };
 const openStreams = (globalForSse.brewlineOpenStreams ??= new Set());
 
-/** Ends every open event stream (the browsers reconnect). */
-export function closeAllStreams(): void {
+/**
+ * Ends every open event stream (the browsers reconnect). With `drain`, streams that
+ * start afterwards (requests already in flight when the signal came) end at once too.
+ */
+export function closeAllStreams(options: { drain?: boolean } = {}): void {
+  if (options.drain) globalForSse.brewlineSseDraining = true;
   for (const close of [...openStreams]) close();
 }
 
@@ -40,7 +44,7 @@ if (!globalForSignals.brewlineSseSignals) {
   globalForSignals.brewlineSseSignals = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      closeAllStreams();
+      closeAllStreams({ drain: true });
       // A listener replaces Node's default of exiting on the signal. If nobody else
       // (Next.js) handles it, restore that default rather than keep the process alive.
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
@@ -119,7 +123,7 @@ export function sseResponse(
       openStreams.add(finish);
       write(`retry: ${options.retryMs ?? RETRY_MS}\n\n`);
       keepAlive = setInterval(() => sink.comment("keep-alive"), options.keepAliveMs ?? KEEP_ALIVE_MS);
-      if (request.signal.aborted) {
+      if (request.signal.aborted || globalForSse.brewlineSseDraining) {
         finish();
         return;
       }
@@ -141,5 +145,9 @@ export function sseResponse(
     },
   });
 
-  return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...options.headers } });
+  // While shutting down, also drop the keep-alive socket: otherwise the browser's
+  // reconnect arrives on the same socket, gets this closed stream, and keeps the
+  // draining server busy every few seconds.
+  const connection = globalForSse.brewlineSseDraining ? { Connection: "close" } : {};
+  return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...connection, ...options.headers } });
 }
