@@ -22,7 +22,6 @@ export function KdsBoard({ initial, renderedAt }: { initial: KdsTicket[]; render
   });
 
   useEffect(() => {
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 5_000);
     return () => clearInterval(timer);
   }, []);
@@ -60,7 +59,11 @@ export function KdsBoard({ initial, renderedAt }: { initial: KdsTicket[]; render
     } catch {
       setToast("Can't reach the server. Check the connection and try again.");
     } finally {
-      setPending(({ [ticket.id]: _, ...rest }) => rest);
+      setPending((p) => {
+        const next = { ...p };
+        delete next[ticket.id];
+        return next;
+      });
     }
   }
 

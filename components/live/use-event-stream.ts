@@ -18,10 +18,7 @@ export function useEventStream(url: string | null, handlers: Record<string, (dat
   });
 
   useEffect(() => {
-    if (!url) {
-      setState("off");
-      return;
-    }
+    if (!url) return;
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
@@ -74,5 +71,5 @@ export function useEventStream(url: string | null, handlers: Record<string, (dat
     };
   }, [url]);
 
-  return state;
+  return url ? state : "off";
 }

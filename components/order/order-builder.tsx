@@ -52,7 +52,10 @@ export function OrderBuilder({ menu }: { menu: MenuCategoryView[] }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const ids = { name: useId(), phone: useId(), email: useId(), consent: useId() };
 
+  // sessionStorage only exists in the browser: restoring during render would make the
+  // server and client HTML differ, so the saved cart is read once after hydration.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setLines(restoreCart(menu));
     setRestored(true);
   }, [menu]);

@@ -41,9 +41,11 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
+type ApiBody = Record<string, unknown> & { error: { code: string; message: string }; statusUrl: string; failed: string[] };
+
 async function call(response: Promise<Response>) {
   const r = await response;
-  return { status: r.status, headers: r.headers, body: (await r.json()) as Record<string, any> };
+  return { status: r.status, headers: r.headers, body: (await r.json()) as ApiBody };
 }
 
 const counts = async () => ({ orders: await stack.prisma.order.count(), outbox: await stack.prisma.outboxMessage.count() });
@@ -99,7 +101,7 @@ describe("POST /api/orders", () => {
   });
 });
 
-type SseEvent = { event: string; data: any };
+type SseEvent = { event: string; data: unknown };
 
 function sseReader(response: Response) {
   const reader = response.body!.getReader();
@@ -131,7 +133,7 @@ function sseReader(response: Response) {
 describe("order status and kitchen routes", () => {
   it("streams the order's state first, then each change through to ready, driven by the kitchen routes", async () => {
     const { body: placed } = await call(placeOrderRoute(post(validOrder()), {}));
-    const token = placed.statusUrl.split("/").pop() as string;
+    const token = placed.statusUrl.split("/").pop()!;
     const params = { params: Promise.resolve({ token }) };
 
     const status = await call(orderStatusRoute(new Request(`http://localhost/api/orders/${token}`), params));
@@ -143,7 +145,7 @@ describe("order status and kitchen routes", () => {
     const events = sseReader(response);
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "PLACED", ticketNumber: placed.ticketNumber } });
 
-    const order = await stack.prisma.order.findFirstOrThrow({ where: { ticketNumber: placed.ticketNumber, customerName: "Ada" }, orderBy: { createdAt: "desc" } });
+    const order = await stack.prisma.order.findUniqueOrThrow({ where: { publicToken: token } });
     await markQueued(stack.prisma, order.id);
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "QUEUED" } });
 
