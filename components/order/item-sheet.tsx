@@ -32,10 +32,12 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
   const titleId = useId();
   const noteId = useId();
 
+  // No cleanup that calls close(): its "close" event would reach onClose and unmount the
+  // sheet straight away under Strict Mode's mount-unmount-mount. Removing an open
+  // dialog from the page closes it anyway.
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
 
   const problem = selectionProblem(item, selection);
