@@ -29,6 +29,9 @@ const root = path.resolve(import.meta.dirname, "..");
 // already in the environment win. Next.js would read it for the web app only.
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 const require = createRequire(import.meta.url);
+// Output may go away (terminal closed, a pipe's reader killed with us); keep stopping anyway.
+process.stdout.on("error", () => {});
+process.stderr.on("error", () => {});
 const log = (line: string) => process.stdout.write(`[stack] ${line}\n`);
 const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
@@ -176,6 +179,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const verbose = process.env.LOG_LEVEL === "debug";
+  const message = error instanceof Error ? ((verbose && !(error instanceof ConfigError) && error.stack) || error.message) : String(error);
   shutdown(1, `could not start Brewline: ${message}`);
 });
