@@ -17,6 +17,7 @@ import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
+import { embeddedPostgresBlocked } from "./stack/postgres-access.ts";
 import { displayPath, portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 
@@ -38,6 +39,11 @@ const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 let settings: StackSettings;
 try {
   settings = resolveSettings(process.argv.slice(2), process.env, root);
+  const blocked = settings.database.kind === "embedded" ? embeddedPostgresBlocked(root) : undefined;
+  if (blocked) {
+    fail(blocked);
+    process.exit(1);
+  }
   const taken = await findTakenPorts(portsToClaim(settings));
   if (taken.length > 0) {
     for (const t of taken) fail(`port ${t.port} (${t.name}) is already in use — is Brewline already running? Stop it, or pick another port with ${t.envVar}=<port>.`);
