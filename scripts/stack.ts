@@ -17,7 +17,7 @@ import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
-import { embeddedPostgresBlocked } from "./stack/postgres-access.ts";
+import { embeddedPostgresBlocked } from "../lib/embedded/postgres.ts";
 import { displayPath, portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 
@@ -39,7 +39,7 @@ const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 let settings: StackSettings;
 try {
   settings = resolveSettings(process.argv.slice(2), process.env, root);
-  const blocked = settings.database.kind === "embedded" ? embeddedPostgresBlocked(root) : undefined;
+  const blocked = settings.database.kind === "embedded" ? embeddedPostgresBlocked() : undefined;
   if (blocked) {
     fail(blocked);
     process.exit(1);
