@@ -116,7 +116,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     }),
   );
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
-  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, smsMode: config.SMS_MODE, email: emailSender !== null }, "worker started");
+  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
 
   let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = async (timeoutMs: number) => {
