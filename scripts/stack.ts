@@ -17,7 +17,7 @@ import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
-import { embeddedPostgresBlocked } from "../lib/embedded/postgres.ts";
+import { embeddedPostgresBlocked } from "../lib/embedded/postgres-access.ts";
 import { displayPath, portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 

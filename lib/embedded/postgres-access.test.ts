@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldersBlockingOthers } from "./postgres.ts";
+import { foldersBlockingOthers } from "./postgres-access.ts";
 
 describe("foldersBlockingOthers", () => {
   let root: string;
