@@ -1,4 +1,5 @@
-import type { NotificationView, Overview, QueueView, WorkerView } from "../../lib/dashboard/get-overview.ts";
+import type { NotificationView, Overview, QueueView } from "../../lib/dashboard/get-overview.ts";
+import type { WorkerView } from "../../lib/worker/list-worker-heartbeats.ts";
 import { formatAge, formatClock } from "../format.ts";
 
 const STATUS_LABELS: [keyof Overview["counts"], string][] = [

@@ -2,27 +2,13 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { OrderStatus, type NotificationChannel, type NotificationStatus } from "../generated/prisma/enums.ts";
 import { businessDate, dateOnly } from "../orders/business-date.ts";
+import { listWorkerHeartbeats, type WorkerView } from "../worker/list-worker-heartbeats.ts";
 import { maskRecipient } from "./mask.ts";
 import { getQueueDepth, type QueueDepth } from "./queue-depth.ts";
 
 // The operator's one-screen view: how today is going, whether messages are piling up
 // in a queue or its dead-letter queue, whether workers are alive, and how customer
 // notifications fare.
-
-export const HEARTBEAT_ALIVE_MS = 15_000;
-
-export type WorkerView = {
-  workerId: string;
-  hostname: string;
-  pid: number;
-  startedAt: string;
-  lastBeatAt: string;
-  secondsSinceBeat: number;
-  processed: number;
-  failed: number;
-  stoppedAt: string | null;
-  alive: boolean;
-};
 
 export type NotificationView = {
   id: string;
@@ -66,7 +52,7 @@ export async function getOverview(options: {
     prisma.outboxMessage.count({ where: { sentAt: null, abandonedAt: null } }),
     prisma.outboxMessage.count({ where: { processedAt: null, abandonedAt: null, destination: "ORDERS_QUEUE" } }),
     prisma.outboxMessage.count({ where: { abandonedAt: { not: null } } }),
-    prisma.workerHeartbeat.findMany({ orderBy: { lastBeatAt: "desc" }, take: 20 }),
+    listWorkerHeartbeats({ prisma, now }),
     prisma.notification.findMany({
       orderBy: { createdAt: "desc" },
       take: 20,
@@ -102,21 +88,7 @@ export async function getOverview(options: {
     totalToday: Object.values(counts).reduce((a, b) => a + b, 0),
     outbox: { unsent, unprocessed, abandoned },
     queues,
-    workers: heartbeats.map((w) => {
-      const sinceMs = now.getTime() - w.lastBeatAt.getTime();
-      return {
-        workerId: w.workerId,
-        hostname: w.hostname,
-        pid: w.pid,
-        startedAt: w.startedAt.toISOString(),
-        lastBeatAt: w.lastBeatAt.toISOString(),
-        secondsSinceBeat: Math.max(0, Math.round(sinceMs / 1000)),
-        processed: w.processed,
-        failed: w.failed,
-        stoppedAt: w.stoppedAt?.toISOString() ?? null,
-        alive: w.stoppedAt === null && sinceMs < HEARTBEAT_ALIVE_MS,
-      };
-    }),
+    workers: heartbeats,
     notifications: notifications.map((n) => ({
       id: n.id,
       ticketNumber: n.order.ticketNumber,

@@ -194,8 +194,15 @@ describe("order status and kitchen routes", () => {
 describe("health and readiness", () => {
   it("reports healthy and ready", async () => {
     expect(await call(Promise.resolve(healthRoute()))).toMatchObject({ status: 200, body: { status: "ok" } });
+    const noWorker = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
+    expect(noWorker).toMatchObject({ status: 200, body: { status: "ready", workers: { alive: 0, lastBeatAt: null } } });
+
+    const beat = new Date();
+    await stack.prisma.workerHeartbeat.create({
+      data: { workerId: "ready-test", hostname: "h", pid: 1, startedAt: beat, lastBeatAt: beat },
+    });
     const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
-    expect(ready).toMatchObject({ status: 200, body: { status: "ready" } });
+    expect(ready).toMatchObject({ status: 200, body: { status: "ready", workers: { alive: 1, lastBeatAt: beat.toISOString() } } });
   });
 
   it("is not ready while the queue server is down, and says why", async () => {

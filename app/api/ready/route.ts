@@ -4,6 +4,7 @@ import { handleRoute, jsonResponse } from "../../../lib/http/handle-route.ts";
 import { checkReadiness } from "../../../lib/http/readiness.ts";
 import { getWebTransport } from "../../../lib/http/web-context.ts";
 import { logger } from "../../../lib/log.ts";
+import { listWorkerHeartbeats } from "../../../lib/worker/list-worker-heartbeats.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,8 @@ export const GET = handleRoute(async () => {
     sqs: getWebTransport().sqs,
     ordersQueueUrl: getConfig().ORDERS_QUEUE_URL,
   });
+  // Reported, not required: while no worker runs, orders still wait safely in the queue.
+  const workers = await listWorkerHeartbeats({ prisma: getPrisma(), take: 50 }).catch(() => null);
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) logger.warn({ failed }, "not ready");
   return jsonResponse(
@@ -25,6 +28,10 @@ export const GET = handleRoute(async () => {
       status: ok ? "ready" : "unavailable",
       ...(ok ? {} : { failed: failed.map((c) => c.name) }),
       checks: checks.map((c) => ({ name: c.name, ok: c.ok })),
+      workers: workers && {
+        alive: workers.filter((w) => w.alive).length,
+        lastBeatAt: workers[0]?.lastBeatAt ?? null,
+      },
     },
     { status: ok ? 200 : 503 },
   );
