@@ -16,6 +16,9 @@ const nextConfig = {
   // `next start` (used by the launcher) does not serve a standalone build, so the
   // self-contained server bundle for container images is opt-in at build time.
   output: process.env.BREWLINE_STANDALONE === "1" ? "standalone" : undefined,
+  // The e2e suite builds into its own folder so it never replaces the build that a
+  // developer's running `npm start` is serving.
+  distDir: process.env.BREWLINE_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // The build type-checks only what ships (app, components, lib). Tests, scripts and

@@ -30,6 +30,7 @@ export const E2E_DATABASE_URL = `postgresql://postgres:brewline@127.0.0.1:${E2E_
  */
 export const e2eLauncherEnv: Record<string, string> = {
   BREWLINE_DATA_DIR: E2E_DATA_DIR,
+  BREWLINE_NEXT_DIST_DIR: ".next-e2e",
   BREWLINE_PORT: String(E2E_PORTS.web),
   PORT: String(E2E_PORTS.web),
   WORKER_HEALTH_PORT: String(E2E_PORTS.workerHealth),

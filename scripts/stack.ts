@@ -116,11 +116,12 @@ const { NODE_ENV: userNodeEnv, ...inherited }: Record<string, string | undefined
 
 async function build(): Promise<void> {
   if (s.mode !== "start") return;
-  if (!s.build && existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    log("skipping next build (--no-build / BREWLINE_SKIP_BUILD=1); serving the existing .next build");
+  const distDir = process.env.BREWLINE_NEXT_DIST_DIR || ".next";
+  if (!s.build && existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    log(`skipping next build (--no-build / BREWLINE_SKIP_BUILD=1); serving the existing ${distDir} build`);
     return;
   }
-  if (!s.build) log("no existing build in .next; building despite --no-build");
+  if (!s.build) log(`no existing build in ${distDir}; building despite --no-build`);
   const started = performance.now();
   // `next build` needs no runtime configuration, so it runs while the servers start.
   const child = spawnChild("build", process.execPath, [nextBin, "build"], { cwd: root, env: { ...inherited, NEXT_TELEMETRY_DISABLED: "1" } });
