@@ -154,28 +154,34 @@ function TicketCard({ ticket, now, pending, onAct }: { ticket: KdsTicket; now: n
             <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
             sending…
           </p>
-        ) : started ? (
-          <button
-            type="button"
-            data-testid="kds-ready"
-            disabled={pending !== undefined}
-            onClick={() => onAct(ticket, "ready")}
-            className="min-h-16 w-full rounded-2xl bg-ready text-xl font-bold text-ready-ink transition active:scale-[0.98] disabled:opacity-60"
-          >
-            {pending ? "…" : "Ready"}
-          </button>
         ) : (
-          <button
-            type="button"
-            data-testid="kds-start"
-            disabled={pending !== undefined}
-            onClick={() => onAct(ticket, "start")}
-            className="min-h-16 w-full rounded-2xl bg-accent text-xl font-bold text-accent-ink transition active:scale-[0.98] disabled:opacity-60"
-          >
-            {pending ? "…" : "Start"}
-          </button>
+          <ActionButton
+            action={started ? "ready" : "start"}
+            pending={pending}
+            onClick={() => onAct(ticket, started ? "ready" : "start")}
+          />
         )}
       </div>
     </li>
+  );
+}
+
+const actionLooks: Record<Action, { label: string; testId: string; colors: string }> = {
+  start: { label: "Start", testId: "kds-start", colors: "bg-accent text-accent-ink" },
+  ready: { label: "Ready", testId: "kds-ready", colors: "bg-ready text-ready-ink" },
+};
+
+function ActionButton({ action, pending, onClick }: { action: Action; pending?: Action; onClick: () => void }) {
+  const look = actionLooks[action];
+  return (
+    <button
+      type="button"
+      data-testid={look.testId}
+      disabled={pending !== undefined}
+      onClick={onClick}
+      className={`min-h-16 w-full rounded-2xl text-xl font-bold transition active:scale-[0.98] disabled:opacity-60 ${look.colors}`}
+    >
+      {pending ? "…" : look.label}
+    </button>
   );
 }
