@@ -7,20 +7,32 @@ export const MAX_CART_LINES = 20;
 export const MAX_QUANTITY = 10;
 export const MAX_NOTE_LENGTH = 140;
 
+// Control characters, lone surrogates and the non-characters U+FFFE/U+FFFF: Postgres
+// cannot store NUL (the insert would fail as a 500), and SQS refuses the others, which
+// would strand the order in the outbox. Emoji, RTL text and combining marks are fine.
+const UNSAFE_TEXT = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
+
 const trimmed = (max: number, label: string) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !UNSAFE_TEXT.test(v), `${label} contains characters we cannot accept`);
+
+// Menu ids are slugs (lib/menu/cafe-menu.ts); anything else cannot be on the menu.
+const menuId = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, `${label} is not a menu id`);
 
 export const orderLineInputSchema = z.strictObject({
-  menuItemId: z.string({ error: "menuItemId must be text" }).min(1).max(64),
+  menuItemId: menuId("menuItemId"),
   quantity: z
     .number({ error: "quantity must be a number" })
     .int("quantity must be a whole number")
     .min(1, "quantity must be at least 1")
     .max(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`),
-  modifierIds: z.array(z.string().min(1).max(64)).max(12, "too many options on one drink").default([]),
+  modifierIds: z.array(menuId("option")).max(12, "too many options on one drink").default([]),
   note: trimmed(MAX_NOTE_LENGTH, "note").optional().transform((v) => v || undefined),
 });
 

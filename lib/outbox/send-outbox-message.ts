@@ -21,6 +21,14 @@ export type OutboxRow = {
 export const deduplicationId = (row: Pick<OutboxRow, "id" | "orderId" | "type">) =>
   `${row.orderId}:${row.type}:${row.id}`;
 
+/**
+ * The message body as JSON with every non-ASCII character escaped (\uXXXX). The parsed
+ * value is identical, but the text is plain ASCII, which every SQS/SNS implementation
+ * accepts (the local emulator, for one, refuses emoji sent as raw UTF-16 surrogates).
+ */
+export const messagePayload = (body: unknown): string =>
+  JSON.stringify(body).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** Hands one outbox row to SQS or SNS and records the outcome; never throws. */
 export async function sendOutboxMessage(options: {
   /** A transaction client works too (the reconciler sends while holding the row lock). */
@@ -29,7 +37,7 @@ export async function sendOutboxMessage(options: {
   row: OutboxRow;
 }): Promise<boolean> {
   const { prisma, transport, row } = options;
-  const payload = JSON.stringify(row.body);
+  const payload = messagePayload(row.body);
   try {
     if (row.destination === "ORDERS_QUEUE") {
       await transport.sqs.send(
