@@ -1,15 +1,17 @@
 // Next.js configuration for the Brewline web app (ESM: package.json has "type": "module").
 
-/** Headers for every response. The CSP only sets directives that need no per-request
- * nonce (Next.js inlines bootstrap scripts); framing is forbidden everywhere. */
+/** Headers for every response. Pages get their Content-Security-Policy, with a fresh
+ * script nonce, from proxy.ts; the API's policy is fixed. Framing is forbidden everywhere. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/** The API answers JSON and event streams only: nothing in it may load or run anything. */
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -36,7 +38,10 @@ const nextConfig = {
     "nodemailer",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+    ];
   },
 };
 
