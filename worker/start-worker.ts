@@ -4,7 +4,7 @@ import { errorInfo, logger } from "../lib/log.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
 import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
-import { createConsumer, type ConsumerOptions } from "../lib/queue/consumer.ts";
+import { createConsumer, type ConsumerOptions, type MessageHandler } from "../lib/queue/consumer.ts";
 import type { Transport } from "../lib/queue/transport.ts";
 import { createWorkerIdentity, recordHeartbeat, type WorkerIdentity } from "../lib/worker/heartbeat.ts";
 import { repeat } from "../lib/worker/repeat.ts";
@@ -47,6 +47,20 @@ export type Worker = {
   stop: (options?: { timeoutMs?: number }) => Promise<{ drained: boolean }>;
 };
 
+/**
+ * Test-only fault injection for tests/chaos, never set in production:
+ * BREWLINE_FAULT=exit-after-commit kills this process (SIGKILL, no cleanup) right after the
+ * first orders message's handler committed and before the message is deleted, so the chaos
+ * suite can prove that the redelivery changes nothing.
+ */
+function withInjectedFault(handler: MessageHandler): MessageHandler {
+  if (process.env.BREWLINE_FAULT !== "exit-after-commit") return handler;
+  return async (message) => {
+    await handler(message);
+    process.kill(process.pid, "SIGKILL");
+  };
+}
+
 /** Everything the barista worker runs, wired from injected clients (tests run it in-process). */
 export async function startWorker(options: StartWorkerOptions): Promise<Worker> {
   const { config, prisma, transport } = options;
@@ -66,7 +80,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       name: "orders",
       queueUrl: config.ORDERS_QUEUE_URL,
       visibilityTimeoutSeconds: 30,
-      handler: createOrdersMessageHandler({ prisma, transport }),
+      handler: withInjectedFault(createOrdersMessageHandler({ prisma, transport })),
     }),
     createConsumer({
       ...common,

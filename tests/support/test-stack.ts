@@ -22,6 +22,9 @@ export type TestStack = {
   pg: EmbeddedPostgresHandle;
   stopQueueServer: () => Promise<void>;
   startQueueServer: () => Promise<void>;
+  /** Postgres outage: stop, then start again on the same port and data dir (replaces `pg`). */
+  stopPostgres: () => Promise<void>;
+  startPostgres: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -47,7 +50,7 @@ export async function startTestStack(options: { seed?: (prisma: PrismaClient) =>
   const transport = createTransport(config);
   if (options.seed) await options.seed(prisma);
 
-  return {
+  const stack: TestStack = {
     config,
     env,
     prisma,
@@ -60,12 +63,18 @@ export async function startTestStack(options: { seed?: (prisma: PrismaClient) =>
     startQueueServer: async () => {
       queue ??= await startEmbeddedQueueServer({ port: queuePort });
     },
+    stopPostgres: () => stack.pg.stop(),
+    // The unresolved dataDir: startEmbeddedPostgres maps it to the same place again.
+    startPostgres: async () => {
+      stack.pg = await startEmbeddedPostgres({ dataDir, port: stack.pg.port });
+    },
     stop: async () => {
       transport.sqs.destroy();
       transport.sns.destroy();
       await prisma.$disconnect();
       await queue?.stop();
-      await pg.stop();
+      await stack.pg.stop();
     },
   };
+  return stack;
 }
