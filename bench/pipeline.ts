@@ -1,0 +1,130 @@
+import { placeOrderInputSchema } from "../lib/orders/order-input.ts";
+import { requestReady } from "../lib/orders/request-ready.ts";
+import { startOrder } from "../lib/orders/start-order.ts";
+import { sleep, summarise, type BenchSettings, type Percentiles } from "./common.ts";
+import type { BenchStack } from "./stack.ts";
+
+// Part 2: a steady offered load through the whole pipeline with the web app and one
+// worker running. Orders go in through POST /api/orders (with phone and email, so both
+// notification channels run); a "barista" loop presses Start and Ready through the same
+// lib functions the kitchen display uses as soon as a ticket shows up as QUEUED.
+// Latencies come from the timestamps the app itself writes to Postgres.
+
+export type PipelineResult = {
+  offeredPerSecond: number;
+  seconds: number;
+  placed: number;
+  apiLatencyMs: Percentiles;
+  placedToQueuedMs: Percentiles;
+  readyToSentMs: Percentiles;
+  /** Where ready → sent goes. */
+  breakdownMs: { readyRequestedToReady: Percentiles; readyToNotificationClaimed: Percentiles; claimedToSent: Percentiles };
+  unfinished: number;
+};
+
+const ms = (rows: { ms: number | string | null }[]) => rows.map((r) => Number(r.ms)).filter((n) => Number.isFinite(n));
+
+export async function benchPipeline(stack: BenchStack, settings: BenchSettings, log: (line: string) => void): Promise<PipelineResult> {
+  const { prisma, transport } = stack;
+  const rate = settings.pipelineRate;
+  const seconds = settings.pipelineSeconds;
+  const total = Math.round(rate * seconds);
+  log(`pipeline: ${rate} orders/s for ${seconds} s (${total} orders), web + 1 worker`);
+
+  const apiLatencies: number[] = [];
+  const bumping = new Set<string>();
+  let placing = true;
+  let failures = 0;
+
+  const barista = (async () => {
+    while (placing || bumping.size > 0) {
+      const queued = await prisma.order.findMany({ where: { status: "QUEUED" }, select: { id: true } });
+      await Promise.all(
+        queued
+          .filter((o) => !bumping.has(o.id))
+          .map(async ({ id }) => {
+            bumping.add(id);
+            try {
+              await startOrder({ prisma, orderId: id });
+              await requestReady({ prisma, transport, orderId: id });
+            } catch {
+              failures++;
+            } finally {
+              bumping.delete(id);
+            }
+          }),
+      );
+      if (queued.length === 0 && !placing) break;
+      await sleep(20);
+    }
+  })();
+
+  const started = performance.now();
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const body = placeOrderInputSchema.parse({
+      idempotencyKey: `bench-pipeline-${process.pid}-${Date.now().toString(36)}-${i}`,
+      customerName: `Pipeline ${i}`,
+      phone: "+447700900123",
+      email: `guest${i}@example.com`,
+      items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"] }],
+    });
+    requests.push(
+      (async () => {
+        const t0 = performance.now();
+        const res = await fetch(`${stack.webUrl}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        await res.arrayBuffer();
+        if (res.status !== 201) failures++;
+        apiLatencies.push(performance.now() - t0);
+      })(),
+    );
+  }
+  await Promise.all(requests);
+
+  // Let the last orders through: everything READY with both notifications sent.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [{ open }] = await prisma.$queryRaw<[{ open: number }]>`
+      SELECT (SELECT count(*) FROM "Order" WHERE status <> 'READY')::int
+           + (SELECT count(*) FROM "Notification" WHERE status <> 'SENT')::int
+           + (${total}::int * 2 - (SELECT count(*) FROM "Notification")::int) AS open`;
+    if (open === 0 || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  placing = false;
+  await barista;
+
+  const placedToQueued = await prisma.$queryRaw<{ ms: number }[]>`
+    SELECT EXTRACT(EPOCH FROM ("queuedAt" - "createdAt")) * 1000 AS ms FROM "Order" WHERE "queuedAt" IS NOT NULL`;
+  const readyToSent = await prisma.$queryRaw<{ ms: number }[]>`
+    SELECT EXTRACT(EPOCH FROM (max(n."sentAt") - o."readyRequestedAt")) * 1000 AS ms
+    FROM "Order" o JOIN "Notification" n ON n."orderId" = o.id
+    WHERE n.status = 'SENT' GROUP BY o.id, o."readyRequestedAt" HAVING count(*) = 2`;
+  const requestedToReady = await prisma.$queryRaw<{ ms: number }[]>`
+    SELECT EXTRACT(EPOCH FROM ("readyAt" - "readyRequestedAt")) * 1000 AS ms FROM "Order" WHERE "readyAt" IS NOT NULL`;
+  const readyToClaimed = await prisma.$queryRaw<{ ms: number }[]>`
+    SELECT EXTRACT(EPOCH FROM (min(n."claimedAt") - o."readyAt")) * 1000 AS ms
+    FROM "Order" o JOIN "Notification" n ON n."orderId" = o.id WHERE n."claimedAt" IS NOT NULL GROUP BY o.id, o."readyAt"`;
+  const claimedToSent = await prisma.$queryRaw<{ ms: number }[]>`
+    SELECT EXTRACT(EPOCH FROM ("sentAt" - "claimedAt")) * 1000 AS ms FROM "Notification" WHERE "sentAt" IS NOT NULL AND "claimedAt" IS NOT NULL`;
+  const finished = ms(readyToSent).length;
+  if (failures > 0) log(`pipeline: ${failures} requests or bumps failed`);
+
+  return {
+    offeredPerSecond: rate,
+    seconds,
+    placed: total,
+    apiLatencyMs: summarise(apiLatencies),
+    placedToQueuedMs: summarise(ms(placedToQueued)),
+    readyToSentMs: summarise(ms(readyToSent)),
+    breakdownMs: {
+      readyRequestedToReady: summarise(ms(requestedToReady)),
+      readyToNotificationClaimed: summarise(ms(readyToClaimed)),
+      claimedToSent: summarise(ms(claimedToSent)),
+    },
+    unfinished: total - finished,
+  };
+}
