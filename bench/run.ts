@@ -41,11 +41,7 @@ try {
   await stack.reset();
   if (parts.has("api") || parts.has("pipeline")) await stack.startWeb();
   if (parts.has("api")) results.orderApi = await benchOrderApi(stack, settings, log);
-  if (parts.has("pipeline")) {
-    await stack.startWorkers(1);
-    results.pipeline = await benchPipeline(stack, settings, log);
-    await stack.stopWorkers();
-  }
+  if (parts.has("pipeline")) results.pipeline = await benchPipeline(stack, settings, log);
   await stack.stopWeb();
   if (parts.has("drain")) results.drain = await benchDrain(stack, settings, log);
 } catch (error) {
