@@ -33,6 +33,8 @@ async function queueAttributes() {
   return { visible: Number(out.Attributes?.ApproximateNumberOfMessages), inFlight: Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible) };
 }
 
+const isEmpty = (q: { visible: number; inFlight: number }) => q.visible === 0 && q.inFlight === 0;
+
 describe("worker killed mid-batch", () => {
   it("SIGKILL after some of 50 orders: a restarted worker queues every order exactly once", async () => {
     const accepted: AcceptedOrder[] = [];
@@ -60,6 +62,10 @@ describe("worker killed mid-batch", () => {
 
       const second = await startWorkerChild(stack);
       await waitForStatus(stack, ids, "QUEUED", { timeoutMs: 75_000 });
+      // Messages the killed worker held come back only after the visibility timeout (or a
+      // reconciler resend overtook them): keep the restarted worker running until the
+      // queue is empty, so every copy has been handled, and only then count the changes.
+      await waitFor(async () => isEmpty(await queueAttributes()), { timeoutMs: 75_000, what: "the orders queue to drain" });
       expect(await stopWorkerChild(second)).toEqual({ code: 0, signal: null });
       await sleep(200);
       const queuedChanges = listener.changes.filter((c) => c.status === "QUEUED" && ids.includes(c.id));
@@ -93,6 +99,10 @@ describe("worker killed mid-batch", () => {
         timeoutMs: 60_000,
         what: "the restarted worker to handle all ten deliveries",
       });
+      // Messages the killed worker held come back only after the visibility timeout (or a
+      // reconciler resend overtook them): keep the restarted worker running until the
+      // queue is empty, so every copy has been handled, and only then count the changes.
+      await waitFor(async () => isEmpty(await queueAttributes()), { timeoutMs: 75_000, what: "the orders queue to drain" });
       expect(await stopWorkerChild(second)).toEqual({ code: 0, signal: null });
       await sleep(200);
 
