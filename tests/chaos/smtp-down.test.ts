@@ -1,45 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
+import { describe, expect, it } from "vitest";
 import { MAX_NOTIFICATION_ATTEMPTS } from "../../lib/notifications/handle-order-ready.ts";
 import { requestReady } from "../../lib/orders/request-ready.ts";
-import { startMailSink, type MailSink } from "../support/mail-sink.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
-import { killAllWorkerChildren, placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
 
 // The SMTP server is gone when orders become ready. The worker process retries the email
 // with growing delays and marks it FAILED after the attempt limit; the text goes out once
 // and the order is READY regardless. (The same rules against a fake sender are in
 // tests/integration/order-handlers.test.ts; here the sink really is down.)
 
-let stack: TestStack;
-let sink: MailSink;
-beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  sink = await startMailSink();
-});
-afterAll(async () => {
-  await killAllWorkerChildren();
-  await stack?.stop();
-});
+const chaos = setupChaosStack({ mail: true });
 
 describe("SMTP server down", () => {
   it("retries the email with backoff, gives up as FAILED, texts once, and the order stays READY", async () => {
-    const worker = await startWorkerChild(stack, { SMTP_URL: sink.smtpUrl });
-    const accepted: AcceptedOrder[] = [await placeUntilAccepted(stack), await placeUntilAccepted(stack)];
+    const worker = await startWorkerChild(chaos.stack, { SMTP_URL: chaos.sink.smtpUrl });
+    const accepted: AcceptedOrder[] = [await placeUntilAccepted(chaos.stack), await placeUntilAccepted(chaos.stack)];
     const ids = accepted.map((o) => o.orderId);
-    await waitForStatus(stack, ids, "QUEUED");
-    await sink.close();
+    await waitForStatus(chaos.stack, ids, "QUEUED");
+    await chaos.sink.close();
 
-    await Promise.all(ids.map((orderId) => requestReady({ prisma: stack.prisma, transport: stack.transport, orderId })));
-    await waitForStatus(stack, ids, "READY");
+    await Promise.all(ids.map((orderId) => requestReady({ prisma: chaos.stack.prisma, transport: chaos.stack.transport, orderId })));
+    await waitForStatus(chaos.stack, ids, "READY");
 
     // Watch one order's email attempts to see the gaps between them grow.
     const seen: { attempts: number; at: number }[] = [];
     const emailRows = await waitFor(
       async () => {
-        const rows = await stack.prisma.notification.findMany({ where: { orderId: { in: ids }, channel: "EMAIL" }, orderBy: { orderId: "asc" } });
+        const rows = await chaos.stack.prisma.notification.findMany({ where: { orderId: { in: ids }, channel: "EMAIL" }, orderBy: { orderId: "asc" } });
         const first = rows.find((r) => r.orderId === ids[0]);
         if (first && seen.at(-1)?.attempts !== first.attempts) seen.push({ attempts: first.attempts, at: Date.now() });
         return rows.length === 2 && rows.every((r) => r.status === "FAILED") && rows;
@@ -55,6 +44,6 @@ describe("SMTP server down", () => {
 
     await sleep(1000);
     expect(await stopWorkerChild(worker)).toEqual({ code: 0, signal: null });
-    await assertInvariants({ prisma: stack.prisma, accepted, final: { status: "READY", sms: "SENT", email: "FAILED" } });
+    await assertInvariants({ prisma: chaos.stack.prisma, accepted, final: { status: "READY", sms: "SENT", email: "FAILED" } });
   });
 });

@@ -1,32 +1,24 @@
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { describe, expect, it } from "vitest";
+import { setupChaosStack } from "./chaos-stack.ts";
 import { listenOrderChanges, sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth, spawnWorkerProcess } from "../support/worker-process.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
-import { killAllWorkerChildren, placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
 
 // A worker process dies without any cleanup (SIGKILL) with messages in flight: received
 // and not yet handled, or handled and committed but not yet deleted. The messages come
 // back after the orders queue's 30 s visibility timeout and a fresh worker finishes the
 // job; nothing happens twice.
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-});
-afterAll(async () => {
-  await killAllWorkerChildren();
-  await stack?.stop();
-});
+const chaos = setupChaosStack({ mail: false });
 
-const queuedCount = (ids: string[]) => stack.prisma.order.count({ where: { id: { in: ids }, status: "QUEUED" } });
+const queuedCount = (ids: string[]) => chaos.stack.prisma.order.count({ where: { id: { in: ids }, status: "QUEUED" } });
 
 async function queueAttributes() {
-  const out = await stack.transport.sqs.send(
+  const out = await chaos.stack.transport.sqs.send(
     new GetQueueAttributesCommand({
-      QueueUrl: stack.config.ORDERS_QUEUE_URL,
+      QueueUrl: chaos.stack.config.ORDERS_QUEUE_URL,
       AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
     }),
   );
@@ -38,11 +30,11 @@ const isEmpty = (q: { visible: number; inFlight: number }) => q.visible === 0 &&
 describe("worker killed mid-batch", () => {
   it("SIGKILL after some of 50 orders: a restarted worker queues every order exactly once", async () => {
     const accepted: AcceptedOrder[] = [];
-    for (let i = 0; i < 50; i++) accepted.push(await placeUntilAccepted(stack));
+    for (let i = 0; i < 50; i++) accepted.push(await placeUntilAccepted(chaos.stack));
     const ids = accepted.map((a) => a.orderId);
-    const listener = await listenOrderChanges(stack.pg.url);
+    const listener = await listenOrderChanges(chaos.stack.pg.url);
     try {
-      const first = spawnWorkerProcess(stack.env);
+      const first = spawnWorkerProcess(chaos.stack.env);
       let queuedAtKill = 0;
       await waitFor(
         async () => {
@@ -60,8 +52,8 @@ describe("worker killed mid-batch", () => {
       expect(afterKill, `queued when killed: ${afterKill}/50`).toBeLessThan(50);
       expect(inQueue.inFlight, JSON.stringify(inQueue)).toBeGreaterThan(0);
 
-      const second = await startWorkerChild(stack);
-      await waitForStatus(stack, ids, "QUEUED", { timeoutMs: 75_000 });
+      const second = await startWorkerChild(chaos.stack);
+      await waitForStatus(chaos.stack, ids, "QUEUED", { timeoutMs: 75_000 });
       // Messages the killed worker held come back only after the visibility timeout (or a
       // reconciler resend overtook them): keep the restarted worker running until the
       // queue is empty, so every copy has been handled, and only then count the changes.
@@ -74,26 +66,26 @@ describe("worker killed mid-batch", () => {
     } finally {
       await listener.close();
     }
-    await assertInvariants({ prisma: stack.prisma, accepted, final: { status: "QUEUED" } });
+    await assertInvariants({ prisma: chaos.stack.prisma, accepted, final: { status: "QUEUED" } });
   });
 
   it("killed between the database commit and the message delete: the redelivered messages change nothing", async () => {
     const accepted: AcceptedOrder[] = [];
-    for (let i = 0; i < 10; i++) accepted.push(await placeUntilAccepted(stack));
+    for (let i = 0; i < 10; i++) accepted.push(await placeUntilAccepted(chaos.stack));
     const ids = accepted.map((a) => a.orderId);
-    const listener = await listenOrderChanges(stack.pg.url);
+    const listener = await listenOrderChanges(chaos.stack.pg.url);
     try {
       // Test-only hook in worker/start-worker.ts: SIGKILL itself right after the first commit.
-      const faulty = spawnWorkerProcess({ ...stack.env, BREWLINE_FAULT: "exit-after-commit" });
+      const faulty = spawnWorkerProcess({ ...chaos.stack.env, BREWLINE_FAULT: "exit-after-commit" });
       expect(await faulty.exited, faulty.output()).toEqual({ code: null, signal: "SIGKILL" });
-      const committed = await stack.prisma.order.findMany({ where: { id: { in: ids }, status: "QUEUED" }, select: { id: true, queuedAt: true } });
+      const committed = await chaos.stack.prisma.order.findMany({ where: { id: { in: ids }, status: "QUEUED" }, select: { id: true, queuedAt: true } });
       expect(committed.length).toBeGreaterThanOrEqual(1);
       // None of the committed messages was deleted: all ten are still held or waiting.
       const held = await queueAttributes();
       expect(held.visible + held.inFlight).toBe(10);
 
-      const second = await startWorkerChild(stack);
-      await waitForStatus(stack, ids, "QUEUED", { timeoutMs: 75_000 });
+      const second = await startWorkerChild(chaos.stack);
+      await waitForStatus(chaos.stack, ids, "QUEUED", { timeoutMs: 75_000 });
       // Every message, including the already-committed ones, is delivered again and handled.
       await waitFor(async () => Number((await getHealth(second.healthPort))?.body.processed) >= 10, {
         timeoutMs: 60_000,
@@ -106,13 +98,13 @@ describe("worker killed mid-batch", () => {
       expect(await stopWorkerChild(second)).toEqual({ code: 0, signal: null });
       await sleep(200);
 
-      const after = await stack.prisma.order.findMany({ where: { id: { in: committed.map((c) => c.id) } }, select: { id: true, queuedAt: true } });
+      const after = await chaos.stack.prisma.order.findMany({ where: { id: { in: committed.map((c) => c.id) } }, select: { id: true, queuedAt: true } });
       expect(new Map(after.map((o) => [o.id, o.queuedAt?.toISOString()]))).toEqual(new Map(committed.map((o) => [o.id, o.queuedAt?.toISOString()])));
       expect(listener.changes.filter((c) => c.status === "QUEUED" && ids.includes(c.id))).toHaveLength(10);
       expect(await queueAttributes()).toEqual({ visible: 0, inFlight: 0 });
     } finally {
       await listener.close();
     }
-    await assertInvariants({ prisma: stack.prisma, accepted, final: { status: "QUEUED" } });
+    await assertInvariants({ prisma: chaos.stack.prisma, accepted, final: { status: "QUEUED" } });
   });
 });
