@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
 import { GET as orderEventsRoute } from "../../app/api/orders/[token]/events/route.ts";
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
@@ -6,25 +6,14 @@ import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.t
 import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
 import { GET as readyCheckRoute } from "../../app/api/ready/route.ts";
 import { GET as healthRoute } from "../../app/api/health/route.ts";
-import { getPrisma } from "../../lib/db/prisma.ts";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { getOrderListener } from "../../lib/realtime/order-listener.ts";
 import { markQueued } from "../support/orders.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { setupRouteTestStack } from "../support/route-stack.ts";
 
 // The route handlers called as plain functions with a Request, against real Postgres
 // and the queue emulator. Config comes from the environment, as in production.
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  Object.assign(process.env, stack.env);
-});
-afterAll(async () => {
-  await getOrderListener().stop();
-  await getPrisma().$disconnect();
-  await stack?.stop();
-});
+const ctx = setupRouteTestStack();
 
 let keys = 0;
 const key = () => `route-test-${Date.now()}-${++keys}-abcdef`;
@@ -48,7 +37,7 @@ async function call(response: Promise<Response>) {
   return { status: r.status, headers: r.headers, body: (await r.json()) as ApiBody };
 }
 
-const counts = async () => ({ orders: await stack.prisma.order.count(), outbox: await stack.prisma.outboxMessage.count() });
+const counts = async () => ({ orders: await ctx.stack.prisma.order.count(), outbox: await ctx.stack.prisma.outboxMessage.count() });
 
 describe("POST /api/orders", () => {
   it("creates an order (201) and answers a retry with the same key with the same order (200)", async () => {
@@ -88,7 +77,7 @@ describe("POST /api/orders", () => {
   }
 
   it("rejects a sold-out drink with 409, writing nothing", async () => {
-    await stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: false } });
+    await ctx.stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: false } });
     try {
       const before = await counts();
       const { status, body } = await call(placeOrderRoute(post({ ...validOrder(), items: [{ menuItemId: "mocha", quantity: 1 }] }), {}));
@@ -96,7 +85,7 @@ describe("POST /api/orders", () => {
       expect(body.error).toMatchObject({ code: "CONFLICT", message: "Mocha is sold out right now" });
       expect(await counts()).toEqual(before);
     } finally {
-      await stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: true } });
+      await ctx.stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: true } });
     }
   });
 });
@@ -145,8 +134,8 @@ describe("order status and kitchen routes", () => {
     const events = sseReader(response);
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "PLACED", ticketNumber: placed.ticketNumber } });
 
-    const order = await stack.prisma.order.findUniqueOrThrow({ where: { publicToken: token } });
-    await markQueued(stack.prisma, order.id);
+    const order = await ctx.stack.prisma.order.findUniqueOrThrow({ where: { publicToken: token } });
+    await markQueued(ctx.stack.prisma, order.id);
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "QUEUED" } });
 
     const kds = (route: typeof startRoute, id = order.id, body = "{}") =>
@@ -165,7 +154,7 @@ describe("order status and kitchen routes", () => {
     expect((await kds(readyRoute)).body).toMatchObject({ created: false });
 
     // What the worker does next.
-    await stack.prisma.order.update({ where: { id: order.id }, data: { status: "READY", readyAt: new Date() } });
+    await ctx.stack.prisma.order.update({ where: { id: order.id }, data: { status: "READY", readyAt: new Date() } });
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "READY", readyAt: expect.any(String) } });
 
     const listener = getOrderListener();
@@ -198,7 +187,7 @@ describe("health and readiness", () => {
     expect(noWorker).toMatchObject({ status: 200, body: { status: "ready", workers: { alive: 0, lastBeatAt: null } } });
 
     const beat = new Date();
-    await stack.prisma.workerHeartbeat.create({
+    await ctx.stack.prisma.workerHeartbeat.create({
       data: { workerId: "ready-test", hostname: "h", pid: 1, startedAt: beat, lastBeatAt: beat },
     });
     const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
@@ -206,19 +195,19 @@ describe("health and readiness", () => {
   });
 
   it("is not ready while the queue server is down, and says why", async () => {
-    await stack.stopQueueServer();
+    await ctx.stack.stopQueueServer();
     try {
       const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
       expect(ready.status).toBe(503);
       expect(ready.body.failed).toEqual(["ordersQueue"]);
     } finally {
-      await stack.startQueueServer();
+      await ctx.stack.startQueueServer();
     }
   });
 
   it("answers 503 with a retry message when the database is down (runs last: it stops Postgres)", async () => {
     await getOrderListener().stop();
-    await stack.pg.stop();
+    await ctx.stack.pg.stop();
     const { status, body, headers } = await call(placeOrderRoute(post(validOrder()), {}));
     expect(status).toBe(503);
     expect(headers.get("retry-after")).toBe("5");
@@ -227,6 +216,6 @@ describe("health and readiness", () => {
     expect(ready.status).toBe(503);
     expect(ready.body.failed).toEqual(expect.arrayContaining(["database", "migrations"]));
     // stack.stop() stops Postgres again; make that a no-op.
-    stack.pg.stop = async () => {};
+    ctx.stack.pg.stop = async () => {};
   });
 });
