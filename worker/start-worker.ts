@@ -80,6 +80,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       name: "orders",
       queueUrl: config.ORDERS_QUEUE_URL,
       visibilityTimeoutSeconds: 30,
+      concurrentBatches: 2,
       handler: withInjectedFault(createOrdersMessageHandler({ prisma, transport })),
     }),
     createConsumer({
@@ -87,6 +88,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       name: "notifications",
       queueUrl: config.NOTIFICATIONS_QUEUE_URL,
       visibilityTimeoutSeconds: 60,
+      // Sending email waits on the SMTP server; more batches in flight keep a slow
+      // provider from holding up the next customer's text.
+      concurrentBatches: 4,
       handler: createNotificationMessageHandler({ prisma, smsSender, emailSender, storeName: config.STORE_NAME }),
     }),
   ];

@@ -7,15 +7,14 @@ export type MenuCategoryView = {
   items: (MenuItemForPricing & { description: string })[];
 };
 
-/** The whole menu, ordered for display; also the source of truth for pricing. */
-export async function getMenu(options: { prisma: PrismaClient; itemIds?: string[] }): Promise<MenuCategoryView[]> {
+/** The whole menu, ordered for display (pricing reads the same tables: get-items-for-pricing). */
+export async function getMenu(options: { prisma: PrismaClient }): Promise<MenuCategoryView[]> {
   const categories = await options.prisma.menuCategory.findMany({
     orderBy: [{ sort: "asc" }, { name: "asc" }],
     select: {
       id: true,
       name: true,
       items: {
-        where: options.itemIds ? { id: { in: options.itemIds } } : undefined,
         orderBy: [{ sort: "asc" }, { name: "asc" }],
         select: {
           id: true,
@@ -51,9 +50,4 @@ export async function getMenu(options: { prisma: PrismaClient; itemIds?: string[
       items: c.items.map(({ modifierGroups, ...item }) => ({ ...item, groups: modifierGroups.map((g) => g.group) })),
     }))
     .filter((c) => c.items.length > 0);
-}
-
-export async function getMenuItemsById(options: { prisma: PrismaClient; itemIds: string[] }) {
-  const categories = await getMenu(options);
-  return new Map(categories.flatMap((c) => c.items).map((item) => [item.id, item]));
 }

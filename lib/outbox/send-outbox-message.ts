@@ -1,5 +1,6 @@
 import { PublishCommand } from "@aws-sdk/client-sns";
-import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { batcherPerOwner, createBatcher } from "../async/create-batcher.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { OutboxDestination } from "../generated/prisma/enums.ts";
 import { errorInfo, logger } from "../log.ts";
@@ -29,32 +30,68 @@ export const deduplicationId = (row: Pick<OutboxRow, "id" | "orderId" | "type">)
 export const messagePayload = (body: unknown): string =>
   JSON.stringify(body).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
+const queueEntry = (row: OutboxRow) => ({
+  MessageBody: messagePayload(row.body),
+  // One group per order keeps an order's events in sequence while different orders
+  // are spread across competing workers.
+  MessageGroupId: row.orderId,
+  MessageDeduplicationId: deduplicationId(row),
+});
+
+// Sends to the orders queue that happen in the same event-loop turn (concurrent
+// requests, a reconciler pass) go out as one SendMessageBatch. Resolves per row with
+// null when it was accepted, or the queue's reason when that entry was refused.
+const sendToOrdersQueue = batcherPerOwner((transport: Transport) =>
+  createBatcher<OutboxRow, string | null>({
+    maxBatchSize: 10,
+    run: async (rows) => {
+      if (rows.length === 1) {
+        await transport.sqs.send(new SendMessageCommand({ QueueUrl: transport.ordersQueueUrl, ...queueEntry(rows[0]!) }));
+        return [null];
+      }
+      const out = await transport.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: transport.ordersQueueUrl,
+          Entries: rows.map((row, i) => ({ Id: String(i), ...queueEntry(row) })),
+        }),
+      );
+      const refused = new Map((out.Failed ?? []).map((f) => [f.Id, `${f.Code ?? "refused"}: ${f.Message ?? ""}`]));
+      return rows.map((_, i) => refused.get(String(i)) ?? null);
+    },
+  }),
+);
+
+type OutboxDb = Pick<PrismaClient, "$executeRaw" | "outboxMessage">;
+
+// The "sent" bookkeeping of concurrent sends is one UPDATE.
+const recordSent = batcherPerOwner((db: OutboxDb) =>
+  createBatcher<string, void>({
+    run: async (ids) => {
+      await db.$executeRaw`
+        UPDATE "OutboxMessage" SET "sentAt" = ${new Date()}, "sendCount" = "sendCount" + 1, "lastError" = NULL
+        WHERE "id" = ANY(${ids}::uuid[])`;
+      return ids.map(() => undefined);
+    },
+  }),
+);
+
 /** Hands one outbox row to SQS or SNS and records the outcome; never throws. */
 export async function sendOutboxMessage(options: {
   /** A transaction client works too (the reconciler sends while holding the row lock). */
-  prisma: Pick<PrismaClient, "outboxMessage">;
+  prisma: OutboxDb;
   transport: Transport;
   row: OutboxRow;
 }): Promise<boolean> {
   const { prisma, transport, row } = options;
-  const payload = messagePayload(row.body);
   try {
     if (row.destination === "ORDERS_QUEUE") {
-      await transport.sqs.send(
-        new SendMessageCommand({
-          QueueUrl: transport.ordersQueueUrl,
-          MessageBody: payload,
-          // One group per order keeps an order's events in sequence while different
-          // orders are spread across competing workers.
-          MessageGroupId: row.orderId,
-          MessageDeduplicationId: deduplicationId(row),
-        }),
-      );
+      const refused = await sendToOrdersQueue(transport)(row);
+      if (refused !== null) throw new Error(refused);
     } else {
       await transport.sns.send(
         new PublishCommand({
           TopicArn: transport.orderEventsTopicArn,
-          Message: payload,
+          Message: messagePayload(row.body),
           MessageAttributes: { eventType: { DataType: "String", StringValue: row.type } },
         }),
       );
@@ -67,8 +104,8 @@ export async function sendOutboxMessage(options: {
       .catch(() => {});
     return false;
   }
-  await prisma.outboxMessage
-    .update({ where: { id: row.id }, data: { sentAt: new Date(), sendCount: { increment: 1 }, lastError: null } })
-    .catch((error) => logger.warn({ outboxId: row.id, err: errorInfo(error) }, "could not record outbox send"));
+  await recordSent(prisma)(row.id).catch((error: unknown) =>
+    logger.warn({ outboxId: row.id, err: errorInfo(error) }, "could not record outbox send"),
+  );
   return true;
 }

@@ -42,6 +42,12 @@ export type ConsumerOptions = {
   /** Long-poll duration; 20 in production, ~1 in tests. */
   waitTimeSeconds?: number;
   batchSize?: number;
+  /**
+   * Received batches handled at once. Above 1 the next receive overlaps the handling
+   * of the last batch, so the round trip to the queue is not dead time. FIFO order
+   * still holds: SQS does not hand out a group's next message while one is in flight.
+   */
+  concurrentBatches?: number;
   /** Requested on every receive; the heartbeat extends it while handlers run. */
   visibilityTimeoutSeconds?: number;
   /** Seconds until a failed message is visible again. */
@@ -108,6 +114,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
   const { name, sqs, queueUrl, handler } = options;
   const waitTimeSeconds = options.waitTimeSeconds ?? 20;
   const batchSize = Math.min(options.batchSize ?? 10, 10);
+  const concurrentBatches = Math.max(1, options.concurrentBatches ?? 1);
   const visibilityTimeout = options.visibilityTimeoutSeconds ?? 30;
   const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
   const backoff = options.receiveErrorBackoff ?? { initialMs: 1000, maxMs: 30_000 };
@@ -234,7 +241,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
 
   async function loop(signal: AbortSignal): Promise<void> {
     let delayMs = 0;
+    const inFlight = new Set<Promise<void>>();
     while (!stopping) {
+      if (inFlight.size >= concurrentBatches) {
+        await Promise.race(inFlight);
+        continue;
+      }
       let messages: Message[];
       lastPollAt = new Date();
       try {
@@ -262,8 +274,14 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         await sleep(delayMs, signal);
         continue;
       }
-      if (messages.length > 0) await processBatch(messages.map(toReceived));
+      if (messages.length === 0) continue;
+      const batch = processBatch(messages.map(toReceived))
+        .catch((error: unknown) => log.warn({ queue: name, err: errorInfo(error) }, "batch ended unexpectedly; its messages will be redelivered"))
+        .finally(() => inFlight.delete(batch));
+      inFlight.add(batch);
     }
+    // Stopping: the batches already received finish (bounded by stop's timeout).
+    await Promise.all(inFlight);
   }
 
   return {
