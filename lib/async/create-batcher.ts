@@ -12,7 +12,7 @@ export function createBatcher<In, Out>(options: {
   maxBatchSize?: number;
 }): (input: In) => Promise<Out> {
   const maxBatchSize = options.maxBatchSize ?? 100;
-  let pending: { input: In; resolve: (out: Out) => void; reject: (error: unknown) => void }[] = [];
+  const pending: { input: In; resolve: (out: Out) => void; reject: (error: unknown) => void }[] = [];
   let scheduled = false;
 
   const flush = () => {
