@@ -71,7 +71,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     SMTP_URL: "",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
-  const infraProc = spawnNode("infra", ["--import", "tsx", "bench/infra-process.ts"], {
+  const infraProc = spawnNode("infra", [...profileArgs(), "--import", "tsx", "bench/infra-process.ts"], {
     ...clean,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     BREWLINE_DATA_DIR: dataDir,
@@ -112,7 +112,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     transport,
     webUrl,
     async startWeb() {
-      webProc = spawnNode("web", [...profileArgs(), nextBin, "start", "-p", String(web)], {
+      webProc = spawnNode("web", [...profileArgs(), ...(process.env.BENCH_WEB_NODE_FLAGS ?? "").split(" ").filter(Boolean), nextBin, "start", "-p", String(web)], {
         ...clean,
         ...env,
         BREWLINE_NEXT_DIST_DIR: DIST_DIR,
@@ -130,7 +130,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
       await Promise.all(
         Array.from({ length: count }, async (_, i) => {
           const healthPort = await freePort();
-          const proc = spawnNode(`worker ${i + 1}`, [...profileArgs(), "--import", "tsx", "worker/main.ts"], {
+          const proc = spawnNode(`worker ${i + 1}`, [...profileArgs(), ...(process.env.BENCH_WORKER_NODE_FLAGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "worker/main.ts"], {
             ...clean,
             ...env,
             NODE_ENV: "production",

@@ -1,10 +1,10 @@
 import { AppError } from "../errors.ts";
 import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
-import { markOutboxProcessed } from "../outbox/mark-outbox-processed.ts";
 import type { OrderReadyEvent } from "../queue/messages.ts";
+import { claimNotifications, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import type { EmailSender } from "./email-sender.ts";
-import { readyEmail, readySmsText } from "./ready-message.ts";
+import { readyEmail, readySmsText, type ReadyMessageInput } from "./ready-message.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
 export const MAX_NOTIFICATION_ATTEMPTS = 5;
@@ -27,8 +27,6 @@ export type NotifyDependencies = {
   staleSendingAfterMs?: number;
 };
 
-type Delivery = { channel: NotificationChannel; recipient: string; send: () => Promise<{ providerId: string }> };
-
 /**
  * Tells the customer their order is ready, on each channel they gave us, at most once
  * per channel. Each channel has its own Notification row (unique per order, event and
@@ -40,31 +38,25 @@ type Delivery = { channel: NotificationChannel; recipient: string; send: () => P
 export async function handleOrderReady(
   options: NotifyDependencies & { event: OrderReadyEvent },
 ): Promise<Partial<Record<NotificationChannel, ChannelOutcome>>> {
-  const { prisma, event } = options;
-  await markOutboxProcessed({ db: prisma, outboxId: event.outboxId });
-  const order = await prisma.order.findUnique({
-    where: { id: event.orderId },
-    select: { customerName: true, ticketNumber: true, phone: true, email: true },
-  });
-  if (!order) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
+  const { prisma, event, smsSender, emailSender } = options;
+  const channels: NotificationChannel[] = [];
+  if (smsSender) channels.push("SMS");
+  if (emailSender) channels.push("EMAIL");
+  const claims = await claimNotifications({ prisma, outboxId: event.outboxId, orderId: event.orderId, event: event.type, channels });
+  if (!claims) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
 
-  const content = { customerName: order.customerName, ticketNumber: order.ticketNumber, storeName: options.storeName };
-  const deliveries: Delivery[] = [];
-  const { smsSender, emailSender } = options;
-  if (order.phone && smsSender) {
-    const to = order.phone;
-    deliveries.push({ channel: "SMS", recipient: to, send: () => smsSender.send({ to, body: readySmsText(content) }) });
-  }
-  if (order.email && emailSender) {
-    const to = order.email;
-    deliveries.push({ channel: "EMAIL", recipient: to, send: () => emailSender.send({ to, ...readyEmail(content) }) });
-  }
-
-  const results = await Promise.allSettled(deliveries.map((d) => deliver(options, d)));
+  const content = { customerName: claims.order.customerName, ticketNumber: claims.order.ticketNumber, storeName: options.storeName };
+  const results = await Promise.allSettled(
+    claims.wanted.map((channel) => {
+      const claim = claims.claimed.find((c) => c.channel === channel);
+      if (claim) return sendClaimed(options, claim, content);
+      return settleUnclaimed(options, channel, claims.existing.find((r) => r.channel === channel));
+    }),
+  );
   const outcomes: Partial<Record<NotificationChannel, ChannelOutcome>> = {};
   const errors: string[] = [];
   results.forEach((r, i) => {
-    const { channel } = deliveries[i]!;
+    const channel = claims.wanted[i]!;
     if (r.status === "fulfilled") outcomes[channel] = r.value;
     else errors.push(`${channel}: ${errorInfo(r.reason).message}`);
   });
@@ -72,52 +64,57 @@ export async function handleOrderReady(
   return outcomes;
 }
 
-async function deliver(options: NotifyDependencies & { event: OrderReadyEvent }, delivery: Delivery): Promise<ChannelOutcome> {
-  const { prisma, event } = options;
-  const { channel } = delivery;
-  const key = { orderId: event.orderId, event: event.type, channel };
-  const log = { orderId: event.orderId, channel };
-
-  await prisma.notification.createMany({ data: [{ ...key, recipient: delivery.recipient }], skipDuplicates: true });
-  const claimedAt = new Date();
-  const claim = await prisma.notification.updateMany({
-    where: { ...key, status: "PENDING" },
-    data: { status: "SENDING", attempts: { increment: 1 }, claimedAt },
-  });
-  const row = await prisma.notification.findUniqueOrThrow({ where: { orderId_event_channel: key } });
-
-  if (claim.count === 0) {
-    if (row.status === "SENT") return "already-sent";
-    if (row.status === "FAILED") return "failed";
-    // SENDING: another worker holds it. Sending again could text the customer twice,
-    // so never resend; once the claim is stale, give up on it as unknown.
-    const staleMs = options.staleSendingAfterMs ?? STALE_SENDING_AFTER_MS;
-    if (row.claimedAt && Date.now() - row.claimedAt.getTime() > staleMs) {
-      await prisma.notification.updateMany({
-        where: { id: row.id, status: "SENDING", claimedAt: row.claimedAt },
-        data: { status: "FAILED", lastError: "outcome unknown: the sending worker stopped before recording the result" },
-      });
-      logger.warn(log, "notification claim went stale; marked FAILED (outcome unknown)");
-      return "outcome-unknown";
-    }
-    // Come back later: by then the other worker has recorded SENT, or its claim is stale.
-    throw new Error(`${channel} notification is being sent by another worker`);
-  }
-
+async function sendClaimed(
+  options: NotifyDependencies & { event: OrderReadyEvent },
+  claim: ClaimedNotification,
+  content: ReadyMessageInput,
+): Promise<ChannelOutcome> {
+  const { prisma } = options;
+  const log = { orderId: options.event.orderId, channel: claim.channel };
   let providerId: string;
   try {
-    ({ providerId } = await delivery.send());
+    ({ providerId } =
+      claim.channel === "SMS"
+        ? await options.smsSender!.send({ to: claim.recipient, body: readySmsText(content) })
+        : await options.emailSender!.send({ to: claim.recipient, ...readyEmail(content) }));
   } catch (error) {
     const message = errorInfo(error).message.slice(0, 500);
-    const final = row.attempts >= (options.maxAttempts ?? MAX_NOTIFICATION_ATTEMPTS);
-    await prisma.notification.update({ where: { id: row.id }, data: { status: final ? "FAILED" : "PENDING", lastError: message } });
+    const final = claim.attempts >= (options.maxAttempts ?? MAX_NOTIFICATION_ATTEMPTS);
+    await prisma.$executeRaw`
+      UPDATE "Notification" SET "status" = ${final ? "FAILED" : "PENDING"}::"NotificationStatus", "lastError" = ${message}
+      WHERE "id" = ${claim.id}::uuid`;
     if (final) {
-      logger.error({ ...log, attempts: row.attempts, err: errorInfo(error) }, "notification failed for good");
+      logger.error({ ...log, attempts: claim.attempts, err: errorInfo(error) }, "notification failed for good");
       return "failed";
     }
     throw error;
   }
-  await prisma.notification.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId, lastError: null } });
-  logger.info({ ...log, attempts: row.attempts }, "customer notified");
+  await prisma.$executeRaw`
+    UPDATE "Notification" SET "status" = 'SENT', "sentAt" = ${new Date()}, "providerId" = ${providerId}, "lastError" = NULL
+    WHERE "id" = ${claim.id}::uuid`;
+  logger.info({ ...log, attempts: claim.attempts }, "customer notified");
   return "sent";
+}
+
+/** A channel this worker did not claim: already done, or someone else is on it. */
+async function settleUnclaimed(
+  options: NotifyDependencies & { event: OrderReadyEvent },
+  channel: NotificationChannel,
+  row: ExistingNotification | undefined,
+): Promise<ChannelOutcome> {
+  if (row?.status === "SENT") return "already-sent";
+  if (row?.status === "FAILED") return "failed";
+  // SENDING: another worker holds it. Sending again could text the customer twice,
+  // so never resend; once the claim is stale, give up on it as unknown.
+  const staleMs = options.staleSendingAfterMs ?? STALE_SENDING_AFTER_MS;
+  if (row?.status === "SENDING" && row.claimedAt && Date.now() - new Date(row.claimedAt).getTime() > staleMs) {
+    await options.prisma.notification.updateMany({
+      where: { id: row.id, status: "SENDING", claimedAt: new Date(row.claimedAt) },
+      data: { status: "FAILED", lastError: "outcome unknown: the sending worker stopped before recording the result" },
+    });
+    logger.warn({ orderId: options.event.orderId, channel }, "notification claim went stale; marked FAILED (outcome unknown)");
+    return "outcome-unknown";
+  }
+  // Come back later: by then the other worker has recorded SENT, or its claim is stale.
+  throw new Error(`${channel} notification is being sent by another worker`);
 }

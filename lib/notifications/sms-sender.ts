@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -23,11 +24,12 @@ export function createSnsSmsSender(options: { sns: Pick<SNSClient, "send"> }): S
 }
 
 /** Emulators cannot text anyone: the message is recorded in DevSmsMessage instead (SMS_MODE=outbox). */
-export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "devSmsMessage"> }): SmsSender {
+export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "$executeRaw"> }): SmsSender {
   return {
     async send({ to, body }) {
-      const row = await options.prisma.devSmsMessage.create({ data: { to, body }, select: { id: true } });
-      return { providerId: `dev-sms:${row.id}` };
+      const id = randomUUID();
+      await options.prisma.$executeRaw`INSERT INTO "DevSmsMessage" ("id", "to", "body") VALUES (${id}::uuid, ${to}, ${body})`;
+      return { providerId: `dev-sms:${id}` };
     },
   };
 }
@@ -35,7 +37,7 @@ export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "dev
 /** The sender for SMS_MODE, or null for 'off' (orders with a phone number then get no text). */
 export function createSmsSender(options: {
   mode: "sns" | "outbox" | "off";
-  prisma: Pick<PrismaClient, "devSmsMessage">;
+  prisma: Pick<PrismaClient, "$executeRaw">;
   sns: Pick<SNSClient, "send">;
 }): SmsSender | null {
   if (options.mode === "sns") return createSnsSmsSender({ sns: options.sns });

@@ -1,19 +1,22 @@
+import { randomUUID } from "node:crypto";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
-import { markOutboxProcessed } from "../outbox/mark-outbox-processed.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { OrderReadyEvent, OrderReadyRequestedMessage } from "../queue/messages.ts";
 import type { Transport } from "../queue/transport.ts";
 
+type Row = { status: string; event: OrderReadyEvent | null };
+
 /**
  * Completes a bumped order: READY + readyAt, the request's outbox row processed and an
- * `order.ready` event row, all in one transaction; the event is published after commit
- * (or by the reconciler if that fails). Only a real status change writes an event, so a
- * redelivered request publishes nothing new, and a cancelled order stays cancelled.
+ * `order.ready` event row, in one statement (one round trip, one commit); the event is
+ * published after commit (or by the reconciler if that fails). Only a real status
+ * change writes an event, so a redelivered request publishes nothing new, and a
+ * cancelled order stays cancelled.
  */
 export async function completeOrder(options: {
-  prisma: PrismaClient;
+  prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "outboxMessage">;
   transport: Transport;
   message: OrderReadyRequestedMessage;
   now?: Date;
@@ -21,31 +24,34 @@ export async function completeOrder(options: {
   const { prisma, transport, message } = options;
   const { orderId } = message;
   const now = options.now ?? new Date();
+  const eventId = randomUUID();
 
-  const event = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.order.updateMany({
-      where: { id: orderId, status: { in: ["QUEUED", "IN_PROGRESS"] }, readyRequestedAt: { not: null } },
-      data: { status: "READY", readyAt: now },
-    });
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true, ticketNumber: true, customerName: true } });
-    if (!order) throw new AppError("NOT_FOUND", `order ${orderId} does not exist`);
-    await markOutboxProcessed({ db: tx, outboxId: message.outboxId, now });
-    if (count === 0) {
-      logger.info({ orderId, status: order.status }, "ready request changed nothing");
-      return null;
-    }
-    const body: OrderReadyEvent = {
-      type: "order.ready",
-      outboxId: crypto.randomUUID(),
-      orderId,
-      ticketNumber: order.ticketNumber,
-      customerName: order.customerName,
-      readyAt: now.toISOString(),
-    };
-    await tx.outboxMessage.create({ data: { id: body.outboxId, orderId, destination: "EVENTS_TOPIC", type: body.type, body } });
-    return body;
-  });
-  if (!event) return { completed: false };
+  const [row] = await prisma.$queryRaw<Row[]>`
+    WITH ready AS (
+      UPDATE "Order" SET "status" = 'READY', "readyAt" = ${now}
+      WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS') AND "readyRequestedAt" IS NOT NULL
+      RETURNING "id", "ticketNumber", "customerName"
+    ),
+    processed AS (
+      UPDATE "OutboxMessage" SET "processedAt" = ${now}
+      WHERE "id" = ${message.outboxId}::uuid AND "orderId" = ${orderId}::uuid AND "processedAt" IS NULL
+    ),
+    event AS (
+      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
+      SELECT ${eventId}::uuid, r."id", 'EVENTS_TOPIC', 'order.ready', jsonb_build_object(
+        'type', 'order.ready', 'outboxId', ${eventId}::text, 'orderId', r."id", 'ticketNumber', r."ticketNumber",
+        'customerName', r."customerName", 'readyAt', ${now.toISOString()}::text)
+      FROM ready r
+      RETURNING "body"
+    )
+    SELECT o."status"::text AS "status", (SELECT e."body" FROM event e) AS "event"
+    FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
+  if (!row) throw new AppError("NOT_FOUND", `order ${orderId} does not exist`);
+  const { event } = row;
+  if (!event) {
+    logger.info({ orderId, status: row.status }, "ready request changed nothing");
+    return { completed: false };
+  }
 
   logger.info({ orderId, ticket: event.ticketNumber }, "order ready");
   await sendOutboxMessage({
