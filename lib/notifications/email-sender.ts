@@ -16,7 +16,7 @@ export function createSmtpEmailSender(options: { smtpUrl: string; from: string }
   const transporter = nodemailer.createTransport({
     url: options.smtpUrl,
     pool: true,
-    maxConnections: 3,
+    maxConnections: 10,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { orderConflict, orderNotFound, UUID } from "../kds/order-conflict.ts";
 import { logger } from "../log.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
@@ -17,7 +17,7 @@ export type ReadyRequest = {
 
 /**
  * A barista bumps a ticket. The web does not complete the order itself: it records the
- * request and an outbox row in one transaction and hands the message to the worker,
+ * request and an outbox row in one statement and hands the message to the worker,
  * which marks the order READY and tells the customer. readyRequestedAt doubles as the
  * idempotency guard, so a double click writes one outbox row.
  */
@@ -31,31 +31,29 @@ export async function requestReady(options: {
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
 
-  const created = await prisma.$transaction(async (tx) => {
-    // Barista may bump straight from QUEUED (a quick drink that was never "started").
-    const { count } = await tx.order.updateMany({
-      where: { id: orderId, status: { in: ["IN_PROGRESS", "QUEUED"] }, readyRequestedAt: null },
-      data: { readyRequestedAt: now },
-    });
-    if (count === 0) return null;
-    const outboxId = crypto.randomUUID();
-    const body: OrderReadyRequestedMessage = orderReadyRequestedSchema.parse({
-      type: "order.ready_requested",
-      outboxId,
-      orderId,
-      requestedAt: now.toISOString(),
-    });
-    await tx.outboxMessage.create({ data: { id: outboxId, orderId, destination: "ORDERS_QUEUE", type: body.type, body } });
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { ticketNumber: true } });
-    return { body, ticketNumber: order.ticketNumber };
+  const body: OrderReadyRequestedMessage = orderReadyRequestedSchema.parse({
+    type: "order.ready_requested",
+    outboxId: crypto.randomUUID(),
+    orderId,
+    requestedAt: now.toISOString(),
   });
+  // One statement: the request and its outbox row commit together, or neither does.
+  // The final SELECT reads the order as it was before this statement.
+  const [order] = await prisma.$queryRaw<{ ticketNumber: number; status: OrderStatus; readyRequestedAt: Date | null; created: boolean }[]>`
+    WITH bumped AS (
+      UPDATE "Order" SET "readyRequestedAt" = ${now}
+      WHERE "id" = ${orderId}::uuid AND "status" IN ('IN_PROGRESS', 'QUEUED') AND "readyRequestedAt" IS NULL
+      RETURNING "id"
+    ),
+    outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
+      SELECT ${body.outboxId}::uuid, b."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM bumped b
+    )
+    SELECT o."ticketNumber", o."status"::text AS "status", o."readyRequestedAt", EXISTS (SELECT 1 FROM bumped) AS "created"
+    FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
+  if (!order) throw orderNotFound();
 
-  if (!created) {
-    const order = await prisma.order.findUnique({
-      where: { id: orderId },
-      select: { ticketNumber: true, status: true, readyRequestedAt: true },
-    });
-    if (!order) throw orderNotFound();
+  if (!order.created) {
     const alreadyBumped = order.status === "READY" || (order.readyRequestedAt !== null && order.status !== "CANCELLED");
     if (!alreadyBumped) throw orderConflict("ready", order);
     return {
@@ -66,6 +64,7 @@ export async function requestReady(options: {
       sent: false,
     };
   }
+  const created = { body, ticketNumber: order.ticketNumber };
 
   logger.info({ orderId, ticket: created.ticketNumber }, "order ready requested");
   const sent = await sendOutboxMessage({

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { orderConflict, orderNotFound, UUID } from "../kds/order-conflict.ts";
 import { logger } from "../log.ts";
 
@@ -14,17 +14,18 @@ export async function startOrder(options: { prisma: PrismaClient; orderId: strin
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
 
-  const { count } = await prisma.order.updateMany({
-    where: { id: orderId, status: "QUEUED" },
-    data: { status: "IN_PROGRESS", startedAt: now },
-  });
-  const order = await prisma.order.findUnique({
-    where: { id: orderId },
-    select: { ticketNumber: true, status: true, startedAt: true },
-  });
+  // The final SELECT reads the order as it was before this statement's update.
+  const [order] = await prisma.$queryRaw<{ ticketNumber: number; status: OrderStatus; started: boolean }[]>`
+    WITH started AS (
+      UPDATE "Order" SET "status" = 'IN_PROGRESS', "startedAt" = ${now}
+      WHERE "id" = ${orderId}::uuid AND "status" = 'QUEUED'
+      RETURNING "id"
+    )
+    SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM started) AS "started"
+    FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
   if (!order) throw orderNotFound();
-  if (count === 0) throw orderConflict("start", order);
+  if (!order.started) throw orderConflict("start", order);
 
   logger.info({ orderId, ticket: order.ticketNumber }, "order started");
-  return { orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: (order.startedAt ?? now).toISOString() };
+  return { orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: now.toISOString() };
 }
