@@ -10,7 +10,17 @@ import type { BenchStack } from "./stack.ts";
 // queuedAt in Postgres), so process start-up is not measured. Wall time is reported too.
 
 export type DrainRun = { orders: number; measured: number; seconds: number; ordersPerSecond: number; wallSeconds: number };
-export type DrainResult = { orders: number; oneWorker: DrainRun; twoWorkers: DrainRun; baseline: DrainRun; workerVsBaseline: number; twoVsOne: number };
+export type DrainResult = {
+  orders: number;
+  oneWorker: DrainRun;
+  twoWorkers: DrainRun;
+  baseline: DrainRun;
+  /** Two bare loops at once: how much a second consumer can add on this machine at all. */
+  baselineTwo: DrainRun;
+  workerVsBaseline: number;
+  twoVsOne: number;
+  baselineTwoVsOne: number;
+};
 
 /** Inserts N orders and their outbox rows in one statement and sends the messages in batches of 10. */
 export async function preloadOrders(stack: BenchStack, count: number, tag: string): Promise<void> {
@@ -100,18 +110,26 @@ export async function benchDrain(stack: BenchStack, settings: BenchSettings, log
 
   const oneWorker = await run("one worker", "w1", workers(1));
   const twoWorkers = await run("two workers", "w2", workers(2));
-  const baseline = await run("bare loop", "base", async () => {
-    const proc = spawnNode("drain baseline", ["--import", "tsx", "bench/drain-baseline.ts"], { ...process.env, ...stack.env });
-    await waitForOutput(proc, "DRAIN_BASELINE_READY");
-    return () => proc.stop();
-  });
+  const bareLoops = (n: number) => async () => {
+    const procs = Array.from({ length: n }, (_, i) =>
+      spawnNode(`drain baseline ${i + 1}`, ["--import", "tsx", "bench/drain-baseline.ts"], { ...process.env, ...stack.env }),
+    );
+    await Promise.all(procs.map((proc) => waitForOutput(proc, "DRAIN_BASELINE_READY")));
+    return async () => {
+      await Promise.all(procs.map((proc) => proc.stop()));
+    };
+  };
+  const baseline = await run("bare loop", "base", bareLoops(1));
+  const baselineTwo = await run("two bare loops", "base2", bareLoops(2));
   await stack.reset();
   return {
     orders: count,
     oneWorker,
     twoWorkers,
     baseline,
+    baselineTwo,
     workerVsBaseline: oneWorker.ordersPerSecond / baseline.ordersPerSecond,
     twoVsOne: twoWorkers.ordersPerSecond / oneWorker.ordersPerSecond,
+    baselineTwoVsOne: baselineTwo.ordersPerSecond / baseline.ordersPerSecond,
   };
 }

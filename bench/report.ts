@@ -63,8 +63,10 @@ export function renderTable(r: BenchResults): string {
     rows.push(["drain, 1 worker", line(d.oneWorker)]);
     rows.push(["drain, 2 workers", line(d.twoWorkers)]);
     rows.push(["drain, bare loop", line(d.baseline)]);
+    rows.push(["drain, two bare loops", line(d.baselineTwo)]);
     rows.push(["drain 1 worker/bare loop", fmt(d.workerVsBaseline, 2)]);
     rows.push(["drain 2 workers/1 worker", fmt(d.twoVsOne, 2)]);
+    rows.push(["drain 2 bare loops/1 (machine ceiling)", fmt(d.baselineTwoVsOne, 2)]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
