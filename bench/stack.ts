@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 export const DIST_DIR = ".next-bench";
 
-/** BENCH_PROFILE_DIR=<dir>: CPU profiles of the web and worker processes (where the time goes). */
+/** BENCH_PROFILE_DIR=<dir>: CPU profiles of the infrastructure, web and worker processes (where the time goes). */
 const profileArgs = () => (process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : []);
 
 export type BenchStack = {
@@ -112,7 +112,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     transport,
     webUrl,
     async startWeb() {
-      webProc = spawnNode("web", [...profileArgs(), ...(process.env.BENCH_WEB_NODE_FLAGS ?? "").split(" ").filter(Boolean), nextBin, "start", "-p", String(web)], {
+      webProc = spawnNode("web", [...profileArgs(), nextBin, "start", "-p", String(web)], {
         ...clean,
         ...env,
         BREWLINE_NEXT_DIST_DIR: DIST_DIR,
@@ -130,7 +130,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
       await Promise.all(
         Array.from({ length: count }, async (_, i) => {
           const healthPort = await freePort();
-          const proc = spawnNode(`worker ${i + 1}`, [...profileArgs(), ...(process.env.BENCH_WORKER_NODE_FLAGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "worker/main.ts"], {
+          const proc = spawnNode(`worker ${i + 1}`, [...profileArgs(), "--import", "tsx", "worker/main.ts"], {
             ...clean,
             ...env,
             NODE_ENV: "production",
