@@ -16,6 +16,7 @@ const num = (name: string, fallback: number, env: Record<string, string | undefi
 export const benchSettings = (env: Record<string, string | undefined> = process.env) => ({
   /** Order API: seconds per autocannon run (app and baseline each). */
   apiSeconds: num("BENCH_SECONDS", 20, env),
+  apiRounds: num("BENCH_API_ROUNDS", 2, env),
   connections: num("BENCH_CONNECTIONS", 50, env),
   /** Pipeline: offered orders per second and for how long. */
   pipelineRate: num("BENCH_PIPELINE_RATE", 20, env),

@@ -39,11 +39,11 @@ const pct = (p: Percentiles) => `p50 ${fmt(p.p50)}  p95 ${fmt(p.p95)}  p99 ${fmt
 export function renderTable(r: BenchResults): string {
   const rows: [string, string][] = [];
   if (r.orderApi) {
-    const { app, baseline, connections } = r.orderApi;
+    const { app, baseline, connections, rounds } = r.orderApi;
     const line = (x: typeof app) =>
       `${fmt(x.ordersPerSecond, 1)} orders/s  p50 ${fmt(x.p50Ms)}  p90 ${fmt(x.p90Ms)}  p99 ${fmt(x.p99Ms)}  max ${fmt(x.maxMs)} ms  (${x.ok} ok, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.seconds} s)`;
-    rows.push([`order API, app (${connections} conns)`, line(app)]);
-    rows.push([`order API, baseline (${connections} conns)`, line(baseline)]);
+    rows.push([`order API, app (${connections} conns, ${rounds} rounds)`, line(app)]);
+    rows.push([`order API, baseline (${connections} conns, ${rounds} rounds)`, line(baseline)]);
     rows.push(["order API app/baseline", fmt(r.orderApi.ratio, 2)]);
   }
   if (r.pipeline) {

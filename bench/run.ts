@@ -5,7 +5,7 @@ import type { BenchStack } from "./stack.ts";
 // `npm run bench`: builds the web app into .next-bench, starts the launcher's embedded
 // infrastructure on free ports with a throwaway data folder, then runs the three parts
 // (order API vs baseline, pipeline latency, worker drain vs baseline), prints a table and
-// writes bench/results/<date>.json. Shorter runs: BENCH_SECONDS, BENCH_PIPELINE_SECONDS,
+// writes bench/results/<date>.json. Shorter runs: BENCH_SECONDS, BENCH_API_ROUNDS, BENCH_PIPELINE_SECONDS,
 // BENCH_PIPELINE_RATE, BENCH_DRAIN_ORDERS; BENCH_PARTS=api,pipeline,drain picks parts.
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -1,3 +1,4 @@
+import { WEB_NODE_FLAGS } from "../scripts/stack/node-flags.ts";
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -112,7 +113,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     transport,
     webUrl,
     async startWeb() {
-      webProc = spawnNode("web", [...profileArgs(), nextBin, "start", "-p", String(web)], {
+      webProc = spawnNode("web", [...profileArgs(), ...WEB_NODE_FLAGS, nextBin, "start", "-p", String(web)], {
         ...clean,
         ...env,
         BREWLINE_NEXT_DIST_DIR: DIST_DIR,

@@ -15,6 +15,7 @@ import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config.ts";
 import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
+import { WEB_NODE_FLAGS } from "./stack/node-flags.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
 import { embeddedPostgresBlocked } from "../lib/embedded/postgres-access.ts";
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
   if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";
   const config = parseConfig(env);
 
-  const webArgs = s.mode === "start" ? [nextBin, "start", "-p", String(s.ports.web)] : [nextBin, "dev", "-p", String(s.ports.web)];
+  const webArgs = s.mode === "start" ? [...WEB_NODE_FLAGS, nextBin, "start", "-p", String(s.ports.web)] : [nextBin, "dev", "-p", String(s.ports.web)];
   const workerArgs = s.mode === "start" ? ["--import", "tsx", "worker/main.ts"] : [tsxCli, "watch", "--clear-screen=false", "worker/main.ts"];
   const web = watch(spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, BREWLINE_SERVICE: "web" } }));
   const worker = watch(
