@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatcher } from "./create-batcher.ts";
+import { batcherPerOwner, createBatcher } from "./create-batcher.ts";
 
 describe("createBatcher", () => {
   it("runs calls made in the same turn as one batch and gives each caller its own result", async () => {
@@ -58,5 +58,24 @@ describe("createBatcher", () => {
   it("rejects when the run function returns the wrong number of results", async () => {
     const broken = createBatcher<number, number>({ run: async () => [1] });
     await expect(Promise.all([broken(1), broken(2)])).rejects.toThrow("1 results for 2 inputs");
+  });
+});
+
+describe("batcherPerOwner", () => {
+  it("batches calls for the same owner together and keeps owners apart", async () => {
+    const batches: string[][] = [];
+    const forOwner = batcherPerOwner((owner: { name: string }) =>
+      createBatcher<number, string>({
+        run: async (inputs) => {
+          batches.push(inputs.map((n) => `${owner.name}${n}`));
+          return inputs.map((n) => `${owner.name}${n}`);
+        },
+      }),
+    );
+    const a = { name: "a" };
+    const b = { name: "b" };
+    expect(forOwner(a)).toBe(forOwner(a));
+    expect(await Promise.all([forOwner(a)(1), forOwner(b)(1), forOwner(a)(2)])).toEqual(["a1", "b1", "a2"]);
+    expect(batches).toEqual([["a1", "a2"], ["b1"]]);
   });
 });

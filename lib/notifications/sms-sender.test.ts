@@ -8,10 +8,13 @@ const fakeSns = () => {
   const sns = { send: async (command: unknown) => (sent.push(command), { MessageId: "sns-123" }) } as unknown as SNSClient;
   return { sns, sent };
 };
+// Records the values of each raw statement (the real insert runs in the integration tests).
 const fakePrisma = () => {
-  const rows: unknown[] = [];
-  const prisma = { devSmsMessage: { create: async ({ data }: { data: unknown }) => (rows.push(data), { id: "row-1" }) } } as unknown as PrismaClient;
-  return { prisma, rows };
+  const statements: { sql: string; values: unknown[] }[] = [];
+  const prisma = {
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (statements.push({ sql: strings.join("?"), values }), 1),
+  } as unknown as PrismaClient;
+  return { prisma, statements };
 };
 
 describe("createSmsSender", () => {
@@ -31,10 +34,14 @@ describe("createSmsSender", () => {
 
   it("records the text in DevSmsMessage in outbox mode", async () => {
     const { sns, sent } = fakeSns();
-    const { prisma, rows } = fakePrisma();
+    const { prisma, statements } = fakePrisma();
     const sender = createSmsSender({ mode: "outbox", sns, prisma })!;
-    expect(await sender.send({ to: "+447700900123", body: "ready" })).toEqual({ providerId: "dev-sms:row-1" });
-    expect(rows).toEqual([{ to: "+447700900123", body: "ready" }]);
+    const { providerId } = await sender.send({ to: "+447700900123", body: "ready" });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.sql).toContain('INSERT INTO "DevSmsMessage"');
+    const [id, ...rest] = statements[0]!.values;
+    expect(rest).toEqual(["+447700900123", "ready"]);
+    expect(providerId).toBe(`dev-sms:${String(id)}`);
     expect(sent).toHaveLength(0);
   });
 

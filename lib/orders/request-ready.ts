@@ -54,6 +54,11 @@ export async function requestReady(options: {
   if (!order) throw orderNotFound();
 
   if (!order.created) {
+    // A concurrent bump may have committed after this statement's snapshot was taken
+    // (its UPDATE then waited and matched nothing): read the order as it is now.
+    const current = await prisma.order.findUnique({ where: { id: orderId }, select: { ticketNumber: true, status: true, readyRequestedAt: true } });
+    if (!current) throw orderNotFound();
+    Object.assign(order, current);
     const alreadyBumped = order.status === "READY" || (order.readyRequestedAt !== null && order.status !== "CANCELLED");
     if (!alreadyBumped) throw orderConflict("ready", order);
     return {

@@ -24,7 +24,12 @@ export async function startOrder(options: { prisma: PrismaClient; orderId: strin
     SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM started) AS "started"
     FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
   if (!order) throw orderNotFound();
-  if (!order.started) throw orderConflict("start", order);
+  if (!order.started) {
+    // A concurrent start may have committed after this statement's snapshot was taken:
+    // the conflict must describe the order as it is now.
+    const current = await prisma.order.findUnique({ where: { id: orderId }, select: { ticketNumber: true, status: true } });
+    throw current ? orderConflict("start", current) : orderNotFound();
+  }
 
   logger.info({ orderId, ticket: order.ticketNumber }, "order started");
   return { orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: now.toISOString() };

@@ -74,6 +74,17 @@ describe("requestReady", () => {
     expect(onQueue.filter((b) => (b as { orderId: string }).orderId === order.orderId)).toHaveLength(1);
   });
 
+  it("answers every one of simultaneous clicks on a ticket that was never started, none with an error", async () => {
+    for (let round = 0; round < 5; round++) {
+      const order = await placeQueuedOrder(stack);
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(await readyRows(order.orderId)).toHaveLength(1);
+    }
+  });
+
   it("also works straight from QUEUED and once the worker has marked the order READY", async () => {
     const order = await placeQueuedOrder(stack);
     expect((await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })).created).toBe(true);
