@@ -1,9 +1,12 @@
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that takes the
-// existing migrations to prisma/schema.prisma. Works offline (WebAssembly schema engine).
+// last committed prisma/schema.prisma (git HEAD, which the committed migrations match) to
+// the working copy's. Works offline (WebAssembly schema engine). Commit the schema with
+// its migration, so the next one starts from the right place.
 // Usage: npm run db:migration -- <name>   (uses DATABASE_URL or starts the embedded server)
+import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MIGRATIONS_DIR, diffMigrationsToSchema } from "../lib/db/schema-engine.ts";
+import { MIGRATIONS_DIR, diffToSchema } from "../lib/db/schema-engine.ts";
 import { startEmbeddedPostgres } from "../lib/embedded/postgres.ts";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
@@ -15,7 +18,14 @@ const pg = process.env.DATABASE_URL
   ? undefined
   : await startEmbeddedPostgres({ dataDir: path.resolve(".data/migration-scratch"), port: 54399 });
 try {
-  const sql = await diffMigrationsToSchema(process.env.DATABASE_URL ?? pg!.url);
+  const committed = (() => {
+    try {
+      return execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      return null; // no commit yet: the first migration creates everything
+    }
+  })();
+  const sql = await diffToSchema(process.env.DATABASE_URL ?? pg!.url, committed);
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     console.log("schema and migrations already match; nothing written");
   } else {

@@ -38,14 +38,18 @@ const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
  */
 function wholeScriptAdapter(connectionString: string): PrismaPg {
   const factory = new PrismaPg({ connectionString });
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
+  type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+  const wholeScript = (adapter: Adapter) => {
     adapter.executeScript = async (script: string) => {
       await (adapter.underlyingDriver() as { query: (sql: string) => Promise<unknown> }).query(script);
     };
     return adapter;
   };
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => wholeScript(await connect());
+  // `diff` replays the migrations into a shadow database through a second connection.
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => wholeScript(await connectToShadowDb());
   return factory;
 }
 
@@ -103,15 +107,18 @@ export async function applyMigrations(connectionString: string): Promise<string[
   });
 }
 
-/** SQL that takes a database built from the existing migrations to the current schema. */
-export async function diffMigrationsToSchema(connectionString: string): Promise<string> {
-  const migrationsList = await readMigrationList();
+/**
+ * SQL that takes a database at `fromSchema` (the schema.prisma text the existing
+ * migrations were made from) to the current schema.prisma. A schema-to-schema diff:
+ * replaying the migrations into a shadow database instead needs catalog reads that the
+ * WebAssembly engine cannot deserialize through the pg adapter ("char" columns).
+ * Without fromSchema (no migrations yet) it diffs from an empty database.
+ */
+export async function diffToSchema(connectionString: string, fromSchema: string | null): Promise<string> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   return withSchemaEngine(connectionString, async (engine) => {
     const result = await engine.diff({
-      from: migrationsList.migrationDirectories.length
-        ? { tag: "migrations", ...migrationsList }
-        : { tag: "empty" },
+      from: fromSchema === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: fromSchema }] },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: null,
