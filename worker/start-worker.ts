@@ -1,6 +1,8 @@
 import type { Config } from "../lib/config.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { errorInfo, logger } from "../lib/log.ts";
+import { collectPipelineMetrics } from "../lib/metrics/collect-pipeline-metrics.ts";
+import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
 import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
@@ -69,6 +71,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const ownEmailSender = options.emailSender === undefined ? createEmailSender(config) : null;
   const emailSender = options.emailSender !== undefined ? options.emailSender : ownEmailSender;
 
+  const handling = createHistogram({
+    name: "brewline_message_handling_seconds",
+    help: "Time the worker's handler took per message, by queue and outcome.",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  });
+  const timed = (queue: string) => ({
+    onProcessed: (_m: unknown, ms: number) => handling.observe({ queue, outcome: "processed" }, ms / 1000),
+    onFailed: (_m: unknown, _e: unknown, ms: number) => handling.observe({ queue, outcome: "failed" }, ms / 1000),
+  });
   const common = {
     sqs: transport.sqs,
     waitTimeSeconds: options.pollWaitSeconds ?? 20,
@@ -77,6 +88,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const consumers = [
     createConsumer({
       ...common,
+      ...timed("orders"),
       name: "orders",
       queueUrl: config.ORDERS_QUEUE_URL,
       visibilityTimeoutSeconds: 30,
@@ -85,6 +97,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     }),
     createConsumer({
       ...common,
+      ...timed("notifications"),
       name: "notifications",
       queueUrl: config.NOTIFICATIONS_QUEUE_URL,
       visibilityTimeoutSeconds: 60,
@@ -121,6 +134,21 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
         const body = health();
         return { healthy: body.status === "ok", body };
       },
+      metrics: async () =>
+        renderMetrics([
+          ...(await collectPipelineMetrics({
+            prisma,
+            sqs: transport.sqs,
+            timeZone: config.STORE_TIMEZONE,
+            queues: {
+              orders: config.ORDERS_QUEUE_URL,
+              orders_dlq: config.ORDERS_DLQ_URL,
+              notifications: config.NOTIFICATIONS_QUEUE_URL,
+              notifications_dlq: config.NOTIFICATIONS_DLQ_URL,
+            },
+          })),
+          handling.family(),
+        ]),
     });
   }
 

@@ -53,8 +53,9 @@ export type ConsumerOptions = {
   /** Seconds until a failed message is visible again. */
   retryDelaySeconds?: (message: ReceivedMessage, error: unknown) => number;
   receiveErrorBackoff?: { initialMs: number; maxMs: number };
-  onProcessed?: (message: ReceivedMessage) => void;
-  onFailed?: (message: ReceivedMessage, error: unknown) => void;
+  /** durationMs: the handler's run time (metrics). */
+  onProcessed?: (message: ReceivedMessage, durationMs: number) => void;
+  onFailed?: (message: ReceivedMessage, error: unknown, durationMs: number) => void;
   logger?: ConsumerLog;
 };
 
@@ -184,11 +185,12 @@ export function createConsumer(options: ConsumerOptions): Consumer {
 
   /** Runs one message; true when it was handled (and deleted). */
   async function handle(message: ReceivedMessage): Promise<boolean> {
+    const started = performance.now();
     try {
       await handler(message);
     } catch (error) {
       failed++;
-      options.onFailed?.(message, error);
+      options.onFailed?.(message, error, performance.now() - started);
       const delay = retryDelay(message, error);
       const poison = isAppError(error) && error.code === "VALIDATION";
       log.warn(
@@ -199,7 +201,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
       return false;
     }
     processed++;
-    options.onProcessed?.(message);
+    options.onProcessed?.(message, performance.now() - started);
     await deleteMessage(message);
     return true;
   }
