@@ -35,6 +35,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The AWS CDK app (infra/, its own package): assertions on the synthesized template.
+        test: {
+          name: "infra",
+          include: ["infra/test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 import type { Config } from "../lib/config.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { errorInfo, logger } from "../lib/log.ts";
-import { collectPipelineMetrics } from "../lib/metrics/collect-pipeline-metrics.ts";
+import { collectPipelineMetrics, pipelineQueues } from "../lib/metrics/collect-pipeline-metrics.ts";
 import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
@@ -140,12 +140,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
             prisma,
             sqs: transport.sqs,
             timeZone: config.STORE_TIMEZONE,
-            queues: {
-              orders: config.ORDERS_QUEUE_URL,
-              orders_dlq: config.ORDERS_DLQ_URL,
-              notifications: config.NOTIFICATIONS_QUEUE_URL,
-              notifications_dlq: config.NOTIFICATIONS_DLQ_URL,
-            },
+            queues: pipelineQueues(config),
           })),
           handling.family(),
         ]),

@@ -8,6 +8,19 @@ const ORDER_STATUSES = ["PLACED", "QUEUED", "IN_PROGRESS", "READY", "CANCELLED"]
 const CHANNELS = ["SMS", "EMAIL"];
 const NOTIFICATION_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"];
 
+/** The queues whose depth is reported, named as in the metrics' `queue` label. */
+export const pipelineQueues = (config: {
+  ORDERS_QUEUE_URL: string;
+  ORDERS_DLQ_URL?: string | undefined;
+  NOTIFICATIONS_QUEUE_URL: string;
+  NOTIFICATIONS_DLQ_URL?: string | undefined;
+}) => ({
+  orders: config.ORDERS_QUEUE_URL,
+  orders_dlq: config.ORDERS_DLQ_URL,
+  notifications: config.NOTIFICATIONS_QUEUE_URL,
+  notifications_dlq: config.NOTIFICATIONS_DLQ_URL,
+});
+
 type Row = {
   orders: Record<string, number> | null;
   notifications: { channel: string; status: string; n: number }[] | null;

@@ -1,0 +1,146 @@
+import { Duration, Stack } from "aws-cdk-lib";
+import * as ec2 from "aws-cdk-lib/aws-ec2";
+import * as ecr from "aws-cdk-lib/aws-ecr";
+import * as ecs from "aws-cdk-lib/aws-ecs";
+import * as ecsPatterns from "aws-cdk-lib/aws-ecs-patterns";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { Database } from "./database.ts";
+import type { Messaging } from "./messaging.ts";
+
+export type ServicesProps = {
+  vpc: ec2.IVpc;
+  database: Database;
+  messaging: Messaging;
+  /** ECR repository and tag of the image built from the repo's Dockerfile. */
+  repositoryName: string;
+  imageTag: string;
+  /** Image of the migration task; set ahead of imageTag so migrations run before the rollout. */
+  migrateImageTag?: string;
+  storeName: string;
+  storeTimeZone: string;
+  /** Real texts through SNS (needs an SMS-enabled account); false = no texts. */
+  smsViaSns: boolean;
+  web: { desiredCount: number; cpu: number; memoryMiB: number };
+  worker: { minCount: number; maxCount: number; cpu: number; memoryMiB: number };
+};
+
+// The containers assemble DATABASE_URL from the secret's fields at start: ECS injects
+// secrets only as whole variables. TLS without CA pinning (libpq's sslmode=require).
+const withDatabaseUrl = (command: string) => [
+  "sh",
+  "-c",
+  `export DATABASE_URL="postgresql://$DB_USER:$DB_PASSWORD@$DB_HOST:$DB_PORT/${Database.NAME}?sslmode=require&uselibpqcompat=true"; exec ${command}`,
+];
+
+/**
+ * ECS Fargate: the stateless web app behind an ALB (target health = /api/ready), the
+ * worker as competing consumers scaled on the orders queue's depth, and a one-off
+ * migration task definition run before each rollout. One image, three commands. Each
+ * task role gets only what its process does: the web may send to the orders queue and
+ * read queue attributes, never publish to SNS; only the worker consumes and publishes.
+ */
+export class Services extends Construct {
+  readonly web: ecsPatterns.ApplicationLoadBalancedFargateService;
+  readonly worker: ecs.FargateService;
+  readonly migrateTask: ecs.FargateTaskDefinition;
+
+  constructor(scope: Construct, id: string, props: ServicesProps) {
+    super(scope, id);
+    const { messaging, database } = props;
+    const cluster = new ecs.Cluster(this, "Cluster", { vpc: props.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
+    const repository = ecr.Repository.fromRepositoryName(this, "Repo", props.repositoryName);
+    const image = ecs.ContainerImage.fromEcrRepository(repository, props.imageTag);
+    const environment = {
+      NODE_ENV: "production",
+      AWS_REGION: Stack.of(this).region,
+      ORDERS_QUEUE_URL: messaging.ordersQueue.queueUrl,
+      ORDERS_DLQ_URL: messaging.ordersDlq.queueUrl,
+      NOTIFICATIONS_QUEUE_URL: messaging.notificationsQueue.queueUrl,
+      NOTIFICATIONS_DLQ_URL: messaging.notificationsDlq.queueUrl,
+      ORDER_EVENTS_TOPIC_ARN: messaging.topic.topicArn,
+      STORE_NAME: props.storeName,
+      STORE_TIMEZONE: props.storeTimeZone,
+      DB_HOST: database.instance.dbInstanceEndpointAddress,
+      DB_PORT: database.instance.dbInstanceEndpointPort,
+    };
+    const secrets = {
+      DB_USER: ecs.Secret.fromSecretsManager(database.secret, "username"),
+      DB_PASSWORD: ecs.Secret.fromSecretsManager(database.secret, "password"),
+    };
+    const logging = (prefix: string) => ecs.LogDrivers.awsLogs({ streamPrefix: prefix, logRetention: logs.RetentionDays.ONE_MONTH });
+
+    this.web = new ecsPatterns.ApplicationLoadBalancedFargateService(this, "Web", {
+      cluster,
+      desiredCount: props.web.desiredCount,
+      cpu: props.web.cpu,
+      memoryLimitMiB: props.web.memoryMiB,
+      publicLoadBalancer: true,
+      // A rollout starts new tasks before stopping old ones: no dip below the desired count.
+      minHealthyPercent: 100,
+      circuitBreaker: { rollback: true },
+      taskImageOptions: {
+        image,
+        containerPort: 3000,
+        command: withDatabaseUrl("node --max-semi-space-size=64 server.js"),
+        environment,
+        secrets,
+        logDriver: logging("web"),
+      },
+    });
+    this.web.targetGroup.configureHealthCheck({ path: "/api/ready", healthyHttpCodes: "200", interval: Duration.seconds(15) });
+    // Long-lived SSE streams (live order status) must not be cut by the balancer's default 60 s.
+    this.web.loadBalancer.setAttribute("idle_timeout.timeout_seconds", "300");
+    messaging.ordersQueue.grantSendMessages(this.web.taskDefinition.taskRole);
+    for (const q of [messaging.ordersQueue, messaging.ordersDlq, messaging.notificationsQueue, messaging.notificationsDlq]) {
+      this.web.taskDefinition.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }));
+    }
+
+    const workerTask = new ecs.FargateTaskDefinition(this, "WorkerTask", { cpu: props.worker.cpu, memoryLimitMiB: props.worker.memoryMiB });
+    workerTask.addContainer("worker", {
+      image,
+      command: withDatabaseUrl("node --import tsx worker/main.ts"),
+      environment: { ...environment, SMS_MODE: props.smsViaSns ? "sns" : "off", WORKER_HEALTH_PORT: "3001" },
+      secrets,
+      logging: logging("worker"),
+      healthCheck: { command: ["CMD-SHELL", "node -e \"fetch('http://127.0.0.1:3001/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\""] },
+      stopTimeout: Duration.seconds(30),
+    });
+    messaging.ordersQueue.grantConsumeMessages(workerTask.taskRole);
+    // The worker's outbox reconciler re-sends order messages the web could not send.
+    messaging.ordersQueue.grantSendMessages(workerTask.taskRole);
+    messaging.notificationsQueue.grantConsumeMessages(workerTask.taskRole);
+    messaging.topic.grantPublish(workerTask.taskRole);
+    for (const q of [messaging.ordersDlq, messaging.notificationsDlq]) {
+      workerTask.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }));
+    }
+    if (props.smsViaSns) {
+      // A text to a phone number is sns:Publish without a topic: there is no ARN to scope it to.
+      workerTask.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sns:Publish"], resources: ["*"] }));
+    }
+    this.worker = new ecs.FargateService(this, "Worker", {
+      cluster,
+      taskDefinition: workerTask,
+      desiredCount: props.worker.minCount,
+      minHealthyPercent: 100,
+      circuitBreaker: { rollback: true },
+    });
+    const scaling = this.worker.autoScaleTaskCount({ minCapacity: props.worker.minCount, maxCapacity: props.worker.maxCount });
+    scaling.scaleOnMetric("OrdersBacklog", {
+      metric: messaging.ordersQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: "Maximum" }),
+      scalingSteps: [
+        { upper: 20, change: -1 },
+        { lower: 100, change: +1 },
+        { lower: 500, change: +2 },
+      ],
+      cooldown: Duration.minutes(2),
+    });
+
+    this.migrateTask = new ecs.FargateTaskDefinition(this, "MigrateTask", { cpu: 256, memoryLimitMiB: 512 });
+    const migrateImage = ecs.ContainerImage.fromEcrRepository(repository, props.migrateImageTag ?? props.imageTag);
+    this.migrateTask.addContainer("migrate", { image: migrateImage, command: withDatabaseUrl("node --import tsx scripts/migrate.ts"), environment, secrets, logging: logging("migrate") });
+
+    for (const service of [this.web.service, this.worker]) database.instance.connections.allowDefaultPortFrom(service);
+  }
+}
