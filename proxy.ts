@@ -23,8 +23,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API (static policy), build assets, or icons.
-      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
+      // Pages only: not the API (static policy), build assets, icons or menu pictures.
+      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|icons/|menu/).*)",
       // Link prefetches reuse the page's policy.
       missing: [
         { type: "header", key: "next-router-prefetch" },

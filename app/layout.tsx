@@ -22,6 +22,9 @@ export function generateMetadata(): Metadata {
     title: { default: name, template: `%s · ${name}` },
     description: `Order ahead at ${name} and pick up when it's ready.`,
     robots: { index: false, follow: false },
+    // Home-screen icon and title on iOS, which ignores most of the web manifest.
+    icons: { apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: name, statusBarStyle: "default" },
   };
 }
 

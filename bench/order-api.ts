@@ -12,10 +12,14 @@ export type ApiRun = { ordersPerSecond: number; requests: number; ok: number; no
 export type OrderApiResult = { connections: number; rounds: number; app: ApiRun; baseline: ApiRun; ratio: number };
 
 let sequence = 0;
+// Every request is a different customer's phone (its own device id), as in a busy
+// shop: all of them share one address here, and a single client's rate-limit counter
+// would make the whole load queue on one row.
 const orderBody = (tag: string) =>
   JSON.stringify({
     idempotencyKey: `bench-${tag}-${process.pid}-${Date.now().toString(36)}-${(sequence++).toString(36)}`,
     customerName: `Bench ${sequence}`,
+    deviceId: `bench-device-${process.pid}-${sequence.toString(36).padStart(8, "0")}`,
     items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"] }],
   });
 

@@ -29,8 +29,9 @@ async function postOrder(webUrl: string, tag: string, i: number): Promise<boolea
   const body = placeOrderInputSchema.parse({
     idempotencyKey: `bench-${tag}-${process.pid}-${Date.now().toString(36)}-${i}`,
     customerName: `Pipeline ${i}`,
-    phone: "+447700900123",
+    phone: "+447911123456",
     email: `guest${i}@example.com`,
+    notifyConsent: true,
     items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"] }],
   });
   const res = await fetch(`${webUrl}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -92,11 +92,17 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
   });
   log(`infrastructure up (PostgreSQL ${ports.BREWLINE_PG_PORT}, SQS/SNS ${ports.BREWLINE_QUEUE_PORT}, data ${dataDir})`);
 
+  const rateLimit = process.env.BENCH_RATE_LIMIT === "off" ? "0" : "1000000000";
   const env: Record<string, string> = {
     ...infraEnv,
     SMS_MODE: "outbox",
     STORE_TIMEZONE: "UTC",
     LOG_LEVEL: settings.logLevel,
+    // All load comes from one address: limits this high keep the limiter's statement
+    // in the measured path without refusing the load. BENCH_RATE_LIMIT=off measures
+    // the order path without it.
+    ORDER_RATE_LIMIT_PER_MINUTE: rateLimit,
+    ORDER_RATE_LIMIT_PER_HOUR: rateLimit,
     PUBLIC_BASE_URL: `http://localhost:${web}`,
   };
   const config = parseConfig({ ...env, NODE_ENV: "production" });

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const links = [
   { href: "/", label: "Order" },
+  { href: "/my-orders", label: "My orders" },
   { href: "/kds", label: "Kitchen" },
   { href: "/dashboard", label: "Dashboard" },
 ] as const;

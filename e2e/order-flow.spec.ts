@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { E2E_DATABASE_URL, E2E_MAIL_API } from "./stack-env.ts";
+import { E2E_MAIL_API } from "./stack-env.ts";
+import { expect, test } from "./support/axe.ts";
+import { query } from "./support/db.ts";
+import { fillDetails } from "./support/shop.ts";
 
 // The whole journey through the real processes: browser → web → Postgres + SQS → worker
 // → KDS → SNS → notifier → maildev and the SMS outbox.
@@ -14,18 +15,8 @@ async function emailsTo(address: string): Promise<MaildevEmail[]> {
   return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test("a customised drink goes from the customer to the kitchen and back, with one text and one email", async ({ page, context }) => {
-  const phone = "+447700900123";
+  const phone = "+447911123456";
   // Unique per run, so "exactly one email" is about this order only.
   const email = `ada.${Date.now()}@example.com`;
 
@@ -42,9 +33,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   await expect(page.getByTestId("cart-line")).toContainText("Oat milk");
 
-  await page.getByLabel("Your name").fill("Ada");
-  await page.getByLabel("Mobile for a text").fill(phone);
-  await page.getByLabel("Email").fill(email);
+  await fillDetails(page, { name: "Ada", phone, email, consent: true });
   await page.getByTestId("place-order").click();
 
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]+$/);

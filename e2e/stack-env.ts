@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { EMBEDDED_ONLY_ENV } from "../scripts/stack/embedded-only-env.ts";
 
 // The shop the end-to-end tests run against: the real launcher on its own ports (so a
 // developer's running shop is never touched) with a throwaway data folder. Playwright
@@ -24,10 +25,7 @@ export const E2E_MAIL_API = `http://127.0.0.1:${E2E_PORTS.mailWeb}/api/email`;
 /** What the launcher's embedded PostgreSQL answers on (lib/embedded/postgres.ts). */
 export const E2E_DATABASE_URL = `postgresql://postgres:brewline@127.0.0.1:${E2E_PORTS.postgres}/brewline`;
 
-/**
- * Environment for the launcher. Empty values switch off anything a developer's shell
- * points at (an external database, AWS, an SMTP server): the tests always run embedded.
- */
+/** Environment for the launcher: its own ports and folder, always the embedded stack. */
 export const e2eLauncherEnv: Record<string, string> = {
   BREWLINE_DATA_DIR: E2E_DATA_DIR,
   BREWLINE_NEXT_DIST_DIR: ".next-e2e",
@@ -39,16 +37,7 @@ export const e2eLauncherEnv: Record<string, string> = {
   BREWLINE_SMTP_PORT: String(E2E_PORTS.smtp),
   BREWLINE_MAIL_WEB_PORT: String(E2E_PORTS.mailWeb),
   PUBLIC_BASE_URL: E2E_BASE_URL,
-  DATABASE_URL: "",
-  AWS_ENDPOINT_URL: "",
-  ORDERS_QUEUE_URL: "",
-  ORDERS_DLQ_URL: "",
-  NOTIFICATIONS_QUEUE_URL: "",
-  NOTIFICATIONS_DLQ_URL: "",
-  ORDER_EVENTS_TOPIC_ARN: "",
-  SMTP_URL: "",
-  MAIL_INBOX_URL: "",
-  SMS_MODE: "",
+  ...EMBEDDED_ONLY_ENV,
   STORE_TIMEZONE: "UTC",
   LOG_LEVEL: "warn",
 };

@@ -15,6 +15,13 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }).SMS_MODE).toBe("outbox");
   });
 
+  it("defaults the phone region to US and the order rate limits to 6 a minute and 30 an hour", () => {
+    expect(parseConfig(base)).toMatchObject({ STORE_PHONE_REGION: "US", ORDER_RATE_LIMIT_PER_MINUTE: 6, ORDER_RATE_LIMIT_PER_HOUR: 30 });
+    expect(parseConfig({ ...base, STORE_PHONE_REGION: "gb", ORDER_RATE_LIMIT_PER_MINUTE: "0" })).toMatchObject({ STORE_PHONE_REGION: "GB", ORDER_RATE_LIMIT_PER_MINUTE: 0 });
+    expect(() => parseConfig({ ...base, STORE_PHONE_REGION: "XX" })).toThrow(/STORE_PHONE_REGION must be a two-letter country code/);
+    expect(() => parseConfig({ ...base, ORDER_RATE_LIMIT_PER_HOUR: "-1" })).toThrow(/ORDER_RATE_LIMIT_PER_HOUR/);
+  });
+
   it("lists every problem with the variable name", () => {
     try {
       parseConfig({ ...base, DATABASE_URL: "mysql://x", ORDER_EVENTS_TOPIC_ARN: undefined, STORE_TIMEZONE: "Mars/Base" });

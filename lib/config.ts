@@ -1,3 +1,4 @@
+import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
 
 // One validated view of the environment, shared by the web app, the worker and the
@@ -39,8 +40,23 @@ const schema = z
           return false;
         }
       }, "STORE_TIMEZONE must be an IANA time zone such as Europe/London"),
+    /** Country whose numbers customers may type without +country code (ISO 3166 alpha-2). */
+    STORE_PHONE_REGION: z
+      .string()
+      .default("US")
+      .transform((v) => v.toUpperCase())
+      .refine((v) => isSupportedCountry(v), "STORE_PHONE_REGION must be a two-letter country code such as US or GB"),
+    /** Orders one client (IP address and device) may place per minute and per hour; 0 = no limit. */
+    ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6),
+    ORDER_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(30),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    // Bearer token for the web's GET /api/metrics; unset = that endpoint is off (the
+    // worker's internal port serves /metrics regardless).
+    METRICS_TOKEN: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+    ),
     /** Outbox rows not sent after this many seconds are sent by the reconciler. */
     OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().positive().default(5),
     /** Sent rows not processed after this long are sent again (the queue may have lost them). */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { RegisterServiceWorker } from "../../components/pwa/register-service-worker.tsx";
 import { SiteHeader } from "../../components/site-header.tsx";
 import { storeName } from "../../lib/http/store.ts";
 
@@ -7,6 +8,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
     <>
       <SiteHeader storeName={storeName()} />
       {children}
+      <RegisterServiceWorker />
     </>
   );
 }

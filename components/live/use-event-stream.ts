@@ -8,13 +8,20 @@ export type StreamState = "connecting" | "live" | "reconnecting" | "off";
  * Subscribes to a server-sent event stream while `url` is set. EventSource reconnects
  * by itself after a dropped connection; when it gives up (an HTTP error, e.g. a 503
  * during a deploy) this hook opens a new one with backoff. The server sends the full
- * state first on every connection, so nothing needs replaying after a reconnect.
+ * state first on every connection, so nothing needs replaying after a reconnect;
+ * streams that only announce changes get `onReconnect` to fetch what they missed.
  */
-export function useEventStream(url: string | null, handlers: Record<string, (data: unknown) => void>): StreamState {
+export function useEventStream(
+  url: string | null,
+  handlers: Record<string, (data: unknown) => void>,
+  options: { onReconnect?: () => void } = {},
+): StreamState {
   const [state, setState] = useState<StreamState>(url ? "connecting" : "off");
   const handlersRef = useRef(handlers);
+  const optionsRef = useRef(options);
   useEffect(() => {
     handlersRef.current = handlers;
+    optionsRef.current = options;
   });
 
   useEffect(() => {
@@ -22,6 +29,7 @@ export function useEventStream(url: string | null, handlers: Record<string, (dat
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
+    let opened = false;
     let disposed = false;
 
     const open = () => {
@@ -32,6 +40,8 @@ export function useEventStream(url: string | null, handlers: Record<string, (dat
       es.onopen = () => {
         attempt = 0;
         setState("live");
+        if (opened) optionsRef.current.onReconnect?.();
+        opened = true;
       };
       es.onerror = () => {
         if (disposed) return;
@@ -59,14 +69,23 @@ export function useEventStream(url: string | null, handlers: Record<string, (dat
     const wake = () => {
       if (document.visibilityState === "visible" && source?.readyState === EventSource.CLOSED) open();
     };
+    // Offline: say so at once (a dead connection can take a minute to time out) and
+    // stop retrying until the browser is back online.
+    const offline = () => {
+      clearTimeout(retryTimer);
+      source?.close();
+      setState("reconnecting");
+    };
     open();
     window.addEventListener("online", wake);
+    window.addEventListener("offline", offline);
     document.addEventListener("visibilitychange", wake);
     return () => {
       disposed = true;
       clearTimeout(retryTimer);
       source?.close();
       window.removeEventListener("online", wake);
+      window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", wake);
     };
   }, [url]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
-import { createKeyKeeper, errorMessage, newIdempotencyKey, orderRequestBody } from "./checkout.ts";
+import { checkoutFailure, createKeyKeeper, errorMessage, newIdempotencyKey, orderRequestBody, parseIssues, retryAfterSeconds, validateDetails } from "./checkout.ts";
 import type { CartLine } from "./menu-math.ts";
 
 const line: CartLine = {
@@ -44,5 +44,56 @@ describe("checkout", () => {
     expect(errorMessage(400, { error: { message: "your order is empty" } })).toBe("Your order is empty");
     expect(errorMessage(503, null)).toMatch(/can't take orders/);
     expect(errorMessage(500, {})).toMatch(/Something went wrong \(500\)/);
+  });
+
+  it("sends consent and the device id with a contact, and nothing extra without one", () => {
+    const withContact = orderRequestBody([line], { customerName: "Ada", phone: "07700 900123", email: "", notifyConsent: true }, "device-0123456789abcdef");
+    expect(withContact).toMatchObject({ phone: "07700 900123", notifyConsent: true, deviceId: "device-0123456789abcdef" });
+    const without = orderRequestBody([line], { customerName: "Ada", phone: "", email: "", notifyConsent: true });
+    expect(without).not.toHaveProperty("notifyConsent");
+    expect(without).not.toHaveProperty("deviceId");
+  });
+
+  it("checks the details before sending", () => {
+    const ok = { customerName: "Ada", phone: "", email: "", notifyConsent: false };
+    expect(validateDetails(ok)).toEqual({});
+    expect(validateDetails({ ...ok, customerName: "  " })).toHaveProperty("customerName");
+    // Local and international numbers are both fine; the server normalises them.
+    expect(validateDetails({ ...ok, phone: "07700 900123", notifyConsent: true })).toEqual({});
+    expect(validateDetails({ ...ok, phone: "+1 (202) 555-0143", notifyConsent: true })).toEqual({});
+    expect(validateDetails({ ...ok, phone: "12ab", notifyConsent: true })).toHaveProperty("phone");
+    expect(validateDetails({ ...ok, phone: "123", notifyConsent: true })).toHaveProperty("phone");
+    expect(validateDetails({ ...ok, email: "ada@", notifyConsent: true })).toHaveProperty("email");
+    expect(validateDetails({ ...ok, email: "ada@example.com" })).toEqual({ notifyConsent: expect.stringMatching(/Tick the box/) });
+  });
+
+  it("puts the server's validation issues next to their fields and lines", () => {
+    const { fields, lines } = parseIssues([
+      { path: "phone", message: "phone is not a number we can text" },
+      { path: ["email"], message: "email address is not valid" },
+      { path: "items[1].note", message: "note is too long" },
+      { path: "somethingElse", message: "ignored" },
+      { path: "notifyConsent", message: 42 },
+    ]);
+    expect(fields).toEqual({ phone: "Phone is not a number we can text", email: "Email address is not valid" });
+    expect([...lines]).toEqual([[1, "Note is too long"]]);
+  });
+
+  it("explains each refusal", () => {
+    const validation = checkoutFailure(400, { error: { code: "VALIDATION", message: "invalid", details: { issues: [{ path: "email", message: "bad" }] } } }, null);
+    expect(validation).toMatchObject({ message: "Please check the highlighted details", fields: { email: "Bad" } });
+    const soldOut = checkoutFailure(409, { error: { code: "CONFLICT", message: "Caffè latte is sold out right now", details: { line: 0 } } }, null);
+    expect([...soldOut.lines]).toEqual([[0, "Caffè latte is sold out right now"]]);
+    expect(checkoutFailure(429, { error: { code: "RATE_LIMITED", message: "slow down" } }, "30").message).toBe("Too many orders from here just now. Please try again in 30 s.");
+    expect(checkoutFailure(409, { error: { code: "AT_CAPACITY" } }, null).message).toBe("We're at capacity, try again in a few minutes");
+    const paused = checkoutFailure(409, { error: { code: "STORE_PAUSED", message: "paused", details: { reopensAt: "2026-03-01T14:30:00.000Z" } } }, null);
+    expect(paused).toMatchObject({ code: "STORE_PAUSED", reopensAt: "2026-03-01T14:30:00.000Z" });
+  });
+
+  it("reads Retry-After in seconds or as a date", () => {
+    expect(retryAfterSeconds("12")).toBe(12);
+    expect(retryAfterSeconds(new Date(1_000_000 + 90_000).toUTCString(), 1_000_000)).toBe(90);
+    expect(retryAfterSeconds(null)).toBeNull();
+    expect(retryAfterSeconds("soon")).toBeNull();
   });
 });

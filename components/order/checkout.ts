@@ -3,13 +3,18 @@ import type { CartLine } from "./menu-math.ts";
 // The checkout request, kept apart from the React component so the retry rules can be
 // tested: one idempotency key per distinct order, reused for every retry of it.
 
-export type CheckoutDetails = { customerName: string; phone: string; email: string };
+export type CheckoutDetails = { customerName: string; phone: string; email: string; notifyConsent?: boolean };
 
-export function orderRequestBody(lines: CartLine[], details: CheckoutDetails) {
+export const hasContact = (details: CheckoutDetails) => details.phone.trim() !== "" || details.email.trim() !== "";
+
+export function orderRequestBody(lines: CartLine[], details: CheckoutDetails, deviceId?: string) {
   return {
     customerName: details.customerName.trim(),
     ...(details.phone.trim() ? { phone: details.phone.trim() } : {}),
     ...(details.email.trim() ? { email: details.email.trim() } : {}),
+    // Only meaningful with a contact; the server requires it to be true then.
+    ...(hasContact(details) ? { notifyConsent: details.notifyConsent === true } : {}),
+    ...(deviceId ? { deviceId } : {}),
     items: lines.map((l) => ({
       menuItemId: l.menuItemId,
       quantity: l.quantity,
@@ -41,8 +46,18 @@ export function createKeyKeeper(generate: () => string = newIdempotencyKey) {
   };
 }
 
-export type OrderResponse = { ticketNumber: number; totalCents: number; status: string; statusUrl: string };
-export type ApiError = { error?: { code?: string; message?: string; details?: { line?: number } } };
+export type OrderResponse = {
+  ticketNumber: number;
+  subtotalCents?: number;
+  taxCents?: number;
+  totalCents: number;
+  status: string;
+  statusUrl: string;
+};
+export type ApiIssue = { path?: unknown; message?: unknown };
+export type ApiError = {
+  error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; reopensAt?: string | null } };
+};
 
 export const NETWORK_ERROR = "We couldn't reach the cafe. Check your connection and try again — you won't be charged twice.";
 
@@ -52,4 +67,89 @@ export function errorMessage(status: number, body: ApiError | null): string {
   if (message) return message.charAt(0).toUpperCase() + message.slice(1);
   if (status === 503 || status === 502 || status === 504) return "We can't take orders for a moment, please try again";
   return `Something went wrong (${status}). Please try again.`;
+}
+
+/** Fields of the checkout form that can carry their own error message. */
+export type CheckoutField = "customerName" | "phone" | "email" | "notifyConsent";
+export type FieldErrors = Partial<Record<CheckoutField, string>>;
+
+const FIELDS: readonly CheckoutField[] = ["customerName", "phone", "email", "notifyConsent"];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "items[0].note", ["items", 0, "note"] → "items.0.note": one spelling to match on. */
+function pathKey(path: unknown): string {
+  if (Array.isArray(path)) return path.map(String).join(".");
+  return typeof path === "string" ? path.replace(/\[(\d+)\]/g, ".$1") : "";
+}
+
+export type ParsedIssues = { fields: FieldErrors; lines: Map<number, string> };
+
+/** The server's validation issues, sorted onto the form fields and the cart lines they are about. */
+export function parseIssues(issues: ApiIssue[] | undefined): ParsedIssues {
+  const fields: FieldErrors = {};
+  const lines = new Map<number, string>();
+  for (const issue of issues ?? []) {
+    if (typeof issue?.message !== "string") continue;
+    const key = pathKey(issue.path);
+    const field = FIELDS.find((f) => key === f);
+    const line = /^items\.(\d+)/.exec(key);
+    if (field) fields[field] ??= capitalise(issue.message);
+    else if (line && !lines.has(Number(line[1]))) lines.set(Number(line[1]), capitalise(issue.message));
+  }
+  return { fields, lines };
+}
+
+// Loose on purpose: the server normalises local and international numbers to E.164 and
+// has the final word; this only catches what cannot be a phone number or an address.
+const PHONE_CHARS = /^\+?[\d\s().-]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Problems the customer can fix before anything is sent. */
+export function validateDetails(details: CheckoutDetails): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!details.customerName.trim()) errors.customerName = "Please tell us your name so we can call it out";
+  const phone = details.phone.trim();
+  const digits = phone.replace(/\D/g, "").length;
+  if (phone && (!PHONE_CHARS.test(phone) || digits < 7 || digits > 15)) {
+    errors.phone = "That doesn't look like a phone number. Try e.g. (415) 555-2671 or +44 7911 123456";
+  }
+  if (details.email.trim() && !EMAIL.test(details.email.trim())) errors.email = "That doesn't look like an email address, e.g. ada@example.com";
+  if (hasContact(details) && !details.notifyConsent) errors.notifyConsent = "Tick the box so we may message you, or leave the phone and email empty";
+  return errors;
+}
+
+/** Seconds from a Retry-After header (seconds or an HTTP date), or null. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export type CheckoutFailure = {
+  code: string | undefined;
+  message: string;
+  fields: FieldErrors;
+  lines: Map<number, string>;
+  reopensAt: unknown;
+};
+
+/** Everything the form needs from a refused order: a summary, field errors, the cart lines at fault. */
+export function checkoutFailure(status: number, body: ApiError | null, retryAfter: string | null): CheckoutFailure {
+  const code = body?.error?.code;
+  const { fields, lines } = parseIssues(body?.error?.details?.issues);
+  const line = body?.error?.details?.line;
+  if (typeof line === "number" && !lines.has(line)) lines.set(line, errorMessage(status, body));
+  let message = errorMessage(status, body);
+  if (code === "RATE_LIMITED" || status === 429) {
+    const wait = retryAfterSeconds(retryAfter);
+    message = wait ? `Too many orders from here just now. Please try again in ${wait < 60 ? `${wait} s` : `${Math.ceil(wait / 60)} min`}.` : "Too many orders from here just now. Please try again in a minute.";
+  } else if (code === "AT_CAPACITY" && !body?.error?.message) {
+    message = "We're at capacity, try again in a few minutes";
+  } else if (Object.keys(fields).length > 0 && code === "VALIDATION") {
+    message = "Please check the highlighted details";
+  }
+  return { code, message, fields, lines, reopensAt: body?.error?.details?.reopensAt };
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { formatDelta, formatMoney } from "../format.ts";
+import Image from "next/image";
+import { formatMoney } from "../format.ts";
 import {
   defaultSelection,
-  isSingleChoice,
   makeLine,
   MAX_NOTE_LENGTH,
   MAX_QUANTITY,
@@ -16,6 +16,7 @@ import {
   type MenuItemView,
   type Selection,
 } from "./menu-math.ts";
+import { OptionGroup } from "./option-group.tsx";
 
 export type SheetTarget = { item: MenuItemView; line?: CartLine };
 
@@ -62,6 +63,7 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
     >
       <form onSubmit={submit} className="flex max-h-[92dvh] flex-col">
         <div className="flex items-start gap-3 border-b border-line px-5 pb-4 pt-5">
+          {item.image && <Image src={item.image} alt="" width={64} height={64} unoptimized className="size-16 shrink-0 rounded-2xl" />}
           <div className="min-w-0 flex-1">
             <h2 id={titleId} className="text-xl font-semibold tracking-tight">
               {item.name}
@@ -81,55 +83,21 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
         </div>
 
         <div className="flex-1 space-y-6 overflow-y-auto overscroll-contain px-5 py-5">
-          {item.groups.map((group) => {
-            const single = isSingleChoice(group);
-            const chosen = selection[group.id] ?? [];
-            const full = !single && chosen.length >= group.maxSelect;
-            return (
-              <fieldset key={group.id}>
-                <legend className="flex w-full items-baseline justify-between gap-2 text-base font-semibold">
-                  <span>{group.name}</span>
-                  <span className="text-xs font-normal text-muted">
-                    {single ? "Choose 1" : group.maxSelect === 1 ? "Optional" : `Up to ${group.maxSelect}`}
-                  </span>
-                </legend>
-                <div className="mt-2 grid gap-2">
-                  {group.modifiers.map((m) => {
-                    const checked = chosen.includes(m.id);
-                    const disabled = !m.available || (!checked && full);
-                    return (
-                      <label
-                        key={m.id}
-                        className={`flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-line px-3.5 py-2 transition-colors has-[:checked]:border-accent has-[:checked]:bg-accent-soft ${
-                          disabled ? "cursor-not-allowed opacity-50" : "hover:border-accent/60"
-                        }`}
-                      >
-                        <input
-                          type={single ? "radio" : "checkbox"}
-                          name={`${item.id}-${group.id}`}
-                          value={m.id}
-                          checked={checked}
-                          disabled={disabled}
-                          onChange={(e) => setSelection((s) => toggleModifier(item, s, group.id, m.id, e.target.checked))}
-                          className="size-5 shrink-0 accent-[var(--accent)]"
-                        />
-                        <span className="flex-1">{m.name}</span>
-                        <span className="text-sm tabular-nums text-muted">{m.available ? formatDelta(m.priceDeltaCents) : "Sold out"}</span>
-                      </label>
-                    );
-                  })}
-                </div>
-              </fieldset>
-            );
-          })}
+          {item.groups.map((group) => (
+            <OptionGroup
+              key={group.id}
+              itemId={item.id}
+              group={group}
+              chosen={selection[group.id] ?? []}
+              onToggle={(id, on) => setSelection((s) => toggleModifier(item, s, group.id, id, on))}
+              onClear={() => setSelection((s) => ({ ...s, [group.id]: [] }))}
+            />
+          ))}
 
           <div>
             <label htmlFor={noteId} className="flex items-baseline justify-between text-base font-semibold">
               <span>
                 Note for the barista <span className="font-normal text-muted">(optional)</span>
-              </span>
-              <span className="text-xs font-normal tabular-nums text-muted" aria-hidden="true">
-                {note.length}/{MAX_NOTE_LENGTH}
               </span>
             </label>
             <textarea
@@ -138,9 +106,13 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
               maxLength={MAX_NOTE_LENGTH}
               onChange={(e) => setNote(e.target.value)}
               rows={2}
-              placeholder="e.g. extra hot, half sweet"
-              className="mt-2 w-full resize-none rounded-xl border border-line bg-bg px-3.5 py-3 text-base placeholder:text-muted/70 focus:border-accent focus:outline-none"
+              placeholder="e.g. half sweet, no lid"
+              aria-describedby={`${noteId}-count`}
+              className="mt-2 w-full resize-none rounded-xl border border-line bg-bg px-3.5 py-3 text-base placeholder:text-muted/70 focus:border-accent"
             />
+            <p id={`${noteId}-count`} className={`mt-1 text-right text-xs tabular-nums ${note.length >= MAX_NOTE_LENGTH ? "font-semibold text-danger" : "text-muted"}`}>
+              {note.length} of {MAX_NOTE_LENGTH} characters
+            </p>
           </div>
         </div>
 

@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import * as serverLimits from "../../lib/orders/order-input.ts";
-import { MAX_CART_LINES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_QUANTITY, addLine, cartTotalCents, defaultSelection, makeLine, selectionFromIds, selectionProblem, toggleModifier, unitPriceCents, type MenuItemView } from "./menu-math.ts";
+import {
+  MAX_CART_LINES,
+  MAX_NAME_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_QUANTITY,
+  addLine,
+  cartTotalCents,
+  defaultSelection,
+  estimateTotals,
+  lineProblem,
+  makeLine,
+  repriceLine,
+  selectionFromIds,
+  selectionProblem,
+  taxCents,
+  toggleModifier,
+  unitPriceCents,
+  type MenuItemView,
+} from "./menu-math.ts";
 
 const mod = (id: string, priceDeltaCents = 0, isDefault = false, available = true) => ({ id, name: id, priceDeltaCents, isDefault, available });
 
@@ -76,5 +94,40 @@ describe("menu math", () => {
     const b = makeLine(latte, defaultSelection(latte), 1, "b");
     const edited = makeLine(latte, defaultSelection(latte), 3, "a2");
     expect(addLine([a, b], edited, 10, a.key).map((l) => l.note)).toEqual(["a2", "b"]);
+  });
+
+  it("treats an optional single choice as pick one or none", () => {
+    const item = { ...latte, groups: [{ id: "temperature", name: "Temperature", minSelect: 0, maxSelect: 1, modifiers: [mod("extra-hot"), mod("warm")] }] };
+    let s = defaultSelection(item);
+    expect(s.temperature).toEqual([]);
+    s = toggleModifier(item, s, "temperature", "extra-hot", true);
+    s = toggleModifier(item, s, "temperature", "warm", true);
+    expect(s.temperature).toEqual(["warm"]);
+    expect(toggleModifier(item, s, "temperature", "warm", false).temperature).toEqual([]);
+  });
+
+  it("refuses a sold-out drink or option in the sheet", () => {
+    expect(selectionProblem({ ...latte, available: false }, defaultSelection(latte))).toBe("Sold out");
+    const oatGone = { ...latte, groups: latte.groups.map((g) => (g.id === "milk" ? { ...g, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60, false, false)] } : g)) };
+    expect(selectionProblem(oatGone, { ...defaultSelection(latte), milk: ["milk-oat"] })).toBe("milk-oat sold out");
+  });
+
+  it("flags cart lines the menu can no longer make, and re-prices the rest", () => {
+    const line = makeLine(latte, toggleModifier(latte, defaultSelection(latte), "milk", "milk-oat", true), 1, "");
+    expect(lineProblem(line, latte)).toBeNull();
+    expect(lineProblem(line, undefined)).toBe("No longer on the menu");
+    expect(lineProblem(line, { ...latte, available: false })).toBe("Sold out right now");
+    const oatGone = { ...latte, groups: latte.groups.map((g) => (g.id === "milk" ? { ...g, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60, false, false)] } : g)) };
+    expect(lineProblem(line, oatGone)).toBe("milk-oat is sold out");
+    expect(repriceLine(line, oatGone)).toBe(line);
+    expect(repriceLine(line, { ...latte, basePriceCents: 420 }).unitPriceCents).toBe(480);
+  });
+
+  it("estimates tax to the cent", () => {
+    expect(taxCents(1000, 825)).toBe(83);
+    expect(taxCents(0, 825)).toBe(0);
+    const line = makeLine(latte, defaultSelection(latte), 2, "");
+    expect(estimateTotals([line], 825)).toEqual({ subtotalCents: 800, taxCents: 66, totalCents: 866 });
+    expect(estimateTotals([line], null)).toEqual({ subtotalCents: 800, taxCents: 0, totalCents: 800 });
   });
 });

@@ -10,8 +10,10 @@ export const MAX_NOTE_LENGTH = 140;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_CART_LINES = 20;
 
-export type MenuItemView = MenuCategoryView["items"][number];
+// image is optional here so the UI works before and after the API starts sending it.
+export type MenuItemView = Omit<MenuCategoryView["items"][number], "image"> & { image?: string | null };
 export type MenuGroupView = MenuItemView["groups"][number];
+export type MenuCategory = Omit<MenuCategoryView, "items"> & { items: MenuItemView[] };
 
 /** Chosen modifier ids per modifier group id. */
 export type Selection = Record<string, string[]>;
@@ -29,6 +31,9 @@ export type CartLine = {
 
 /** Size and milk: exactly one, shown as radio buttons. Everything else is checkboxes. */
 export const isSingleChoice = (group: Pick<MenuGroupView, "minSelect" | "maxSelect">) => group.minSelect >= 1 && group.maxSelect === 1;
+
+/** At most one but none is fine (temperature): radio buttons plus a "no preference" choice. */
+export const isOptionalChoice = (group: Pick<MenuGroupView, "minSelect" | "maxSelect">) => group.minSelect === 0 && group.maxSelect === 1;
 
 export function defaultSelection(item: MenuItemView): Selection {
   const selection: Selection = {};
@@ -57,6 +62,7 @@ export function toggleModifier(item: MenuItemView, selection: Selection, groupId
   if (!group || !group.modifiers.some((m) => m.id === modifierId && m.available)) return selection;
   const current = selection[groupId] ?? [];
   if (isSingleChoice(group)) return { ...selection, [groupId]: [modifierId] };
+  if (isOptionalChoice(group)) return { ...selection, [groupId]: checked ? [modifierId] : [] };
   if (!checked) return { ...selection, [groupId]: current.filter((id) => id !== modifierId) };
   if (current.includes(modifierId) || current.length >= group.maxSelect) return selection;
   // Keep the menu's order so the summary reads the same way every time.
@@ -74,6 +80,10 @@ export function unitPriceCents(item: MenuItemView, selection: Selection): number
 
 /** The problem with a selection, in words for the customer; null when it can be ordered. */
 export function selectionProblem(item: MenuItemView, selection: Selection): string | null {
+  if (!item.available) return "Sold out";
+  // An option can sell out while the sheet is open (live menu updates).
+  const soldOut = selectedModifiers(item, selection).find((m) => !m.available);
+  if (soldOut) return `${soldOut.name} sold out`;
   for (const group of item.groups) {
     const count = (selection[group.id] ?? []).length;
     if (count < group.minSelect) return `Choose a ${group.name.toLowerCase()}`;
@@ -118,3 +128,46 @@ export function addLine(lines: CartLine[], line: CartLine, maxQuantity: number, 
 
 export const cartTotalCents = (lines: CartLine[]) => lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
 export const cartCount = (lines: CartLine[]) => lines.reduce((sum, l) => sum + l.quantity, 0);
+
+export const itemsById = (menu: MenuCategory[]) => new Map(menu.flatMap((c) => c.items).map((i) => [i.id, i]));
+
+/**
+ * Why a line in the cart cannot be ordered as it is (the menu changed since it was
+ * added, e.g. oat milk sold out), or null. The line is kept and flagged rather than
+ * silently changed: the customer decides whether to edit or remove it.
+ */
+export function lineProblem(line: CartLine, item: MenuItemView | undefined): string | null {
+  if (!item) return "No longer on the menu";
+  if (!item.available) return "Sold out right now";
+  const modifiers = new Map(item.groups.flatMap((g) => g.modifiers).map((m) => [m.id, m]));
+  for (const id of line.modifierIds) {
+    const m = modifiers.get(id);
+    if (!m) return "Options changed: please edit";
+    if (!m.available) return `${m.name} is sold out`;
+  }
+  return null;
+}
+
+/** The line at today's prices, or unchanged when it has a problem (shown instead). */
+export function repriceLine(line: CartLine, item: MenuItemView | undefined): CartLine {
+  if (!item || lineProblem(line, item)) return line;
+  const chosen = new Set(line.modifierIds);
+  const modifiers = item.groups.flatMap((g) => g.modifiers).filter((m) => chosen.has(m.id));
+  const unit = item.basePriceCents + modifiers.reduce((sum, m) => sum + m.priceDeltaCents, 0);
+  return { ...line, name: item.name, optionNames: modifiers.map((m) => m.name), unitPriceCents: unit };
+}
+
+export const repriceCart = (lines: CartLine[], menu: MenuCategory[]) => {
+  const items = itemsById(menu);
+  return lines.map((l) => repriceLine(l, items.get(l.menuItemId)));
+};
+
+/** Sales tax on the estimate, rounded to the cent; the server's figure is the one charged. */
+export const taxCents = (subtotalCents: number, taxRateBasisPoints: number) => Math.round((subtotalCents * taxRateBasisPoints) / 10_000);
+
+/** The cart's figures before ordering; no tax line until the store has told us its rate. */
+export function estimateTotals(lines: CartLine[], taxRateBasisPoints: number | null) {
+  const subtotalCents = cartTotalCents(lines);
+  const tax = taxRateBasisPoints === null ? 0 : taxCents(subtotalCents, taxRateBasisPoints);
+  return { subtotalCents, taxCents: tax, totalCents: subtotalCents + tax };
+}

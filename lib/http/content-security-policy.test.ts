@@ -7,6 +7,7 @@ describe("pageContentSecurityPolicy", () => {
     expect(policy).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("worker-src 'self'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
   });
 

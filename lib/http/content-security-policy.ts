@@ -14,6 +14,9 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev?: boolea
     "font-src 'self' data:",
     // Same-origin fetches and the server-sent event streams (and next dev's websocket).
     `connect-src 'self'${options.dev ? " ws: wss:" : ""}`,
+    // With 'strict-dynamic', script-src ignores 'self', and the service worker
+    // (public/sw.js: the offline page) would be refused without its own directive.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -40,6 +40,14 @@ describe("handleRoute", () => {
     expect(body).toEqual({ error: { code: "CONFLICT", message: "Latte is sold out", details: { line: 0 } } });
   });
 
+  it("maps a rate limit to 429 with Retry-After in whole seconds", async () => {
+    const { status, headers, body } = await call(throwing(new AppError("RATE_LIMITED", "slow down", { retryAfterSeconds: 41.2 })));
+    expect(status).toBe(429);
+    expect(headers.get("retry-after")).toBe("42");
+    expect(body.error).toMatchObject({ code: "RATE_LIMITED", message: "slow down" });
+    expect((await call(throwing(new AppError("CONFLICT", "x")))).headers.get("retry-after")).toBeNull();
+  });
+
   it("maps zod errors to 400 listing each path and message", async () => {
     const schema = z.object({ items: z.array(z.object({ quantity: z.number({ error: "quantity must be a number" }) })), name: z.string({ error: "name is required" }) });
     const parsed = schema.safeParse({ items: [{ quantity: "two" }] });

@@ -50,12 +50,19 @@ function zodIssues(error: ZodError): { path: string; message: string }[] {
   }));
 }
 
+/** A rate limit says when to come back (details.retryAfterSeconds); an outage, soon. */
+function retryAfterHeader(error: AppError): Record<string, string> {
+  const seconds = error.details?.retryAfterSeconds;
+  if (typeof seconds === "number" && Number.isFinite(seconds)) return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
+  return error.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {};
+}
+
 export function errorToResponse(error: unknown, requestId: string, context: { method?: string; path?: string } = {}): Response {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details) body.error.details = error.details;
     if (error.status >= 500) logger.warn({ requestId, ...context, code: error.code, err: errorInfo(error) }, "request failed");
-    return errorResponse(error.status, body, requestId, error.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {});
+    return errorResponse(error.status, body, requestId, retryAfterHeader(error));
   }
   if (error instanceof ZodError) {
     return errorResponse(

@@ -2,7 +2,9 @@
 // the seed only runs on an empty menu.
 
 type GroupSeed = { id: string; name: string; minSelect: number; maxSelect: number; modifiers: [id: string, name: string, priceDeltaCents: number, isDefault?: boolean][] };
-type ItemSeed = { id: string; name: string; description: string; basePriceCents: number; groups: string[] };
+// image: an illustration shipped under public/menu (one per drink family), so the menu
+// never waits on, or leaks the customer to, another site.
+type ItemSeed = { id: string; name: string; description: string; basePriceCents: number; groups: string[]; image: string };
 type CategorySeed = { id: string; name: string; items: ItemSeed[] };
 
 export const modifierGroups: GroupSeed[] = [
@@ -43,6 +45,17 @@ export const modifierGroups: GroupSeed[] = [
     ],
   },
   {
+    // Optional: leaving it out means the barista's usual temperature.
+    id: "temperature",
+    name: "Temperature",
+    minSelect: 0,
+    maxSelect: 1,
+    modifiers: [
+      ["temp-extra-hot", "Extra hot", 0],
+      ["temp-warm", "Warm (kids' temperature)", 0],
+    ],
+  },
+  {
     id: "shots",
     name: "Extra shot",
     minSelect: 0,
@@ -54,39 +67,40 @@ export const modifierGroups: GroupSeed[] = [
   },
 ];
 
-const milkDrink = ["size", "milk", "syrup", "shots"];
-const blackDrink = ["size", "syrup", "shots"];
+const milkDrink = ["size", "milk", "syrup", "temperature", "shots"];
+const icedMilkDrink = ["size", "milk", "syrup", "shots"];
+const blackDrink = ["size", "syrup", "temperature", "shots"];
 
 export const categories: CategorySeed[] = [
   {
     id: "espresso",
     name: "Espresso bar",
     items: [
-      { id: "espresso", name: "Espresso", description: "A double shot of our house blend: dark chocolate, cherry, brown sugar.", basePriceCents: 280, groups: ["shots"] },
-      { id: "americano", name: "Americano", description: "Double espresso topped with hot water.", basePriceCents: 320, groups: blackDrink },
-      { id: "flat-white", name: "Flat white", description: "Double ristretto with a thin layer of velvety milk.", basePriceCents: 390, groups: ["milk", "shots"] },
-      { id: "cappuccino", name: "Cappuccino", description: "Espresso, steamed milk and a deep cap of foam.", basePriceCents: 380, groups: milkDrink },
-      { id: "latte", name: "Caffè latte", description: "Espresso with plenty of silky steamed milk.", basePriceCents: 400, groups: milkDrink },
-      { id: "mocha", name: "Mocha", description: "Espresso, dark chocolate and steamed milk.", basePriceCents: 450, groups: milkDrink },
-      { id: "cortado", name: "Cortado", description: "Equal parts espresso and warm milk.", basePriceCents: 350, groups: ["milk", "shots"] },
+      { id: "espresso", name: "Espresso", description: "A double shot of our house blend: dark chocolate, cherry, brown sugar.", basePriceCents: 280, groups: ["shots"], image: "/menu/espresso.svg" },
+      { id: "americano", name: "Americano", description: "Double espresso topped with hot water: long, clean and bold.", basePriceCents: 320, groups: blackDrink, image: "/menu/americano.svg" },
+      { id: "flat-white", name: "Flat white", description: "Double ristretto with a thin layer of velvety microfoam.", basePriceCents: 390, groups: ["milk", "temperature", "shots"], image: "/menu/latte.svg" },
+      { id: "cappuccino", name: "Cappuccino", description: "Espresso, steamed milk and a deep cap of foam, dusted with cocoa.", basePriceCents: 380, groups: milkDrink, image: "/menu/cappuccino.svg" },
+      { id: "latte", name: "Caffè latte", description: "Espresso with plenty of silky steamed milk and a latte-art heart.", basePriceCents: 400, groups: milkDrink, image: "/menu/latte.svg" },
+      { id: "mocha", name: "Mocha", description: "Espresso, dark chocolate and steamed milk, finished with cream.", basePriceCents: 450, groups: milkDrink, image: "/menu/mocha.svg" },
+      { id: "cortado", name: "Cortado", description: "Equal parts espresso and warm milk, served in a glass.", basePriceCents: 350, groups: ["milk", "temperature", "shots"], image: "/menu/cortado.svg" },
     ],
   },
   {
     id: "brewed",
     name: "Brewed & cold",
     items: [
-      { id: "filter", name: "Filter coffee", description: "Today's single origin, batch brewed.", basePriceCents: 280, groups: ["size"] },
-      { id: "cold-brew", name: "Cold brew", description: "Steeped for 18 hours, served over ice.", basePriceCents: 420, groups: ["size", "syrup"] },
-      { id: "iced-latte", name: "Iced latte", description: "Espresso and cold milk over ice.", basePriceCents: 430, groups: milkDrink },
+      { id: "filter", name: "Filter coffee", description: "Today's single origin, batch brewed. Ask us where it's from.", basePriceCents: 280, groups: ["size"], image: "/menu/americano.svg" },
+      { id: "cold-brew", name: "Cold brew", description: "Steeped for 18 hours, served over ice. Smooth and low in acidity.", basePriceCents: 420, groups: ["size", "syrup"], image: "/menu/iced.svg" },
+      { id: "iced-latte", name: "Iced latte", description: "Espresso and cold milk over ice.", basePriceCents: 430, groups: icedMilkDrink, image: "/menu/iced.svg" },
     ],
   },
   {
     id: "not-coffee",
     name: "Not coffee",
     items: [
-      { id: "chai-latte", name: "Chai latte", description: "Spiced black tea with steamed milk.", basePriceCents: 400, groups: ["size", "milk", "syrup"] },
-      { id: "hot-chocolate", name: "Hot chocolate", description: "Single-origin chocolate and steamed milk.", basePriceCents: 380, groups: ["size", "milk", "syrup"] },
-      { id: "tea", name: "Pot of tea", description: "English breakfast, Earl Grey, green or peppermint: ask at pickup.", basePriceCents: 300, groups: [] },
+      { id: "chai-latte", name: "Chai latte", description: "Black tea with cinnamon, cardamom and ginger, and steamed milk.", basePriceCents: 400, groups: ["size", "milk", "syrup", "temperature"], image: "/menu/chai.svg" },
+      { id: "hot-chocolate", name: "Hot chocolate", description: "Single-origin chocolate melted into steamed milk.", basePriceCents: 380, groups: ["size", "milk", "syrup", "temperature"], image: "/menu/mocha.svg" },
+      { id: "tea", name: "Pot of tea", description: "English breakfast, Earl Grey, green or peppermint: ask at pickup.", basePriceCents: 300, groups: [], image: "/menu/tea.svg" },
     ],
   },
 ];

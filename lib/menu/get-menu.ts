@@ -4,7 +4,8 @@ import type { MenuItemForPricing } from "../orders/price-order.ts";
 export type MenuCategoryView = {
   id: string;
   name: string;
-  items: (MenuItemForPricing & { description: string })[];
+  /** image: a path under public/ (e.g. /menu/latte.svg), or null for none. */
+  items: (MenuItemForPricing & { description: string; image: string | null })[];
 };
 
 /** The whole menu, ordered for display (pricing reads the same tables: get-items-for-pricing). */
@@ -20,6 +21,7 @@ export async function getMenu(options: { prisma: PrismaClient }): Promise<MenuCa
           id: true,
           name: true,
           description: true,
+          image: true,
           basePriceCents: true,
           available: true,
           modifierGroups: {

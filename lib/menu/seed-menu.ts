@@ -29,6 +29,7 @@ export async function seedMenu(options: { prisma: PrismaClient }): Promise<{ see
             categoryId: c.id,
             name: item.name,
             description: item.description,
+            image: item.image,
             basePriceCents: item.basePriceCents,
             sort: i,
             modifierGroups: { create: item.groups.map((groupId) => ({ groupId })) },

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { OPEN_STATUSES_SQL } from "./open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
 
 export type NewOrder = {
@@ -10,6 +11,8 @@ export type NewOrder = {
   customerName: string;
   phone: string | null;
   email: string | null;
+  subtotalCents: number;
+  taxCents: number;
   totalCents: number;
   createdAt: Date;
   lines: PricedLine[];
@@ -17,17 +20,22 @@ export type NewOrder = {
   outbox: { id: string; type: string; body: Record<string, unknown> };
 };
 
+export type InsertedOrder = { ticketNumber: number } | { atCapacity: true } | null;
+
 /**
  * Inserts orders with their items and outbox rows in one statement (one round trip and
  * one commit for a whole batch of concurrent requests). Each order gets the next ticket
  * number of its business day. An order whose idempotency key already exists, or
  * appears earlier in the same batch, is not inserted and gets null: the caller looks
- * up the order that won. Returns one result per input, in order.
+ * up the order that won. With a capacity limit in the store's settings, only as many
+ * new orders as there are free places are inserted (in input order) and the rest get
+ * atCapacity; the count is only exact if the caller holds the capacity lock
+ * (see place-order.ts). Returns one result per input, in order.
  */
 export async function insertOrders(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
   orders: NewOrder[];
-}): Promise<({ ticketNumber: number } | null)[]> {
+}): Promise<InsertedOrder[]> {
   const { orders } = options;
   if (orders.length === 0) return [];
   const ordersJson = JSON.stringify(
@@ -40,6 +48,8 @@ export async function insertOrders(options: {
       customerName: o.customerName,
       phone: o.phone,
       email: o.email,
+      subtotalCents: o.subtotalCents,
+      taxCents: o.taxCents,
       totalCents: o.totalCents,
       createdAt: o.createdAt.toISOString(),
       outboxId: o.outbox.id,
@@ -64,12 +74,13 @@ export async function insertOrders(options: {
   // Data-modifying CTEs run as one statement, and foreign keys are checked at its end,
   // so items and outbox rows can reference orders inserted beside them. The ticket
   // function is only called for orders that will be inserted, so a retried request
-  // does not burn a ticket number.
-  const rows = await options.prisma.$queryRaw<{ n: number; ticketNumber: number | null }[]>`
+  // or one over capacity does not burn a ticket number. Without a limit the capacity
+  // CTE is empty and nothing is counted.
+  const rows = await options.prisma.$queryRaw<{ n: number; ticketNumber: number | null; atCapacity: boolean }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "businessDate" date,
-        "customerName" text, phone text, email text, "totalCents" int, "createdAt" timestamptz,
+        "customerName" text, phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz,
         "outboxId" uuid, "outboxType" text, "outboxBody" jsonb)
     ),
     fresh AS (
@@ -78,12 +89,22 @@ export async function insertOrders(options: {
       WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."idempotencyKey" = i."idempotencyKey")
       ORDER BY i."idempotencyKey", i.n
     ),
+    capacity AS (
+      SELECT s."maxOpenOrders" - (SELECT count(*) FROM "Order" WHERE "status" IN ${OPEN_STATUSES_SQL}) AS places
+      FROM "StoreSettings" s WHERE s."id" = 1 AND s."maxOpenOrders" IS NOT NULL
+    ),
+    admitted AS (
+      SELECT f.* FROM (SELECT f.*, row_number() OVER (ORDER BY f.n) AS rank FROM fresh f) f
+      WHERE NOT EXISTS (SELECT 1 FROM capacity) OR f.rank <= (SELECT places FROM capacity)
+    ),
     numbered AS (
-      SELECT f.*, brewline_next_ticket(f."businessDate") AS ticket FROM fresh f
+      SELECT a.*, brewline_next_ticket(a."businessDate") AS ticket FROM admitted a
     ),
     inserted AS (
-      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "phone", "email", "totalCents", "createdAt")
-      SELECT id, "publicToken", "idempotencyKey", "businessDate", ticket, "customerName", phone, email, "totalCents", "createdAt" FROM numbered
+      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "phone", "email",
+        "subtotalCents", "taxCents", "totalCents", "createdAt")
+      SELECT id, "publicToken", "idempotencyKey", "businessDate", ticket, "customerName", phone, email,
+        "subtotalCents", "taxCents", "totalCents", "createdAt" FROM numbered
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id", "ticketNumber"
     ),
@@ -99,6 +120,9 @@ export async function insertOrders(options: {
       SELECT i."outboxId", o."id", 'ORDERS_QUEUE', i."outboxType", i."outboxBody" || jsonb_build_object('ticketNumber', o."ticketNumber")
       FROM inserted o JOIN input i ON i.id = o."id"
     )
-    SELECT i.n, o."ticketNumber" FROM input i LEFT JOIN inserted o ON o."id" = i.id ORDER BY i.n`;
-  return rows.map((row) => (row.ticketNumber === null ? null : { ticketNumber: row.ticketNumber }));
+    SELECT i.n, o."ticketNumber",
+      (o."id" IS NULL AND EXISTS (SELECT 1 FROM fresh f WHERE f."idempotencyKey" = i."idempotencyKey")
+        AND NOT EXISTS (SELECT 1 FROM admitted a WHERE a."idempotencyKey" = i."idempotencyKey")) AS "atCapacity"
+    FROM input i LEFT JOIN inserted o ON o."id" = i.id ORDER BY i.n`;
+  return rows.map((row) => (row.ticketNumber !== null ? { ticketNumber: row.ticketNumber } : row.atCapacity ? { atCapacity: true } : null));
 }

@@ -1,3 +1,4 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 
 // What a customer (or a retried request) may send to place an order. Prices are not
@@ -36,28 +37,72 @@ export const orderLineInputSchema = z.strictObject({
   note: trimmed(MAX_NOTE_LENGTH, "note").optional().transform((v) => v || undefined),
 });
 
-const phoneSchema = z
-  .string({ error: "phone must be text" })
-  .trim()
-  .max(32, "phone number is too long")
-  .transform((raw) => raw.replace(/[\s().-]/g, ""))
-  .refine((v) => /^\+[1-9]\d{6,14}$/.test(v), "phone must be an international number starting with + and the country code, e.g. +44 7700 900123");
+export const NOTIFY_CONSENT_MESSAGE = "please confirm we may text or email you when your order is ready";
 
-export const placeOrderInputSchema = z.strictObject({
-  idempotencyKey: z
-    .string({ error: "idempotencyKey is required" })
-    .regex(/^[A-Za-z0-9_-]{16,100}$/, "idempotencyKey must be 16–100 letters, digits, - or _"),
-  customerName: trimmed(40, "name").min(1, "please tell us your name"),
-  phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema.optional()),
-  email: z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() || undefined : v === null ? undefined : v),
-    z.email("email address is not valid").max(254).optional(),
-  ),
-  items: z
-    .array(orderLineInputSchema, { error: "items must be a list" })
-    .min(1, "your order is empty")
-    .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} lines per order`),
-});
+// Customers type numbers the way they know them ("(415) 555-2671", "07911 123456",
+// "+44 7911 123456"); numbers without a country code are read as the store's country.
+// The stored form is E.164, which SMS providers expect.
+const phoneSchema = (region: CountryCode) =>
+  z
+    .string({ error: "phone must be text" })
+    .trim()
+    .max(32, "phone number is too long")
+    .transform((raw, ctx) => {
+      const parsed = UNSAFE_TEXT.test(raw) ? undefined : parsePhoneNumberFromString(raw, { defaultCountry: region, extract: false });
+      if (parsed?.isValid()) return parsed.number;
+      ctx.addIssue({
+        code: "custom",
+        message: `that phone number is not valid; for a number outside ${region}, start with + and the country code, e.g. +44 7911 123456`,
+      });
+      return z.NEVER;
+    });
+
+const makeSchema = (region: CountryCode) =>
+  z
+    .strictObject({
+      idempotencyKey: z
+        .string({ error: "idempotencyKey is required" })
+        .regex(/^[A-Za-z0-9_-]{16,100}$/, "idempotencyKey must be 16–100 letters, digits, - or _"),
+      customerName: trimmed(40, "name").min(1, "please tell us your name"),
+      phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema(region).optional()),
+      email: z.preprocess(
+        (v) => (typeof v === "string" ? v.trim() || undefined : v === null ? undefined : v),
+        z.email("email address is not valid").max(254).optional(),
+      ),
+      /** Consent to be texted or emailed when the order is ready; required with a phone or email. */
+      notifyConsent: z.boolean({ error: "notifyConsent must be true or false" }).optional(),
+      /** A random id the browser keeps, so customers sharing a network are rate-limited apart. */
+      deviceId: z
+        .string({ error: "deviceId must be text" })
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, "deviceId must be 16–64 letters, digits, - or _")
+        .optional(),
+      items: z
+        .array(orderLineInputSchema, { error: "items must be a list" })
+        .min(1, "your order is empty")
+        .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} lines per order`),
+    })
+    .superRefine((order, ctx) => {
+      if ((order.phone !== undefined || order.email !== undefined) && order.notifyConsent !== true) {
+        ctx.addIssue({ code: "custom", path: ["notifyConsent"], message: NOTIFY_CONSENT_MESSAGE });
+      }
+    });
+
+const schemas = new Map<CountryCode, ReturnType<typeof makeSchema>>();
+
+/** The order schema for a store whose local phone numbers are in `region` (STORE_PHONE_REGION). */
+export function placeOrderInputSchemaFor(region: string): ReturnType<typeof makeSchema> {
+  const code = region.toUpperCase() as CountryCode;
+  if (!isSupportedCountry(code)) throw new Error(`unsupported phone region ${region}`);
+  let schema = schemas.get(code);
+  if (!schema) {
+    schema = makeSchema(code);
+    schemas.set(code, schema);
+  }
+  return schema;
+}
+
+/** For a US store (the configuration's default); the route uses the configured region. */
+export const placeOrderInputSchema = placeOrderInputSchemaFor("US");
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;

@@ -1,21 +1,25 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { batcherPerOwner, createBatcher } from "../async/create-batcher.ts";
-import { isAppError } from "../errors.ts";
+import { AppError, isAppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { OrderPlacedMessage } from "../queue/messages.ts";
 import type { Transport } from "../queue/transport.ts";
+import { readStoreSettings } from "../store/read-store-settings.ts";
+import { AT_CAPACITY_MESSAGE, computeStoreState, storeRefusal, type StoreSettingsSnapshot } from "../store/store-state.ts";
 import { businessDate } from "./business-date.ts";
-import { insertOrders, type NewOrder } from "./insert-orders.ts";
+import { insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
-import { priceCart, type MenuItemForPricing } from "./price-order.ts";
+import { priceCart, salesTaxCents, type MenuItemForPricing } from "./price-order.ts";
 
 export type PlacedOrder = {
   orderId: string;
   publicToken: string;
   ticketNumber: number;
+  subtotalCents: number;
+  taxCents: number;
   totalCents: number;
   status: string;
   /** false when the idempotency key matched an order that already existed. */
@@ -24,30 +28,61 @@ export type PlacedOrder = {
 
 // Concurrent requests share round trips: the menu lookups of one event-loop turn are
 // one query, and their inserts one statement (one commit). Under load this is what
-// keeps the connection pool from becoming the queue every request waits in.
+// keeps the connection pool from becoming the queue every request waits in. The
+// store's settings (hours, pause, tax rate) are read beside the menu, in parallel and
+// once per batch, so they add no round trip of their own to an order.
 const menuLookup = batcherPerOwner((prisma: PrismaClient) =>
-  createBatcher<string[], Map<string, MenuItemForPricing>>({
+  createBatcher<string[], { menu: Map<string, MenuItemForPricing>; settings: StoreSettingsSnapshot }>({
     run: async (idLists) => {
-      const menu = await getItemsForPricing({ prisma, itemIds: [...new Set(idLists.flat())] });
-      return idLists.map(() => menu);
+      const [menu, { settings }] = await Promise.all([
+        getItemsForPricing({ prisma, itemIds: [...new Set(idLists.flat())] }),
+        readStoreSettings({ prisma, countOpenOrders: false }),
+      ]);
+      return idLists.map(() => ({ menu, settings }));
     },
   }),
 );
 
-type InsertResult = { ticketNumber: number } | null | { error: unknown };
+/** Any constant: the key of the lock that batches of orders take turns on while a capacity limit is set. */
+const CAPACITY_LOCK_KEY = 7_420_261_127;
+
+/**
+ * A statement cannot see orders that a concurrent statement commits while it runs (its
+ * snapshot is older), so two batches counting open orders inside their own insert
+ * could both take the last place. With a capacity limit, batches therefore take turns
+ * behind a transaction-scoped lock and insert in the next statement, whose fresh
+ * snapshot sees every order committed before the lock was granted. That costs a
+ * transaction (BEGIN, lock, COMMIT) per batch, paid only while a limit is set. A limit
+ * set between the settings read and the insert is enforced without the lock for that
+ * one batch.
+ */
+function insertBatch(prisma: PrismaClient, orders: NewOrder[], capped: boolean): Promise<InsertedOrder[]> {
+  if (!capped) return insertOrders({ prisma, orders });
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CAPACITY_LOCK_KEY}::bigint)`;
+      return insertOrders({ prisma: tx, orders });
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+}
+
+type InsertRequest = { order: NewOrder; capped: boolean };
+type InsertResult = InsertedOrder | { error: unknown };
 
 const orderInsert = batcherPerOwner((prisma: PrismaClient) =>
-  createBatcher<NewOrder, InsertResult>({
+  createBatcher<InsertRequest, InsertResult>({
     maxBatchSize: 50,
-    run: async (orders): Promise<InsertResult[]> => {
+    run: async (requests): Promise<InsertResult[]> => {
+      const capped = requests.some((r) => r.capped);
       try {
-        return await insertOrders({ prisma, orders });
+        return await insertBatch(prisma, requests.map((r) => r.order), capped);
       } catch (error) {
-        if (orders.length === 1) throw error;
+        if (requests.length === 1) throw error;
         // The statement is atomic, so nothing was written: one bad order must not fail
         // the strangers batched with it, so each is tried on its own.
         return Promise.all(
-          orders.map((order) => insertOrders({ prisma, orders: [order] }).then((r) => r[0] ?? null, (e: unknown) => ({ error: e }))),
+          requests.map((r) => insertBatch(prisma, [r.order], capped).then((rows) => rows[0] ?? null, (e: unknown) => ({ error: e }))),
         );
       }
     },
@@ -57,16 +92,18 @@ const orderInsert = batcherPerOwner((prisma: PrismaClient) =>
 async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string): Promise<PlacedOrder | null> {
   const o = await prisma.order.findUnique({
     where: { idempotencyKey },
-    select: { id: true, publicToken: true, ticketNumber: true, totalCents: true, status: true },
+    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, totalCents: true, status: true },
   });
-  return o && { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, totalCents: o.totalCents, status: o.status, created: false };
+  return o && { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, totalCents: o.totalCents, status: o.status, created: false };
 }
 
 /**
  * Saves the order with its ticket number and an outbox row in one statement, then tries
  * to put it on the orders queue. If the queue is unreachable the order is still
  * accepted: the worker's reconciler sends it later from the outbox. A retried request
- * (same idempotency key) gets the order it placed the first time.
+ * (same idempotency key) gets the order it placed the first time, even if the store
+ * has closed, paused or filled up since. New orders are refused while the store is
+ * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY).
  */
 export async function placeOrder(options: {
   prisma: PrismaClient;
@@ -77,22 +114,26 @@ export async function placeOrder(options: {
 }): Promise<PlacedOrder> {
   const { prisma, transport, input } = options;
 
-  const menu = await menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]);
+  const now = options.now ?? new Date();
+  const { menu, settings } = await menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]);
   let priced: ReturnType<typeof priceCart>;
   try {
+    const refusal = storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
+    if (refusal) throw refusal;
     priced = priceCart(menu, input.items);
   } catch (error) {
-    // The first attempt may have been accepted before the item sold out: a retry must
-    // still get that order, not an error.
+    // The first attempt may have been accepted before the item sold out or the store
+    // closed: a retry must still get that order, not an error.
     if (isAppError(error)) {
       const existing = await findByIdempotencyKey(prisma, input.idempotencyKey);
       if (existing) return existing;
     }
     throw error;
   }
-  const { lines, totalCents } = priced;
+  const { lines, totalCents: subtotalCents } = priced;
+  const taxCents = salesTaxCents(subtotalCents, settings.taxRateBasisPoints);
+  const totalCents = subtotalCents + taxCents;
 
-  const now = options.now ?? new Date();
   const orderId = randomUUID();
   const publicToken = randomBytes(24).toString("base64url");
   const message: Omit<OrderPlacedMessage, "ticketNumber"> = {
@@ -103,7 +144,7 @@ export async function placeOrder(options: {
     items: lines.map((l) => ({ name: l.name, quantity: l.quantity, options: l.options.map((o) => o.name), note: l.note })),
     placedAt: now.toISOString(),
   };
-  const result = await orderInsert(prisma)({
+  const order: NewOrder = {
     id: orderId,
     publicToken,
     idempotencyKey: input.idempotencyKey,
@@ -111,12 +152,17 @@ export async function placeOrder(options: {
     customerName: input.customerName,
     phone: input.phone ?? null,
     email: input.email ?? null,
+    subtotalCents,
+    taxCents,
     totalCents,
     createdAt: now,
     lines,
     outbox: { id: message.outboxId, type: message.type, body: message },
-  });
+  };
+  const result = await orderInsert(prisma)({ order, capped: settings.maxOpenOrders !== null });
   if (result !== null && "error" in result) throw result.error;
+  // Only new keys are refused for capacity: an accepted key comes back as null below.
+  if (result !== null && "atCapacity" in result) throw new AppError("AT_CAPACITY", AT_CAPACITY_MESSAGE, { reopensAt: null });
   if (result === null) {
     // The key existed already, or an identical request raced this one and won.
     const winner = await findByIdempotencyKey(prisma, input.idempotencyKey);
@@ -131,5 +177,5 @@ export async function placeOrder(options: {
     transport,
     row: { id: body.outboxId, orderId, destination: "ORDERS_QUEUE", type: body.type, body },
   });
-  return { orderId, publicToken, ticketNumber: result.ticketNumber, totalCents, status: "PLACED", created: true };
+  return { orderId, publicToken, ticketNumber: result.ticketNumber, subtotalCents, taxCents, totalCents, status: "PLACED", created: true };
 }

@@ -1,5 +1,6 @@
 import { errorInfo, logger } from "../log.ts";
-import type { OrderChange, OrderListener } from "./order-listener.ts";
+import type { OrderChanged } from "./order-listener.ts";
+import type { ChannelChange, ListenerSubscriber } from "./pg-listener.ts";
 import { sseResponse } from "./sse.ts";
 
 // A live view over SSE: the first event is always the full current state read from
@@ -7,22 +8,22 @@ import { sseResponse } from "./sse.ts";
 // re-reads it. Notifications only say "look again"; the data always comes from the
 // database, so a missed or duplicated notification cannot leave a screen wrong.
 
-export type LiveStreamOptions<T> = {
+export type LiveStreamOptions<T, C extends ChannelChange = OrderChanged> = {
   request: Request;
-  listener: Pick<OrderListener, "subscribe">;
+  listener: { subscribe(fn: ListenerSubscriber<C>): () => void };
   /** SSE event name for the state, e.g. "order" or "board". */
   event: string;
   /** Reads the current state; null means it no longer exists ("gone" is sent and the stream ends). */
   load: () => Promise<T | null>;
   /** Which notifications concern this view (resyncs always do). */
-  matches?: (change: Extract<OrderChange, { kind: "changed" }>) => boolean;
+  matches?: (change: C) => boolean;
   /** Coalesces bursts of notifications into one read. */
   debounceMs?: number;
   retryAfterErrorMs?: number;
   keepAliveMs?: number;
 };
 
-export function liveStream<T>(options: LiveStreamOptions<T>): Response {
+export function liveStream<T, C extends ChannelChange = OrderChanged>(options: LiveStreamOptions<T, C>): Response {
   const { request, listener, event, load } = options;
   const matches = options.matches ?? (() => true);
   const debounceMs = options.debounceMs ?? 0;

@@ -49,7 +49,7 @@ let seq = 0;
 export function customerInput(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   seq++;
   const n = String(seq).padStart(6, "0");
-  return orderInput({ customerName: `Chaos ${n}`, phone: `+1555${n}`, email: `chaos-${n}@example.com`, ...overrides });
+  return orderInput({ customerName: `Chaos ${n}`, phone: `+447700${n}`, email: `chaos-${n}@example.com`, ...overrides });
 }
 
 /**

@@ -25,7 +25,7 @@ const overview = () =>
 
 describe("getOverview", () => {
   it("counts today's orders by status, reads queue depths, judges heartbeats and masks recipients", async () => {
-    const a = await placeTestOrder({ ...stack, phone: "+447700900123" });
+    const a = await placeTestOrder({ ...stack, phone: "+447911123123" });
     const b = await placeTestOrder(stack);
     await markQueued(stack.prisma, b.orderId);
     // Yesterday's order does not count towards today.
@@ -41,7 +41,7 @@ describe("getOverview", () => {
       ],
     });
     await stack.prisma.notification.create({
-      data: { orderId: a.orderId, event: "order.ready", channel: "SMS", recipient: "+447700900123", status: "FAILED", attempts: 3, lastError: "provider said no" },
+      data: { orderId: a.orderId, event: "order.ready", channel: "SMS", recipient: "+447911123123", status: "FAILED", attempts: 3, lastError: "provider said no" },
     });
 
     const o = await overview();
@@ -54,7 +54,7 @@ describe("getOverview", () => {
     ]);
     expect(Object.fromEntries(o.workers.map((w) => [w.workerId, w.alive]))).toEqual({ alive: true, silent: false, stopped: false });
     expect(o.notifications[0]).toMatchObject({ ticketNumber: a.ticketNumber, channel: "SMS", status: "FAILED", lastError: "provider said no" });
-    expect(o.notifications[0]!.recipient).not.toContain("7700900");
+    expect(o.notifications[0]!.recipient).not.toContain("7911123");
   });
 
   it("shows queues as unavailable, without failing, while the queue server is down", async () => {

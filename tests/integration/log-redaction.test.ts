@@ -45,8 +45,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const phone = "+44 7700 900 321";
-const phoneDigits = "447700900321";
+const phone = "+44 7911 123 321";
+const phoneDigits = "447911123321";
 const email = `Grace.Hopper.${Date.now()}@example.com`;
 
 const json = (url: string, body: unknown) =>
@@ -71,6 +71,7 @@ describe("logs of a whole order", () => {
         customerName: "Grace",
         phone,
         email,
+        notifyConsent: true,
         items: [{ menuItemId: "latte", quantity: 1, note: `call me on ${phone} or ${email}` }],
       }),
       {},
@@ -103,7 +104,7 @@ describe("logs of a whole order", () => {
     expect(log).toContain(order.id);
     expect(log).toMatch(/notification failed|message handler failed/);
     expect(log).toContain("[redacted]");
-    for (const secret of [phone, phoneDigits, "7700900321", "7700 900 321", email, email.toLowerCase(), "Grace.Hopper", token]) {
+    for (const secret of [phone, phoneDigits, "7911123321", "7911 123 321", email, email.toLowerCase(), "Grace.Hopper", token]) {
       expect(log, `log leaks ${secret}`).not.toContain(secret);
     }
   });

@@ -84,9 +84,9 @@ describe("handleOrderReady", () => {
   const smsRow = (orderId: string) => stack.prisma.notification.findUniqueOrThrow({ where: { orderId_event_channel: { orderId, event: "order.ready", channel: "SMS" } } });
 
   it("never resends a claim left SENDING by a dead worker; a stale one becomes FAILED (outcome unknown)", async () => {
-    const order = await placeTestOrder(stack, { phone: "+447700900111" });
+    const order = await placeTestOrder(stack, { phone: "+447911123111" });
     await stack.prisma.notification.create({
-      data: { orderId: order.orderId, event: "order.ready", channel: "SMS", recipient: "+447700900111", status: "SENDING", attempts: 1, claimedAt: new Date() },
+      data: { orderId: order.orderId, event: "order.ready", channel: "SMS", recipient: "+447911123111", status: "SENDING", attempts: 1, claimedAt: new Date() },
     });
     const event = eventFor(order);
     const sms = createOutboxSmsSender(stack);
@@ -95,11 +95,11 @@ describe("handleOrderReady", () => {
     expect(await notify(event, sms)).toEqual({ SMS: "outcome-unknown" });
     expect(await smsRow(order.orderId)).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("outcome unknown") });
     expect(await notify(event, sms)).toEqual({ SMS: "failed" });
-    expect(await stack.prisma.devSmsMessage.count({ where: { to: "+447700900111" } })).toBe(0);
+    expect(await stack.prisma.devSmsMessage.count({ where: { to: "+447911123111" } })).toBe(0);
   });
 
   it(`gives up after ${MAX_NOTIFICATION_ATTEMPTS} failed attempts and stops throwing`, async () => {
-    const order = await placeTestOrder(stack, { phone: "+447700900222" });
+    const order = await placeTestOrder(stack, { phone: "+447911123222" });
     const event = eventFor(order);
     const broken: SmsSender = { send: async () => Promise.reject(new Error("SNS throttled")) };
     for (let attempt = 1; attempt < MAX_NOTIFICATION_ATTEMPTS; attempt++) {
@@ -111,7 +111,7 @@ describe("handleOrderReady", () => {
   });
 
   it("sends nothing when SMS is off and there is no email", async () => {
-    const order = await placeTestOrder(stack, { phone: "+447700900333" });
+    const order = await placeTestOrder(stack, { phone: "+447911123333" });
     expect(await notify(eventFor(order), null)).toEqual({});
     expect(await stack.prisma.notification.count({ where: { orderId: order.orderId } })).toBe(0);
   });

@@ -15,7 +15,8 @@ const input = (key: string) =>
   placeOrderInputSchema.parse({
     idempotencyKey: key,
     customerName: "Ada",
-    phone: "+44 7700 900123",
+    phone: "+44 7911 123123",
+    notifyConsent: true,
     items: [{ menuItemId: "latte", quantity: 2, modifierIds: ["size-large", "milk-oat", "syrup-vanilla"] }],
   });
 

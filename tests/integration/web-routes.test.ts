@@ -9,6 +9,7 @@ import { GET as healthRoute } from "../../app/api/health/route.ts";
 import { getOrderListener } from "../../lib/realtime/order-listener.ts";
 import { markQueued } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
+import { sseReader } from "../support/sse.ts";
 
 // The route handlers called as plain functions with a Request, against real Postgres
 // and the queue emulator. Config comes from the environment, as in production.
@@ -44,7 +45,14 @@ describe("POST /api/orders", () => {
     const order = validOrder();
     const first = await call(placeOrderRoute(post(order), {}));
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ ticketNumber: expect.any(Number), totalCents: 2 * (400 + 90), status: "PLACED", statusUrl: expect.stringMatching(/^\/orders\/[A-Za-z0-9_-]{32}$/) });
+    expect(first.body).toEqual({
+      ticketNumber: expect.any(Number),
+      subtotalCents: 2 * (400 + 90),
+      taxCents: 0,
+      totalCents: 2 * (400 + 90),
+      status: "PLACED",
+      statusUrl: expect.stringMatching(/^\/orders\/[A-Za-z0-9_-]{32}$/),
+    });
     expect(first.body).not.toHaveProperty("orderId");
     expect(first.headers.get("location")).toBe(first.body.statusUrl);
 
@@ -63,7 +71,8 @@ describe("POST /api/orders", () => {
     ["a huge body", () => post({ ...validOrder(), customerName: "x".repeat(100_000) }), 413, /too large/],
     ["an unknown menu item", () => post({ ...validOrder(), items: [{ menuItemId: "unicorn-frappe", quantity: 1 }] }), 400, /item 1: that drink is not on the menu/],
     ["an option from another drink", () => post({ ...validOrder(), items: [{ menuItemId: "espresso", quantity: 1, modifierIds: ["milk-oat"] }] }), 400, /does not belong/],
-    ["a bad phone number", () => post({ ...validOrder(), phone: "12345" }), 400, /phone: phone must be an international number/],
+    ["a bad phone number", () => post({ ...validOrder(), phone: "12345", notifyConsent: true }), 400, /^phone: that phone number is not valid/],
+    ["contact details without consent", () => post({ ...validOrder(), email: "ada@example.com" }), 400, /^notifyConsent: please confirm we may text or email you when your order is ready$/],
   ];
 
   for (const [what, request, status, message] of rejected) {
@@ -89,35 +98,6 @@ describe("POST /api/orders", () => {
     }
   });
 });
-
-type SseEvent = { event: string; data: unknown };
-
-function sseReader(response: Response) {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async nextEvent(timeoutMs = 5_000): Promise<SseEvent> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event) return { event, data: data ? JSON.parse(data) : undefined };
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error("no SSE event in time");
-        const chunk = await Promise.race([reader.read(), new Promise<never>((_, r) => setTimeout(() => r(new Error("no SSE event in time")), left))]);
-        if (chunk.done) throw new Error("stream ended");
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
 
 describe("order status and kitchen routes", () => {
   it("streams the order's state first, then each change through to ready, driven by the kitchen routes", async () => {

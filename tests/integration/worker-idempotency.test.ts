@@ -83,7 +83,7 @@ describe("duplicate deliveries", () => {
   });
 
   it("notifies once per channel when order.ready is delivered twice, to two workers, and handled concurrently", async () => {
-    const phone = "+447700900999";
+    const phone = "+447911123999";
     const email = "twice@example.com";
     const order = await placeTestOrder(stack, { customerName: "Twice", phone, email });
     const event: OrderReadyEvent = {
@@ -137,7 +137,7 @@ describe("duplicate deliveries", () => {
   });
 
   it("after an email failure retries only the email, never the SMS that was already sent", async () => {
-    const order = await placeTestOrder(stack, { customerName: "Flaky", phone: "+447700900777", email: "flaky@example.com" });
+    const order = await placeTestOrder(stack, { customerName: "Flaky", phone: "+447911123777", email: "flaky@example.com" });
     const event: OrderReadyEvent = {
       type: "order.ready",
       outboxId: crypto.randomUUID(),
@@ -163,7 +163,7 @@ describe("duplicate deliveries", () => {
     await handle(asMessage(event, "flaky-2"));
     const done = await stack.prisma.notification.findMany({ where: { orderId: order.orderId }, orderBy: { channel: "asc" } });
     expect(done.map((n) => [n.channel, n.status, n.attempts])).toEqual([["SMS", "SENT", 1], ["EMAIL", "SENT", 2]]);
-    expect(await stack.prisma.devSmsMessage.count({ where: { to: "+447700900777" } })).toBe(1);
+    expect(await stack.prisma.devSmsMessage.count({ where: { to: "+447911123777" } })).toBe(1);
     expect((await sink.emails()).filter((e) => e.to.includes("flaky@example.com"))).toHaveLength(1);
   });
 });

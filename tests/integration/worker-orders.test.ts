@@ -102,7 +102,7 @@ describe("barista worker", () => {
     const emailSender = createSmtpEmailSender({ smtpUrl: sink.smtpUrl, from: stack.config.MAIL_FROM });
     try {
       worker = await startTestWorker(stack, { emailSender });
-      const order = await placeTestOrder(stack, { customerName: "Grace", phone: "+44 7700 900456", email: "grace@example.com" });
+      const order = await placeTestOrder(stack, { customerName: "Grace", phone: "+44 7911 123456", email: "grace@example.com" });
       await waitFor(async () => (await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).status === "QUEUED", {
         what: "order queued",
       });
@@ -123,7 +123,7 @@ describe("barista worker", () => {
 
       const text = `Grace, your ${stack.config.STORE_NAME} order #${order.ticketNumber} is ready for pickup.`;
       const sms = await waitFor(async () => {
-        const rows = await stack.prisma.devSmsMessage.findMany({ where: { to: "+447700900456" } });
+        const rows = await stack.prisma.devSmsMessage.findMany({ where: { to: "+447911123456" } });
         return rows.length > 0 && rows;
       }, { what: "SMS" });
       expect(sms.map((s) => s.body)).toEqual([text]);

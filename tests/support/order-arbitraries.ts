@@ -63,12 +63,19 @@ export const validLine: fc.Arbitrary<Line> = fc
     return { menuItemId: item.id, quantity, modifierIds: modifierIds.reverse(), ...(note === undefined ? {} : { note }) };
   });
 
-export const validOrder = fc.record({
-  customerName: humanText(40).filter((s) => s.trim().length >= 1),
-  phone: fc.option(fc.stringMatching(/^\+[1-9]\d{6,14}$/), { nil: undefined }),
-  email: fc.option(fc.constantFrom("ada@example.com", "Bob.O'Neil+coffee@mail.example.co.uk", "x@y.io"), { nil: undefined }),
-  items: fc.array(validLine, { minLength: 1, maxLength: 5 }),
-});
+/** Real numbers written the ways customers write them: national (the store is in the US) and international. */
+export const validPhones = ["(415) 555-2671", "415.555.2671", "+1 415 555 2671", "+44 7911 123123", "+44 (0)20 7946 0958", "+49 30 901820", "+61 412 345 678"];
+
+export const validOrder = fc
+  .record({
+    customerName: humanText(40).filter((s) => s.trim().length >= 1),
+    phone: fc.option(fc.constantFrom(...validPhones), { nil: undefined }),
+    email: fc.option(fc.constantFrom("ada@example.com", "Bob.O'Neil+coffee@mail.example.co.uk", "x@y.io"), { nil: undefined }),
+    deviceId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/), { nil: undefined }),
+    items: fc.array(validLine, { minLength: 1, maxLength: 5 }),
+  })
+  // Consent is required with a phone or an email (and harmless without).
+  .chain((order) => (order.phone || order.email ? fc.constant({ ...order, notifyConsent: true }) : fc.option(fc.boolean(), { nil: undefined }).map((notifyConsent) => ({ ...order, notifyConsent }))));
 
 export const baseOrder = () => ({ idempotencyKey: freshKey(), customerName: "Ada", items: [{ menuItemId: "latte", quantity: 1, modifierIds: [] as string[] }] });
 
@@ -108,8 +115,17 @@ export const hostileBodies: fc.Arbitrary<Hostile> = fc.oneof(
       notA("array").map((v) => ["items", v] as const),
       notA("string").filter((v) => v !== "").map((v) => ["phone", v] as const),
       notA("string").map((v) => ["email", v] as const),
+      notA("string").map((v) => ["deviceId", v] as const),
+      fc.oneof(fc.string(), fc.integer(), fc.constant(null)).map((v) => ["notifyConsent", v] as const),
     )
     .map(([field, value]) => ({ what: `wrong type for ${field}`, body: JSON.stringify({ ...baseOrder(), [field]: value }) })),
+  // Contact details without consent to use them, and phone numbers that are not numbers.
+  fc
+    .tuple(fc.constantFrom({ phone: "+1 415 555 2671" }, { email: "ada@example.com" }), fc.constantFrom(undefined, false))
+    .map(([contact, notifyConsent]) => ({ what: "contact without consent", body: JSON.stringify({ ...baseOrder(), ...contact, notifyConsent }) })),
+  fc
+    .oneof(fc.stringMatching(/^\+?[0-9 ()-]{1,12}$/).filter((v) => v.replace(/\D/g, "").length < 6), fc.constantFrom("12345", "+1 000 000 0000", "call me", "+999 1234 5678"))
+    .map((phone) => ({ what: "not a phone number", body: JSON.stringify({ ...baseOrder(), phone, notifyConsent: true }) })),
   // Quantities that are not a whole number from 1 to MAX_QUANTITY.
   fc
     .oneof(

@@ -18,6 +18,7 @@ export async function placeTestOrder(options: { prisma: PrismaClient; transport:
       idempotencyKey: `test-${process.pid}-${Date.now()}-${n}`,
       customerName: options.customerName ?? `Guest ${n}`,
       phone: options.phone,
+      notifyConsent: options.phone ? true : undefined,
       items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"], note: "extra hot" }],
     }),
   });

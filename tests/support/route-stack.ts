@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { getPrisma } from "../../lib/db/prisma.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
+import { getMenuListener } from "../../lib/realtime/menu-listener.ts";
 import { getOrderListener } from "../../lib/realtime/order-listener.ts";
 import { startTestStack, type TestStack } from "./test-stack.ts";
 
@@ -17,6 +18,7 @@ export function setupRouteTestStack(): { stack: TestStack } {
   });
   afterAll(async () => {
     await getOrderListener().stop();
+    await getMenuListener().stop();
     await getPrisma().$disconnect();
     await ctx.stack?.stop();
   });

@@ -44,6 +44,9 @@ export async function startTestStack(options: { seed?: (prisma: PrismaClient) =>
     SMS_MODE: "outbox",
     STORE_TIMEZONE: "UTC",
     LOG_LEVEL: "warn",
+    // Tests place many orders from one client (no address); rate-limit.test.ts sets its own.
+    ORDER_RATE_LIMIT_PER_MINUTE: "100000",
+    ORDER_RATE_LIMIT_PER_HOUR: "100000",
   };
   const config = parseConfig(env);
   const prisma = createPrismaClient(pg.url);

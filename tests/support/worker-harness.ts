@@ -30,6 +30,8 @@ export function orderInput(overrides: Partial<PlaceOrderInput> = {}): PlaceOrder
     idempotencyKey: `worker-test-${Date.now()}-${keySeq}`.padEnd(16, "x"),
     customerName: "Ada",
     items: [{ menuItemId: "latte", quantity: 1, modifierIds: [] }],
+    // Callers add a phone or email freely; the customer ticked the box.
+    notifyConsent: true,
     ...overrides,
   });
 }

@@ -1,8 +1,10 @@
 import { getConfig } from "../../../lib/config.ts";
 import { getPrisma } from "../../../lib/db/prisma.ts";
+import { clientIp } from "../../../lib/http/client-ip.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../lib/http/web-context.ts";
-import { placeOrderInputSchema } from "../../../lib/orders/order-input.ts";
+import { limitOrderRate } from "../../../lib/orders/limit-order-rate.ts";
+import { placeOrderInputSchemaFor } from "../../../lib/orders/order-input.ts";
 import { placeOrder } from "../../../lib/orders/place-order.ts";
 
 export const dynamic = "force-dynamic";
@@ -10,19 +12,31 @@ export const dynamic = "force-dynamic";
 /**
  * Places an order. 201 for a new order; 200 when the idempotency key matched an order
  * placed earlier (a retry), with the same body. The internal order id is not returned:
- * the status URL's token is the customer's only handle on the order.
+ * the status URL's token is the customer's only handle on the order. Only well-formed
+ * orders count against the client's rate limit (429 with Retry-After when over).
  */
 export const POST = handleRoute(async (request) => {
-  const input = placeOrderInputSchema.parse(await readJsonBody(request));
-  const order = await placeOrder({
-    prisma: getPrisma(),
-    transport: getWebTransport(),
-    timeZone: getConfig().STORE_TIMEZONE,
-    input,
+  const config = getConfig();
+  const prisma = getPrisma();
+  const input = placeOrderInputSchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
+  await limitOrderRate({
+    prisma,
+    clientIp: clientIp(request.headers),
+    deviceId: input.deviceId,
+    perMinute: config.ORDER_RATE_LIMIT_PER_MINUTE,
+    perHour: config.ORDER_RATE_LIMIT_PER_HOUR,
   });
+  const order = await placeOrder({ prisma, transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input });
   const statusUrl = `/orders/${order.publicToken}`;
   return jsonResponse(
-    { ticketNumber: order.ticketNumber, totalCents: order.totalCents, status: order.status, statusUrl },
+    {
+      ticketNumber: order.ticketNumber,
+      subtotalCents: order.subtotalCents,
+      taxCents: order.taxCents,
+      totalCents: order.totalCents,
+      status: order.status,
+      statusUrl,
+    },
     { status: order.created ? 201 : 200, headers: { Location: statusUrl } },
   );
 });

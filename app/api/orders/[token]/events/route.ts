@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 /**
  * Live status of one order as server-sent events. Every connection (including the
  * browser's automatic reconnects) starts with `event: order` carrying the full current
- * state, then one more after each change; `event: gone` if the order disappears.
+ * state, then one more after each change (of this order, or while it waits, of any
+ * order: its queue position moves); `event: gone` if the order disappears.
  */
 export const GET = handleRoute(async (request, context: { params: Promise<{ token: string }> }) => {
   const prisma = getPrisma();
@@ -20,11 +21,20 @@ export const GET = handleRoute(async (request, context: { params: Promise<{ toke
   const found = parsed.success ? await getOrderStatus({ prisma, where: { publicToken: parsed.data.token } }) : null;
   if (!found) throw new AppError("NOT_FOUND", "We couldn't find that order");
   const { orderId } = found;
+  // While the order waits, other orders moving on change its queue position and ETA.
+  const isWaiting = (status: string | undefined) => status === "PLACED" || status === "QUEUED";
+  let waiting = isWaiting(found.view.status);
   return liveStream({
     request,
     listener: getOrderListener(),
     event: "order",
-    matches: (change) => change.orderId === orderId,
-    load: async () => (await getOrderStatus({ prisma, where: { id: orderId } }))?.view ?? null,
+    matches: (change) => change.orderId === orderId || waiting,
+    // A burst of other orders' changes is read once.
+    debounceMs: 100,
+    load: async () => {
+      const view = (await getOrderStatus({ prisma, where: { id: orderId } }))?.view ?? null;
+      waiting = isWaiting(view?.status);
+      return view;
+    },
   });
 });

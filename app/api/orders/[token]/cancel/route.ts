@@ -1,0 +1,17 @@
+import { getPrisma } from "../../../../../lib/db/prisma.ts";
+import { AppError } from "../../../../../lib/errors.ts";
+import { handleRoute, jsonResponse } from "../../../../../lib/http/handle-route.ts";
+import { cancelOrder } from "../../../../../lib/orders/cancel-order.ts";
+import { orderTokenParamsSchema } from "../schema.ts";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The customer cancels their order: 200 `{ status: "CANCELLED" }` (also when it already
+ * was), 409 once a barista has started it, 404 for an unknown token. No body needed.
+ */
+export const POST = handleRoute(async (_request, context: { params: Promise<{ token: string }> }) => {
+  const parsed = orderTokenParamsSchema.safeParse(await context.params);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "We couldn't find that order");
+  return jsonResponse(await cancelOrder({ prisma: getPrisma(), publicToken: parsed.data.token }));
+});

@@ -1,0 +1,28 @@
+import { STEPS, stepIndex, type Status } from "./status-view.ts";
+
+/** Placed → queued → being made → ready, with the current step marked for screen readers too. */
+export function ProgressSteps({ status, ready }: { status: Status; ready: boolean }) {
+  const current = stepIndex(status);
+  return (
+    <ol className="mt-7 grid grid-cols-4 gap-2" aria-label="Progress" data-testid="progress">
+      {STEPS.map((step, i) => {
+        const done = i <= current;
+        const now = i === current;
+        return (
+          <li key={step.key} aria-current={now ? "step" : undefined} className="flex flex-col items-center gap-2">
+            <span
+              aria-hidden="true"
+              className={`h-1.5 w-full rounded-full transition-colors duration-500 ${
+                done ? (ready ? "bg-ready-ink/80" : "bg-accent") : ready ? "bg-ready-ink/25" : "bg-line"
+              } ${now && !ready ? "animate-pulse" : ""}`}
+            />
+            <span className={`text-xs font-medium ${done ? "" : ready ? "opacity-70" : "text-muted"}`}>
+              {step.label}
+              <span className="sr-only">{now ? " (now)" : done ? " (done)" : ""}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,91 @@
+import { formatMoney } from "../format.ts";
+import { QuantityStepper } from "./item-sheet.tsx";
+import { estimateTotals, type CartLine } from "./menu-math.ts";
+
+/** The lines of the cart with their controls, and the estimated totals. */
+export function CartLines({
+  lines,
+  problems,
+  onQuantity,
+  onEdit,
+  onRemove,
+}: {
+  lines: CartLine[];
+  /** Why a line cannot be ordered, by line index (sold out, refused by the server). */
+  problems: Map<number, string>;
+  onQuantity: (key: string, quantity: number) => void;
+  onEdit: (line: CartLine) => void;
+  onRemove: (key: string) => void;
+}) {
+  if (lines.length === 0) return <p className="mt-3 text-sm text-muted">Nothing here yet. Tap a drink to add it.</p>;
+  return (
+    <ul className="mt-3 divide-y divide-line">
+      {lines.map((line, index) => {
+        const problem = problems.get(index);
+        return (
+          <li key={line.key} data-testid="cart-line" data-problem={problem ? "true" : undefined} className={`py-3 ${problem ? "-mx-2 rounded-xl bg-danger-soft px-2" : ""}`}>
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <p className="font-medium">{line.name}</p>
+                {line.optionNames.length > 0 && <p className="text-sm text-muted">{line.optionNames.join(", ")}</p>}
+                {line.note && <p className="text-sm italic text-muted">“{line.note}”</p>}
+                {problem && (
+                  <p className="mt-1 text-sm font-semibold text-danger" data-testid="cart-line-problem">
+                    {problem}
+                  </p>
+                )}
+              </div>
+              <span className="shrink-0 font-medium tabular-nums">{formatMoney(line.unitPriceCents * line.quantity)}</span>
+            </div>
+            <div className="mt-2 flex items-center gap-2">
+              <QuantityStepper size="sm" value={line.quantity} onChange={(q) => onQuantity(line.key, q)} label={`Quantity of ${line.name}`} />
+              <button type="button" onClick={() => onEdit(line)} aria-label={`Edit ${line.name}`} className="min-h-11 rounded-xl px-3 text-sm font-medium text-accent hover:bg-accent-soft">
+                Edit
+              </button>
+              <button
+                type="button"
+                onClick={() => onRemove(line.key)}
+                aria-label={`Remove ${line.name}`}
+                className="min-h-11 rounded-xl px-3 text-sm font-medium text-muted hover:bg-surface-2 hover:text-ink"
+              >
+                Remove
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Subtotal, tax and total before ordering: the server prices the order again, and the status page shows its figures. */
+export function CartTotals({ lines, taxRateBasisPoints }: { lines: CartLine[]; taxRateBasisPoints: number | null }) {
+  const { subtotalCents, taxCents, totalCents } = estimateTotals(lines, taxRateBasisPoints);
+  return (
+    <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
+      <div className="flex justify-between">
+        <dt className="text-muted">Subtotal</dt>
+        <dd className="tabular-nums" data-testid="cart-subtotal">
+          {formatMoney(subtotalCents)}
+        </dd>
+      </div>
+      {taxRateBasisPoints !== null && taxRateBasisPoints > 0 && (
+        <div className="flex justify-between">
+          <dt className="text-muted">Tax ({(taxRateBasisPoints / 100).toLocaleString("en-US", { maximumFractionDigits: 3 })}%)</dt>
+          <dd className="tabular-nums" data-testid="cart-tax">
+            {formatMoney(taxCents)}
+          </dd>
+        </div>
+      )}
+      <div className="flex items-baseline justify-between pt-1 text-lg font-semibold">
+        <dt>
+          Total <span className="text-xs font-normal text-muted">(estimate)</span>
+        </dt>
+        <dd className="tabular-nums" data-testid="cart-total">
+          {formatMoney(totalCents)}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+

@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { formatMoney } from "../format.ts";
+import type { CheckoutDetails, CheckoutFailure, CheckoutField } from "./checkout.ts";
+import { MAX_NAME_LENGTH } from "./menu-math.ts";
+
+const FIELD_ORDER: CheckoutField[] = ["customerName", "phone", "email", "notifyConsent"];
+
+/**
+ * Name (required), phone and email (optional, with explicit consent), the payment
+ * method and the submit button. Errors from the browser's own checks and from the server
+ * are shown next to their field, and focus moves to the first one.
+ */
+export function CheckoutForm({
+  failure,
+  submitting,
+  canSubmit,
+  blockedReason,
+  totalCents,
+  onSubmit,
+}: {
+  failure: CheckoutFailure | null;
+  submitting: boolean;
+  canSubmit: boolean;
+  /** Why the button is disabled, read out with it (store closed, a sold-out line). */
+  blockedReason: string | null;
+  totalCents: number;
+  onSubmit: (details: CheckoutDetails) => void;
+}) {
+  const [details, setDetails] = useState<Required<CheckoutDetails>>({ customerName: "", phone: "", email: "", notifyConsent: false });
+  const base = useId();
+  const id = (field: CheckoutField) => `${base}-${field}`;
+  const errors = failure?.fields ?? {};
+
+  useEffect(() => {
+    const first = FIELD_ORDER.find((f) => failure?.fields[f]);
+    if (first) document.getElementById(`${base}-${first}`)?.focus();
+  }, [failure, base]);
+
+  const input = (field: Exclude<CheckoutField, "notifyConsent">) => ({
+    id: id(field),
+    name: field,
+    value: details[field],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDetails((d) => ({ ...d, [field]: e.target.value })),
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": errors[field] ? `${id(field)}-error` : undefined,
+    className: inputClass,
+  });
+
+  return (
+    <form
+      noValidate
+      data-testid="checkout"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(details);
+      }}
+    >
+      <fieldset className="mt-5 space-y-3" disabled={submitting}>
+        <legend className="sr-only">Your details</legend>
+        <Field id={id("customerName")} label="Your name" hint="We'll call it out at the counter" error={errors.customerName}>
+          <input {...input("customerName")} required autoComplete="given-name" maxLength={MAX_NAME_LENGTH} />
+        </Field>
+        <Field id={id("phone")} label="Mobile for a text" optional error={errors.phone}>
+          <input {...input("phone")} type="tel" inputMode="tel" autoComplete="tel" placeholder="(415) 555-2671 or +44 7911 123456" maxLength={32} />
+        </Field>
+        <Field id={id("email")} label="Email" optional error={errors.email}>
+          <input {...input("email")} type="email" autoComplete="email" maxLength={254} />
+        </Field>
+        <div>
+          <label htmlFor={id("notifyConsent")} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl py-1 text-sm">
+            <input
+              id={id("notifyConsent")}
+              type="checkbox"
+              name="notifyConsent"
+              checked={details.notifyConsent}
+              onChange={(e) => setDetails((d) => ({ ...d, notifyConsent: e.target.checked }))}
+              aria-invalid={errors.notifyConsent ? true : undefined}
+              aria-describedby={errors.notifyConsent ? `${id("notifyConsent")}-error` : undefined}
+              className="mt-0.5 size-5 shrink-0 accent-[var(--accent)]"
+            />
+            <span>Text/email me when my order is ready. We use your number/email only for this order.</span>
+          </label>
+          <FieldError id={`${id("notifyConsent")}-error`} message={errors.notifyConsent} />
+        </div>
+      </fieldset>
+
+      <div className="mt-4 flex items-center justify-between rounded-xl bg-surface-2 px-3.5 py-3 text-sm">
+        <span className="text-muted">Payment</span>
+        <span className="font-semibold" data-testid="payment-method">
+          Pay at pickup
+        </span>
+      </div>
+
+      <div role="alert" data-testid="order-error" className={failure ? "mt-4 rounded-xl border border-danger/40 bg-danger-soft px-3.5 py-3 text-sm font-medium text-danger" : ""}>
+        {failure?.message}
+      </div>
+
+      <button
+        type="submit"
+        data-testid="place-order"
+        disabled={submitting || !canSubmit}
+        aria-busy={submitting}
+        aria-describedby={blockedReason ? `${base}-blocked` : undefined}
+        className="mt-4 flex min-h-14 w-full items-center justify-center gap-2 rounded-2xl bg-accent px-5 text-lg font-semibold text-accent-ink shadow-sm transition-colors hover:bg-accent-strong disabled:cursor-not-allowed disabled:opacity-50"
+      >
+        {submitting ? (
+          <>
+            <span aria-hidden="true" className="size-5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+            Placing order…
+          </>
+        ) : (
+          <span>
+            Place order{totalCents > 0 && <span className="tabular-nums"> · {formatMoney(totalCents)}</span>}
+          </span>
+        )}
+      </button>
+      <p id={`${base}-blocked`} className="mt-2 text-center text-xs text-muted">
+        {blockedReason ?? "Pay at the counter when you pick up. You can cancel until we start making it."}
+      </p>
+    </form>
+  );
+}
+
+const inputClass =
+  "mt-1 block min-h-12 w-full rounded-xl border border-line bg-bg px-3.5 text-base placeholder:text-muted/80 focus:border-accent aria-[invalid=true]:border-danger disabled:opacity-60";
+
+function Field({ id, label, hint, optional, error, children }: { id: string; label: string; hint?: string; optional?: boolean; error?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm font-medium">
+        <span>
+          {label} {optional && <span className="font-normal text-muted">(optional)</span>}
+        </span>
+        {hint && <span className="text-xs font-normal text-muted">{hint}</span>}
+      </label>
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} data-testid="field-error" className="mt-1 text-sm font-medium text-danger">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+import { storeBanner, type StoreStatus } from "./store-status.ts";
+
+/** Why ordering is off right now, and when it comes back. Announced when it appears. */
+export function StoreBanner({ store, timeZone, className = "" }: { store: StoreStatus; timeZone?: string; className?: string }) {
+  const banner = storeBanner(store, timeZone);
+  return (
+    <div role="status" aria-live="polite" className={className}>
+      {banner && (
+        <div
+          data-testid="store-banner"
+          data-state={store.state}
+          className={`rounded-2xl border px-4 py-3 ${banner.tone === "danger" ? "border-danger/40 bg-danger-soft text-danger" : "border-warn/40 bg-warn-soft text-warn"}`}
+        >
+          <p className="font-semibold">{banner.title}</p>
+          <p className="mt-0.5 text-sm">{banner.detail}</p>
+        </div>
+      )}
+    </div>
+  );
+}

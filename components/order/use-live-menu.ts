@@ -1,0 +1,51 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { useEventStream } from "../live/use-event-stream.ts";
+import type { MenuCategory } from "./menu-math.ts";
+import { ASSUME_OPEN, parseStoreStatus, type StoreStatus } from "./store-status.ts";
+
+/** While ordering is off, look again this often: a pause ends by itself, without an event. */
+const CLOSED_POLL_MS = 30_000;
+
+async function getJson(url: string): Promise<unknown> {
+  const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+/**
+ * The menu and the store state, kept current without a reload: the server announces
+ * every menu or store change on /api/menu/events (and `resync` after a reconnect), and
+ * each announcement refetches both. Failures keep the last known state.
+ */
+export function useLiveMenu(initialMenu: MenuCategory[]) {
+  const [menu, setMenu] = useState(initialMenu);
+  const [store, setStore] = useState<StoreStatus>(ASSUME_OPEN);
+
+  const refresh = useCallback(async () => {
+    const [menuResult, storeResult] = await Promise.allSettled([getJson("/api/menu"), getJson("/api/store")]);
+    if (menuResult.status === "fulfilled") {
+      const categories = (menuResult.value as { categories?: unknown }).categories;
+      if (Array.isArray(categories)) setMenu(categories as MenuCategory[]);
+    }
+    // A missing endpoint (404) counts as open: the server still refuses what it cannot take.
+    if (storeResult.status === "fulfilled") setStore(parseStoreStatus(storeResult.value) ?? ASSUME_OPEN);
+  }, []);
+
+  // The store state is only known in the browser; the state is set once the fetch answers.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (store.acceptingOrders) return;
+    const timer = setInterval(() => void refresh(), CLOSED_POLL_MS);
+    return () => clearInterval(timer);
+  }, [store.acceptingOrders, refresh]);
+
+  const stream = useEventStream("/api/menu/events", { menu: () => void refresh(), resync: () => void refresh() }, { onReconnect: () => void refresh() });
+
+  return { menu, store, setStore, refresh, stream };
+}

@@ -1,0 +1,31 @@
+import pg from "pg";
+import { E2E_DATABASE_URL } from "../stack-env.ts";
+
+/** One statement against the e2e stack's embedded PostgreSQL (test setup and checks only). */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Sells an item out (or back in) the way a manager's switch would; the menu_changed trigger tells open pages. */
+export async function setItemAvailable(menuItemId: string, available: boolean): Promise<void> {
+  await query(`UPDATE "MenuItem" SET available = $2 WHERE id = $1`, [menuItemId, available]);
+}
+
+/** Busy mode until the given time (null ends it). */
+export async function setPausedUntil(until: Date | null): Promise<void> {
+  await query(
+    `INSERT INTO "StoreSettings" (id, "pausedUntil", "updatedAt") VALUES (1, $1, now())
+     ON CONFLICT (id) DO UPDATE SET "pausedUntil" = EXCLUDED."pausedUntil", "updatedAt" = now()`,
+    [until],
+  );
+}
+
+export async function ordersNamed(customerName: string): Promise<{ id: string; ticketNumber: number; status: string }[]> {
+  return query(`SELECT id, "ticketNumber", status::text AS status FROM "Order" WHERE "customerName" = $1`, [customerName]);
+}

@@ -1,0 +1,27 @@
+import type { OrderStatus } from "../generated/prisma/enums.ts";
+
+/** Used until the day has a finished order to learn from. */
+export const DEFAULT_PREP_SECONDS = 4 * 60;
+
+/**
+ * Minutes until an order should be ready: the day's typical time from queued to ready
+ * (median of recent orders), once per order up to and including this one, or what is
+ * left of it once a barista started. Never below 1 while the order is open, so the page
+ * never says 0 minutes for a drink not yet made; null once ready or cancelled.
+ */
+export function estimateEtaMinutes(options: {
+  status: OrderStatus;
+  queuePosition: number | null;
+  medianPrepSeconds: number | null;
+  startedAt: Date | null;
+  now: Date;
+}): number | null {
+  const { status, queuePosition, startedAt, now } = options;
+  if (status === "READY" || status === "CANCELLED") return null;
+  const prep = options.medianPrepSeconds !== null && options.medianPrepSeconds > 0 ? options.medianPrepSeconds : DEFAULT_PREP_SECONDS;
+  const seconds =
+    status === "IN_PROGRESS"
+      ? prep - (startedAt ? (now.getTime() - startedAt.getTime()) / 1000 : 0)
+      : prep * Math.max(1, queuePosition ?? 1);
+  return Math.max(1, Math.ceil(seconds / 60));
+}

@@ -1,0 +1,88 @@
+import { batcherPerOwner, createBatcher } from "../async/create-batcher.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+export type RateLimitWindow = { seconds: number; max: number };
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+type Db = Pick<PrismaClient, "$queryRaw">;
+/** One caller's hits: a counter (key + window start) per window. */
+type Hits = { counters: { key: string; start: number }[]; cutoff: number };
+
+const counterId = (c: { key: string; start: number }) => `${c.key}@${c.start}`;
+
+// The hits of every request in one event-loop turn go to Postgres as one statement:
+// the limiter runs on each order, and a statement per request would cost the order
+// path a round trip. Each counter is upserted once with the number of hits it got in
+// the batch, and the callers that hit the same counter get consecutive counts, as if
+// they had come one after another.
+const upsertCounters = batcherPerOwner((prisma: Db) =>
+  createBatcher<Hits, number[]>({
+    run: async (calls) => {
+      const hits = new Map<string, { key: string; start: number; n: number }>();
+      for (const c of calls.flatMap((call) => call.counters)) {
+        const id = counterId(c);
+        const entry = hits.get(id) ?? { ...c, n: 0 };
+        entry.n++;
+        hits.set(id, entry);
+      }
+      const list = [...hits.values()];
+      // Every current window starts after the earliest cutoff, so the delete never
+      // touches a live counter. At most 20 expired rows per statement, skipping rows
+      // another statement is deleting: the table stays small without a sweeper.
+      const cutoff = new Date(Math.min(...calls.map((c) => c.cutoff)));
+      const rows = await prisma.$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
+        WITH expired AS (
+          DELETE FROM "RateLimitHit" WHERE ctid = ANY(ARRAY(
+            SELECT ctid FROM "RateLimitHit" WHERE "windowStart" < ${cutoff}
+            LIMIT 20 FOR UPDATE SKIP LOCKED))
+        )
+        INSERT INTO "RateLimitHit" ("key", "windowStart", "count")
+        SELECT k, s, n FROM unnest(
+          ${list.map((h) => h.key)}::text[],
+          ${list.map((h) => new Date(h.start).toISOString())}::timestamptz[],
+          ${list.map((h) => h.n)}::int[]) AS w(k, s, n)
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + EXCLUDED."count"
+        RETURNING "key", "windowStart", "count"`;
+      // The count after the batch; hand it out from the first caller's value upwards.
+      const next = new Map<string, number>();
+      for (const row of rows) {
+        const id = counterId({ key: row.key, start: row.windowStart.getTime() });
+        next.set(id, row.count - (hits.get(id)?.n ?? 1) + 1);
+      }
+      return calls.map((call) =>
+        call.counters.map((c) => {
+          const id = counterId(c);
+          const count = next.get(id) ?? 1;
+          next.set(id, count + 1);
+          return count;
+        }),
+      );
+    },
+  }),
+);
+
+/**
+ * Counts one hit against fixed windows (e.g. per minute and per hour) shared by every
+ * web instance. The upsert is atomic, so concurrent hits can never both see the last
+ * free slot. A window with max 0 is off.
+ */
+export async function consumeRateLimit(options: {
+  prisma: Db;
+  key: string;
+  windows: RateLimitWindow[];
+  now?: Date;
+}): Promise<RateLimitResult> {
+  const windows = options.windows.filter((w) => w.max > 0);
+  if (windows.length === 0) return { allowed: true, retryAfterSeconds: 0 };
+  const now = (options.now ?? new Date()).getTime();
+  // The window length is part of the key: a minute and an hour can start at the same instant.
+  const counters = windows.map((w) => ({ key: `${options.key}:${w.seconds}`, start: Math.floor(now / (w.seconds * 1000)) * w.seconds * 1000 }));
+  const cutoff = now - Math.max(...windows.map((w) => w.seconds)) * 1000;
+  const counts = await upsertCounters(options.prisma)({ counters, cutoff });
+
+  let retryAfterMs = 0;
+  windows.forEach((w, i) => {
+    if (counts[i]! > w.max) retryAfterMs = Math.max(retryAfterMs, counters[i]!.start + w.seconds * 1000 - now);
+  });
+  return { allowed: retryAfterMs === 0, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
+}
