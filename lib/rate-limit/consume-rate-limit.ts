@@ -30,25 +30,31 @@ const upsertCounters = batcherPerOwner((prisma: Db) =>
       // touches a live counter. At most 20 expired rows per statement, skipping rows
       // another statement is deleting: the table stays small without a sweeper.
       const cutoff = new Date(Math.min(...calls.map((c) => c.cutoff)));
-      const rows = await prisma.$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
+      // One row back with the counts in input order: Prisma turns every returned row
+      // into an object, and on the order path that per-row cost shows.
+      const [row] = await prisma.$queryRaw<{ counts: number[] | null }[]>`
         WITH expired AS (
           DELETE FROM "RateLimitHit" WHERE ctid = ANY(ARRAY(
             SELECT ctid FROM "RateLimitHit" WHERE "windowStart" < ${cutoff}
             LIMIT 20 FOR UPDATE SKIP LOCKED))
+        ),
+        input AS (
+          SELECT * FROM unnest(
+            ${list.map((h) => h.key)}::text[],
+            ${list.map((h) => new Date(h.start).toISOString())}::timestamptz[],
+            ${list.map((h) => h.n)}::int[]) WITH ORDINALITY AS w(k, s, n, ord)
+        ),
+        upserted AS (
+          INSERT INTO "RateLimitHit" ("key", "windowStart", "count")
+          SELECT k, s, n FROM input
+          ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + EXCLUDED."count"
+          RETURNING "key", "windowStart", "count"
         )
-        INSERT INTO "RateLimitHit" ("key", "windowStart", "count")
-        SELECT k, s, n FROM unnest(
-          ${list.map((h) => h.key)}::text[],
-          ${list.map((h) => new Date(h.start).toISOString())}::timestamptz[],
-          ${list.map((h) => h.n)}::int[]) AS w(k, s, n)
-        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + EXCLUDED."count"
-        RETURNING "key", "windowStart", "count"`;
+        SELECT array_agg(u."count" ORDER BY i.ord) AS counts
+        FROM input i JOIN upserted u ON u."key" = i.k AND u."windowStart" = i.s`;
       // The count after the batch; hand it out from the first caller's value upwards.
       const next = new Map<string, number>();
-      for (const row of rows) {
-        const id = counterId({ key: row.key, start: row.windowStart.getTime() });
-        next.set(id, row.count - (hits.get(id)?.n ?? 1) + 1);
-      }
+      list.forEach((h, i) => next.set(counterId(h), (row?.counts?.[i] ?? h.n) - h.n + 1));
       return calls.map((call) =>
         call.counters.map((c) => {
           const id = counterId(c);
