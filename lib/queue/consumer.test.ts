@@ -8,7 +8,8 @@ import {
 } from "@aws-sdk/client-sqs";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
-import { createConsumer, defaultRetryDelaySeconds, type Consumer, type ConsumerLog, type ReceivedMessage } from "./consumer.ts";
+import { createConsumer, type Consumer, type ConsumerLog, type ReceivedMessage } from "./consumer.ts";
+import { defaultRetryDelaySeconds } from "./retry-delay.ts";
 
 // Pure unit tests against a scripted SQS client; the same consumer runs against the
 // real emulator in tests/integration/consumer.test.ts.

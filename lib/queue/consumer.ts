@@ -7,7 +7,9 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import { isAppError } from "../errors.ts";
+import { sleep } from "../async/sleep.ts";
 import { errorInfo, logger as defaultLogger } from "../log.ts";
+import { defaultRetryDelaySeconds } from "./retry-delay.ts";
 
 // A long-polling SQS consumer in the style of bbc/sqs-consumer, with the guarantees the
 // worker relies on: a message is deleted only after its handler resolved (the handler
@@ -78,18 +80,6 @@ export type Consumer = {
   status: () => ConsumerStatus;
 };
 
-export const MAX_RETRY_DELAY_SECONDS = 300;
-
-/**
- * A body that can never be handled (not JSON, wrong shape) is released at once so it
- * reaches the DLQ after maxReceiveCount quick receives; anything else waits
- * 2^receiveCount seconds (capped), which rides out a database or provider blip.
- */
-export function defaultRetryDelaySeconds(message: ReceivedMessage, error: unknown): number {
-  if (isAppError(error) && error.code === "VALIDATION") return 0;
-  return Math.min(2 ** message.receiveCount, MAX_RETRY_DELAY_SECONDS);
-}
-
 const toReceived = (m: Message): ReceivedMessage => ({
   messageId: m.MessageId ?? "",
   body: m.Body ?? "",
@@ -97,19 +87,6 @@ const toReceived = (m: Message): ReceivedMessage => ({
   receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 1) || 1,
   groupId: m.Attributes?.MessageGroupId,
 });
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done);
-  });
-}
 
 export function createConsumer(options: ConsumerOptions): Consumer {
   const { name, sqs, queueUrl, handler } = options;
