@@ -49,6 +49,9 @@ const schema = z
     /** Orders one client (IP address and device) may place per minute and per hour; 0 = no limit. */
     ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6),
     ORDER_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(30),
+    // Proxies in front of the web app that append to X-Forwarded-For (the client
+    // address for rate limits is that many entries from the right).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     // Bearer token for the web's GET /api/metrics; unset = that endpoint is off (the

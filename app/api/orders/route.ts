@@ -21,7 +21,7 @@ export const POST = handleRoute(async (request) => {
   const input = placeOrderInputSchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
   await limitOrderRate({
     prisma,
-    clientIp: clientIp(request.headers),
+    clientIp: clientIp(request.headers, config.TRUSTED_PROXY_HOPS),
     deviceId: input.deviceId,
     perMinute: config.ORDER_RATE_LIMIT_PER_MINUTE,
     perHour: config.ORDER_RATE_LIMIT_PER_HOUR,
