@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CART_STORAGE_KEY, loadCart, parseSavedCart, saveCart } from "./cart-storage.ts";
 import { defaultSelection, makeLine, type MenuCategory, type MenuItemView } from "./menu-math.ts";
+import { mod, testLatte } from "./test-menu.ts";
 
-const mod = (id: string, priceDeltaCents = 0, isDefault = false, available = true) => ({ id, name: id, priceDeltaCents, isDefault, available });
-const latte: MenuItemView = {
-  id: "latte",
-  name: "Caffè latte",
-  description: "",
-  basePriceCents: 400,
-  available: true,
-  groups: [{ id: "milk", name: "Milk", minSelect: 1, maxSelect: 1, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60)] }],
-};
+const latte = testLatte([{ id: "milk", name: "Milk", minSelect: 1, maxSelect: 1, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60)] }]);
 const menu = (item: MenuItemView = latte): MenuCategory[] => [{ id: "c", name: "Coffee", items: [item] }];
 
 function memoryStorage(initial: Record<string, string> = {}) {

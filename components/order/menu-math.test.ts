@@ -17,23 +17,14 @@ import {
   taxCents,
   toggleModifier,
   unitPriceCents,
-  type MenuItemView,
 } from "./menu-math.ts";
+import { mod, testLatte } from "./test-menu.ts";
 
-const mod = (id: string, priceDeltaCents = 0, isDefault = false, available = true) => ({ id, name: id, priceDeltaCents, isDefault, available });
-
-const latte: MenuItemView = {
-  id: "latte",
-  name: "Caffè latte",
-  description: "",
-  basePriceCents: 400,
-  available: true,
-  groups: [
-    { id: "size", name: "Size", minSelect: 1, maxSelect: 1, modifiers: [mod("size-small", 0, true), mod("size-large", 90)] },
-    { id: "milk", name: "Milk", minSelect: 1, maxSelect: 1, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60)] },
-    { id: "syrup", name: "Syrup", minSelect: 0, maxSelect: 2, modifiers: [mod("vanilla", 50), mod("caramel", 50), mod("hazelnut", 50, false, false)] },
-  ],
-};
+const latte = testLatte([
+  { id: "size", name: "Size", minSelect: 1, maxSelect: 1, modifiers: [mod("size-small", 0, true), mod("size-large", 90)] },
+  { id: "milk", name: "Milk", minSelect: 1, maxSelect: 1, modifiers: [mod("milk-whole", 0, true), mod("milk-oat", 60)] },
+  { id: "syrup", name: "Syrup", minSelect: 0, maxSelect: 2, modifiers: [mod("vanilla", 50), mod("caramel", 50), mod("hazelnut", 50, false, false)] },
+]);
 
 describe("menu math", () => {
   it("uses the same limits as the server", () => {

@@ -10,8 +10,7 @@ export const MAX_NOTE_LENGTH = 140;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_CART_LINES = 20;
 
-// image is optional here so the UI works before and after the API starts sending it.
-export type MenuItemView = Omit<MenuCategoryView["items"][number], "image"> & { image?: string | null };
+export type MenuItemView = MenuCategoryView["items"][number];
 export type MenuGroupView = MenuItemView["groups"][number];
 export type MenuCategory = Omit<MenuCategoryView, "items"> & { items: MenuItemView[] };
 
