@@ -1,6 +1,6 @@
 import { ordersNamed } from "./support/db.ts";
 import { expect, expectAccessible, test } from "./support/axe.ts";
-import { addDrink, fillDetails, placeOrderAndOpenStatus, placeOrderViaApi, sheet, uniqueName } from "./support/shop.ts";
+import { addDrink, fillDetails, newDeviceId, placeOrderAndOpenStatus, placeOrderViaApi, sheet, uniqueName } from "./support/shop.ts";
 
 // The customer's side of issue 4 at phone size: customising, the cart surviving a
 // reload, checkout with field-level errors, one order per tap however often it is
@@ -127,7 +127,7 @@ test("a double tap on Place order makes one order", async ({ page, request }) =>
 
   // And the server side of it: the same idempotency key twice at once is one order.
   const key = `e2e-dup-${Date.now()}-abcdefgh`;
-  const body = { idempotencyKey: key, customerName: `${name} api`, items: [{ menuItemId: "tea", quantity: 1 }] };
+  const body = { idempotencyKey: key, customerName: `${name} api`, deviceId: newDeviceId(), items: [{ menuItemId: "tea", quantity: 1 }] };
   const [a, b] = await Promise.all([request.post("/api/orders", { data: body }), request.post("/api/orders", { data: body })]);
   const ticket = (r: typeof a) => r.json().then((j: { ticketNumber: number }) => j.ticketNumber);
   expect([a.status(), b.status()].sort()).toEqual(expect.arrayContaining([201]));

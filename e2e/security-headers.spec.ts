@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { newDeviceId } from "./support/shop.ts";
 
 // Every page is served with a strict Content-Security-Policy (scripts only with this
 // response's nonce, plus 'strict-dynamic'; no 'unsafe-inline' scripts), cannot be framed,
@@ -64,7 +65,7 @@ test("pages carry a nonce-based CSP and the security headers, and still work wit
 
   // An order to look at, placed through the API (which has its own locked-down policy).
   const placed = await request.post("/api/orders", {
-    data: { idempotencyKey: `csp-e2e-${Date.now()}-abcdef`, customerName: "Csp", items: [{ menuItemId: "tea", quantity: 1 }] },
+    data: { idempotencyKey: `csp-e2e-${Date.now()}-abcdef`, customerName: "Csp", deviceId: newDeviceId(), items: [{ menuItemId: "tea", quantity: 1 }] },
   });
   expect(placed.status()).toBe(201);
   const api = placed.headers();
