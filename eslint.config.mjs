@@ -10,6 +10,7 @@ export default defineConfig([
     ".next-e2e/**",
     ".next-bench/**",
     ".next-lighthouse/**",
+    ".next-scale/**",
     "node_modules/**",
     "lib/generated/**",
     ".data/**",

@@ -36,6 +36,19 @@ export default defineConfig({
         },
       },
       {
+        // Two production web instances behind nginx and three worker processes, one of
+        // each SIGKILLed under load (tests/scale). Builds the app first unless a fresh
+        // build is there.
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The AWS CDK app (infra/, its own package): assertions on the synthesized template.
         test: {
           name: "infra",
