@@ -66,7 +66,7 @@ export async function benchPipeline(stack: BenchStack, settings: BenchSettings, 
           .map(async ({ id }) => {
             bumping.add(id);
             try {
-              await startOrder({ prisma, orderId: id });
+              await startOrder({ prisma, orderId: id, barista: "bench" });
               await requestReady({ prisma, transport, orderId: id });
             } catch {
               failures++;

@@ -1,6 +1,7 @@
 import { E2E_MAIL_API } from "./stack-env.ts";
 import { expect, test } from "./support/axe.ts";
 import { query } from "./support/db.ts";
+import { identifyBarista } from "./support/kds.ts";
 import { fillDetails } from "./support/shop.ts";
 
 // The whole journey through the real processes: browser → web → Postgres + SQS → worker
@@ -43,15 +44,18 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   // The worker takes it off the FIFO queue; the page follows without a reload.
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "QUEUED");
 
-  // Barista: the ticket is on the kitchen display; start it, then mark it ready.
+  // Barista: says who they are, finds the ticket on the kitchen display, starts it
+  // (claimed under their name), then marks it ready.
   const kds = await context.newPage();
   await kds.goto("/kds");
+  await identifyBarista(kds, "Sam");
   const card = kds.getByTestId(`kds-ticket-${ticket}`);
   await expect(card).toBeVisible();
   await expect(card).toContainText("Ada");
   await expect(card).toContainText("Oat milk");
   await card.getByTestId("kds-start").click();
   await expect(card).toHaveAttribute("data-status", "IN_PROGRESS");
+  await expect(card.getByTestId("kds-claimed-by")).toHaveText("Sam is making this");
   await card.getByTestId("kds-ready").click();
 
   // Customer page, never reloaded, turns READY (LISTEN/NOTIFY → SSE).

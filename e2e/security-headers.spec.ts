@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { identifyBarista } from "./support/kds.ts";
 import { newDeviceId } from "./support/shop.ts";
 
 // Every page is served with a strict Content-Security-Policy (scripts only with this
@@ -90,6 +91,7 @@ test("pages carry a nonce-based CSP and the security headers, and still work wit
   // Kitchen display: starting the ticket works, and the customer's page would follow.
   nonces.add(await expectPageHeaders(await request.get("/kds"), "/kds"));
   await page.goto("/kds");
+  await identifyBarista(page);
   const card = page.getByTestId(`kds-ticket-${ticketNumber}`);
   await expect(card).toBeVisible();
   await card.getByTestId("kds-start").click();

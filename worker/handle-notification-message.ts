@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { handleOrderReady, type NotifyDependencies } from "../lib/notifications/handle-order-ready.ts";
+import { notifyCustomer, type NotifyDependencies } from "../lib/notifications/notify-customer.ts";
 import type { MessageHandler } from "../lib/queue/consumer.ts";
 import { orderEventSchema } from "../lib/queue/messages.ts";
 import { parseMessageBody } from "../lib/queue/parse-message.ts";
@@ -19,14 +19,10 @@ export function unwrapSnsBody(body: string): string {
   }
 }
 
-/** Notifications queue (order events from SNS) → the notifier. */
+/** Notifications queue (order events from SNS) → the notifier; every event type it parses is one to tell the customer about. */
 export function createNotificationMessageHandler(deps: NotifyDependencies): MessageHandler {
   return async (message) => {
     const event = parseMessageBody(unwrapSnsBody(message.body), orderEventSchema);
-    switch (event.type) {
-      case "order.ready":
-        await handleOrderReady({ ...deps, event });
-        return;
-    }
+    await notifyCustomer({ ...deps, event });
   };
 }

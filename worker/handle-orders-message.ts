@@ -1,5 +1,6 @@
 import { createBatcher } from "../lib/async/create-batcher.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { announceCancellation } from "../lib/orders/announce-cancellation.ts";
 import { completeOrder } from "../lib/orders/complete-order.ts";
 import { queueOrders, type QueueOrderResult } from "../lib/orders/queue-order.ts";
 import type { MessageHandler } from "../lib/queue/consumer.ts";
@@ -26,6 +27,9 @@ export function createOrdersMessageHandler(deps: { prisma: PrismaClient; transpo
       }
       case "order.ready_requested":
         await completeOrder({ prisma: deps.prisma, transport: deps.transport, message: body });
+        return;
+      case "order.cancelled":
+        await announceCancellation({ prisma: deps.prisma, transport: deps.transport, message: body });
         return;
     }
   };

@@ -1,13 +1,8 @@
 import type { ReactNode } from "react";
-import { SiteHeader } from "../../components/site-header.tsx";
-import { storeName } from "../../lib/http/store.ts";
 
-// The kitchen display is always dark: it sits on a bright counter all day.
+// The kitchen display and the order board are always dark: one sits on a bright counter
+// all day, the other is a TV across the room. Neither has the site's navigation: each
+// screen fills its display.
 export default function KitchenLayout({ children }: { children: ReactNode }) {
-  return (
-    <div className="theme-dark min-h-dvh bg-bg text-ink">
-      <SiteHeader storeName={storeName()} />
-      {children}
-    </div>
-  );
+  return <div className="theme-dark min-h-dvh bg-bg text-ink">{children}</div>;
 }

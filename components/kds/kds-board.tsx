@@ -1,187 +1,207 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { KdsTicket } from "../../lib/kds/list-tickets.ts";
-import { formatAge } from "../format.ts";
+import type { KdsBoardData, KdsTicket } from "../../lib/kds/kds-types.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
-import { useEventStream } from "../live/use-event-stream.ts";
+import { useServerNow } from "../live/use-now.ts";
+import { AllDayPanel } from "./all-day-panel.tsx";
+import { BARISTA_KEY, BaristaDialog } from "./barista-dialog.tsx";
+import { CancelDialog } from "./cancel-dialog.tsx";
+import { KdsHeader } from "./kds-header.tsx";
+import type { KdsKeyAction } from "./kds-keys.ts";
+import { keepSelection, moveSelection, ticketPhase } from "./kds-view.ts";
+import { HelpDialog, KeyLegendBar } from "./key-legend.tsx";
+import { RecentStrip } from "./recent-strip.tsx";
+import { SettingsDialog } from "./settings-dialog.tsx";
+import { TicketCard, type CardAction } from "./ticket-card.tsx";
+import { Toasts } from "./toasts.tsx";
+import { useKdsBoard } from "./use-kds-board.ts";
+import { useKdsKeys } from "./use-kds-keys.ts";
+import { useKdsSound } from "./use-kds-sound.ts";
+import { useLocalSetting } from "./use-local-setting.ts";
+import { WalkUpDialog } from "./walk-up-dialog.tsx";
 
-type Action = "start" | "ready";
+type Dialog =
+  | { kind: "barista"; then?: (name: string) => void }
+  | { kind: "cancel"; ticket: KdsTicket }
+  | { kind: "settings" }
+  | { kind: "walkUp" }
+  | { kind: "help" };
 
-/** Minutes after which a ticket's age turns amber, then red. */
-const SLOW_MS = 5 * 60_000;
-const LATE_MS = 10 * 60_000;
+/** The kitchen display: live tickets, their actions by touch or bump bar, and the tools around them. */
+export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoardData; renderedAt: string; storeName: string }) {
+  const now = useServerNow(renderedAt);
+  const sound = useKdsSound();
+  const [barista, setBarista] = useLocalSetting(BARISTA_KEY);
+  const kds = useKdsBoard(initial, (changes) => {
+    if (changes.cancelled.length > 0) sound.play("cancel");
+    else if (changes.added.length > 0) sound.play("new");
+  });
+  const { tickets, board } = kds;
+  const stationView = board.station !== null;
 
-export function KdsBoard({ initial, renderedAt }: { initial: KdsTicket[]; renderedAt: string }) {
-  const [tickets, setTickets] = useState(initial);
-  const [now, setNow] = useState(() => Date.parse(renderedAt));
-  const [pending, setPending] = useState<Record<string, Action>>({});
-  const [toast, setToast] = useState<string | null>(null);
-  const stream = useEventStream("/api/kds/events", {
-    board: (data) => setTickets((data as { tickets: KdsTicket[] }).tickets),
+  const [selectedId, setSelectedId] = useState<string | null>(tickets[0]?.id ?? null);
+  const [shown, setShown] = useState(tickets);
+  if (shown !== tickets) {
+    // Adjusted during render (not in an effect) so a bump never shows the selection on a departed ticket.
+    setShown(tickets);
+    setSelectedId(keepSelection(shown, tickets, selectedId));
+  }
+  const selected = tickets.find((t) => t.id === selectedId);
+
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // Asked once per visit when no name is stored; "Not now" is respected until Start needs one.
+  const [namePrompted, setNamePrompted] = useState(false);
+  const askName = barista === null && !namePrompted && dialog === null;
+  const [allDay, setAllDay] = useState(false);
+
+  const act = (ticket: KdsTicket, action: CardAction) => {
+    setSelectedId(ticket.id);
+    const phase = ticketPhase(ticket);
+    if (phase === "READY_REQUESTED") return;
+    if (action === "start") {
+      if (phase !== "QUEUED") return;
+      if (barista) void kds.start(ticket, barista);
+      else setDialog({ kind: "barista", then: (name) => void kds.start(ticket, name) });
+    } else if (action === "bump") {
+      void (stationView ? kds.stationDone(ticket) : kds.ready(ticket, barista ?? null));
+    } else if (action === "priority") {
+      void kds.priority(ticket);
+    } else {
+      setDialog({ kind: "cancel", ticket });
+    }
+  };
+
+  useKdsKeys((key: KdsKeyAction) => {
+    switch (key.type) {
+      case "select":
+        if (tickets[key.index]) setSelectedId(tickets[key.index]!.id);
+        return;
+      case "move":
+        return setSelectedId(moveSelection(tickets, selectedId, key.by));
+      case "first":
+      case "last":
+        return setSelectedId(tickets.at(key.type === "first" ? 0 : -1)?.id ?? null);
+      case "start":
+      case "bump":
+      case "priority":
+      case "cancel":
+        if (selected) act(selected, key.type);
+        return;
+      case "recall":
+        if (board.recent[0]) void kds.recall(board.recent[0], barista ?? null);
+        return;
+      case "allDay":
+        return setAllDay((a) => !a);
+      case "counterOrder":
+        return setDialog({ kind: "walkUp" });
+      case "mute":
+        return sound.toggle();
+      case "help":
+        return setDialog({ kind: "help" });
+    }
   });
 
+  // Bump-bar users cannot scroll: keep the selected ticket on screen.
+  const selectedNumber = selected?.ticketNumber;
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5_000);
-    return () => clearInterval(timer);
-  }, []);
+    if (selectedNumber === undefined) return;
+    document.querySelector(`[data-testid="kds-ticket-${selectedNumber}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedNumber]);
 
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 6_000);
-    return () => clearTimeout(timer);
-  }, [toast]);
-
-  async function act(ticket: KdsTicket, action: Action) {
-    if (pending[ticket.id]) return;
-    setPending((p) => ({ ...p, [ticket.id]: action }));
-    try {
-      const response = await fetch(`/api/kds/tickets/${ticket.id}/${action}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: "{}",
-      });
-      if (response.ok) {
-        // The board event follows within moments; show the result right away anyway.
-        setTickets((ts) =>
-          ts.map((t) =>
-            t.id !== ticket.id
-              ? t
-              : action === "start"
-                ? { ...t, status: "IN_PROGRESS", startedAt: new Date().toISOString() }
-                : { ...t, readyRequestedAt: t.readyRequestedAt ?? new Date().toISOString() },
-          ),
-        );
-      } else {
-        const data = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setToast(data?.error?.message ?? `That did not work (${response.status}). Try again.`);
-      }
-    } catch {
-      setToast("Can't reach the server. Check the connection and try again.");
-    } finally {
-      setPending((p) => {
-        const next = { ...p };
-        delete next[ticket.id];
-        return next;
-      });
-    }
-  }
+  const closeDialog = () => setDialog(null);
+  const saveName = (name: string) => {
+    setBarista(name);
+    setNamePrompted(true);
+    const then = dialog?.kind === "barista" ? dialog.then : undefined;
+    setDialog(null);
+    then?.(name);
+  };
 
   return (
-    <div className="mx-auto max-w-[1600px] px-4 pb-24 pt-5">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Kitchen <span className="ml-2 text-base font-normal text-muted">{tickets.length} open</span>
-        </h1>
-        <p className="flex items-center gap-2 text-sm text-muted">
-          <span aria-hidden="true" className={`size-2.5 rounded-full ${stream === "live" ? "bg-ready" : "bg-warn animate-pulse"}`} />
-          {stream === "live" ? "Live" : "Connecting…"}
-        </p>
-      </div>
-      <ReconnectingBanner state={stream} className="mb-4" />
+    <div className="flex h-dvh flex-col">
+      <KdsHeader
+        storeName={storeName}
+        openCount={tickets.length}
+        stations={board.stations}
+        station={board.station}
+        stream={kds.stream}
+        barista={barista}
+        sound={sound}
+        allDay={allDay}
+        onWalkUp={() => setDialog({ kind: "walkUp" })}
+        onAllDay={() => setAllDay((a) => !a)}
+        onSound={sound.toggle}
+        onBarista={() => setDialog({ kind: "barista" })}
+        onSettings={() => setDialog({ kind: "settings" })}
+        onHelp={() => setDialog({ kind: "help" })}
+      />
+      <ReconnectingBanner
+        state={kds.stream}
+        testId="kds-disconnected"
+        loud
+        message="Disconnected — reconnecting… This board may be out of date until it is back."
+      />
 
-      {tickets.length === 0 ? (
-        <div className="grid min-h-[50dvh] place-items-center rounded-3xl border border-dashed border-line text-center">
-          <div>
-            <p className="text-2xl font-semibold">All caught up</p>
-            <p className="mt-1 text-muted">New orders appear here by themselves.</p>
-          </div>
-        </div>
-      ) : (
-        <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
-          {tickets.map((ticket) => (
-            <TicketCard key={ticket.id} ticket={ticket} now={now} pending={pending[ticket.id]} onAct={act} />
-          ))}
-        </ol>
+      <div className="flex min-h-0 flex-1">
+        <main className="min-w-0 flex-1 overflow-y-auto p-3" aria-label="Tickets">
+          {tickets.length === 0 ? (
+            <div className="grid h-full min-h-64 place-items-center rounded-3xl border-2 border-dashed border-line text-center">
+              <div>
+                <p className="text-3xl font-semibold">All caught up</p>
+                <p className="mt-1 text-lg text-muted">New orders appear here by themselves{sound.preference === "on" ? ", with a chime" : ""}.</p>
+              </div>
+            </div>
+          ) : (
+            <ol className="grid grid-cols-[repeat(auto-fill,minmax(18rem,1fr))] gap-3" data-testid="kds-tickets">
+              {tickets.map((ticket, index) => (
+                <TicketCard
+                  key={ticket.id}
+                  ticket={ticket}
+                  index={index}
+                  now={now}
+                  settings={board.settings}
+                  selected={ticket.id === selectedId}
+                  stationView={stationView}
+                  pending={kds.pending[ticket.id]}
+                  onSelect={setSelectedId}
+                  onAction={act}
+                />
+              ))}
+            </ol>
+          )}
+        </main>
+        {allDay && <AllDayPanel tickets={tickets} onClose={() => setAllDay(false)} />}
+      </div>
+
+      <RecentStrip recent={board.recent} pending={kds.pending} onRecall={(r) => void kds.recall(r, barista ?? null)} />
+      <KeyLegendBar />
+      <Toasts toasts={kds.toasts} onDismiss={kds.dismiss} />
+
+      {(askName || dialog?.kind === "barista") && (
+        <BaristaDialog
+          current={barista ?? null}
+          onSave={saveName}
+          onClose={() => {
+            setNamePrompted(true);
+            closeDialog();
+          }}
+        />
       )}
-
-      <div role="alert" className="fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
-        {toast && (
-          <p className="flex max-w-lg items-center gap-3 rounded-2xl bg-danger px-5 py-3 font-medium text-bg shadow-xl">
-            {toast}
-            <button type="button" onClick={() => setToast(null)} className="min-h-10 rounded-lg px-2 underline" aria-label="Dismiss">
-              OK
-            </button>
-          </p>
-        )}
-      </div>
+      {dialog?.kind === "cancel" && (
+        <CancelDialog ticket={dialog.ticket} onConfirm={(reason) => kds.cancel(dialog.ticket, reason, barista ?? null)} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "settings" && (
+        <SettingsDialog
+          settings={board.settings}
+          soundOn={sound.preference === "on"}
+          onSound={(on) => (on !== (sound.preference === "on") ? sound.toggle() : undefined)}
+          onSave={kds.saveSettings}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog?.kind === "walkUp" && <WalkUpDialog onClose={closeDialog} />}
+      {dialog?.kind === "help" && <HelpDialog onClose={closeDialog} />}
     </div>
-  );
-}
-
-function TicketCard({ ticket, now, pending, onAct }: { ticket: KdsTicket; now: number; pending?: Action; onAct: (t: KdsTicket, a: Action) => void }) {
-  const age = now - Date.parse(ticket.queuedAt ?? ticket.placedAt);
-  const sending = ticket.readyRequestedAt !== null;
-  const started = ticket.status === "IN_PROGRESS";
-  const ageClass = age >= LATE_MS ? "bg-danger-soft text-danger" : age >= SLOW_MS ? "bg-warn-soft text-warn" : "bg-surface-2 text-muted";
-
-  return (
-    <li
-      data-testid={`kds-ticket-${ticket.ticketNumber}`}
-      data-status={sending ? "READY_REQUESTED" : ticket.status}
-      className={`flex flex-col rounded-3xl border-2 bg-surface p-4 ${started ? "border-accent" : "border-line"} ${sending ? "opacity-70" : ""}`}
-    >
-      <div className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="text-4xl font-bold leading-none tabular-nums">#{ticket.ticketNumber}</p>
-          <p className="mt-1 truncate text-lg font-medium">{ticket.customerName}</p>
-        </div>
-        <div className="flex flex-col items-end gap-1.5">
-          <span className={`rounded-full px-2.5 py-1 text-sm font-semibold tabular-nums ${ageClass}`} title="Time since it joined the queue">
-            {formatAge(age)}
-          </span>
-          <span className="text-xs font-semibold uppercase tracking-wider text-muted">
-            {sending ? "Sending…" : started ? "In progress" : "Queued"}
-          </span>
-        </div>
-      </div>
-
-      <ul className="mt-4 flex-1 space-y-3 border-t border-line pt-3">
-        {ticket.items.map((item, i) => (
-          <li key={i}>
-            <p className="text-lg font-semibold leading-snug">
-              <span className="tabular-nums text-accent">{item.quantity}×</span> {item.name}
-            </p>
-            {item.options.length > 0 && <p className="text-muted">{item.options.join(" · ")}</p>}
-            {item.note && <p className="mt-1 rounded-lg bg-warn-soft px-2.5 py-1.5 font-medium text-warn">“{item.note}”</p>}
-          </li>
-        ))}
-      </ul>
-
-      <div className="mt-4">
-        {sending ? (
-          <p className="flex min-h-16 items-center justify-center gap-2 rounded-2xl bg-surface-2 text-lg font-semibold text-muted" data-testid="kds-sending">
-            <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-            sending…
-          </p>
-        ) : (
-          <ActionButton
-            action={started ? "ready" : "start"}
-            pending={pending}
-            onClick={() => onAct(ticket, started ? "ready" : "start")}
-          />
-        )}
-      </div>
-    </li>
-  );
-}
-
-const actionLooks: Record<Action, { label: string; testId: string; colors: string }> = {
-  start: { label: "Start", testId: "kds-start", colors: "bg-accent text-accent-ink" },
-  ready: { label: "Ready", testId: "kds-ready", colors: "bg-ready text-ready-ink" },
-};
-
-function ActionButton({ action, pending, onClick }: { action: Action; pending?: Action; onClick: () => void }) {
-  const look = actionLooks[action];
-  return (
-    <button
-      type="button"
-      data-testid={look.testId}
-      disabled={pending !== undefined}
-      onClick={onClick}
-      className={`min-h-16 w-full rounded-2xl text-xl font-bold transition active:scale-[0.98] disabled:opacity-60 ${look.colors}`}
-    >
-      {pending ? "…" : look.label}
-    </button>
   );
 }

@@ -9,12 +9,14 @@ import { NotifyButton } from "./notify-button.tsx";
 import { OrderSummary } from "./order-summary.tsx";
 import { ProgressSteps } from "./progress-steps.tsx";
 import { alertReady, unlockAudioOnFirstGesture } from "./ready-alert.ts";
-import { asStatusView, becameReady, headline, isFinal, waitText, type LiveStatusView, type Status } from "./status-view.ts";
+import { asStatusView, becameReady, headline, isFinal, keepsListening, waitText, type LiveStatusView, type Status } from "./status-view.ts";
 
 export function OrderStatusLive({ token, initial, timeZone }: { token: string; initial: LiveStatusView; timeZone: string }) {
   const [view, setView] = useState(initial);
   const [gone, setGone] = useState(false);
   const finished = isFinal(view.status) || gone;
+  // Still listening while READY: the kitchen can recall it to remake it.
+  const listening = keepsListening(view.status) && !gone;
   const path = `/api/orders/${encodeURIComponent(token)}`;
 
   const update = useCallback((data: unknown) => {
@@ -29,7 +31,7 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
       .then(update)
       .catch(() => undefined);
   }, [path, update]);
-  const stream = useEventStream(finished ? null : `${path}/events`, { order: update, resync, gone: () => setGone(true) }, { onReconnect: resync });
+  const stream = useEventStream(listening ? `${path}/events` : null, { order: update, resync, gone: () => setGone(true) }, { onReconnect: resync });
 
   useEffect(() => unlockAudioOnFirstGesture(), []);
   const previous = useRef<Status | undefined>(undefined);

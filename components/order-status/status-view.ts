@@ -42,9 +42,29 @@ export function headline(view: LiveStatusView): { title: string; detail: string 
         detail: `Show ticket #${view.ticketNumber} or give your name, ${view.customerName}. Pay at the counter when you collect it.`,
       };
     case "CANCELLED":
-      return { title: "Order cancelled", detail: view.cancelReason ?? "Please ask at the counter." };
+      return { title: "Order cancelled", detail: cancelledDetail(view.cancelReason) };
   }
 }
+
+/**
+ * Who cancelled and why. The customer's own cancellation is stored as "Cancelled by the
+ * customer"; a barista's as the reason they gave ("Out of oat milk"), which reads
+ * wrong on its own, so it is attributed to the café.
+ */
+export function cancelledDetail(reason: string | null): string {
+  const given = reason?.trim();
+  if (!given) return "Please ask at the counter.";
+  if (/^cancelled by the customer\.?$/i.test(given)) return "You cancelled this order. You won't be charged.";
+  if (/^cancelled by\b/i.test(given)) return given;
+  return `Cancelled by the café: ${given}`;
+}
+
+/**
+ * Whether the page should keep listening. A ready order can still come back: the
+ * kitchen may recall it (a remake), and the page then shows it being made again.
+ * Only a cancellation is final.
+ */
+export const keepsListening = (status: Status) => status !== "CANCELLED";
 
 /** "3rd in the queue · about 6 min", or null when there is nothing useful to say. */
 export function waitText(view: LiveStatusView): string | null {

@@ -66,7 +66,7 @@ export async function startOrder(request: APIRequestContext, token: string): Pro
   await expect
     .poll(async () => (await query<{ status: string }>(`SELECT status::text AS status FROM "Order" WHERE id = $1`, [id]))[0]?.status, { timeout: 30_000 })
     .toBe("QUEUED");
-  const response = await request.post(`/api/kds/tickets/${id}/start`, { data: {} });
+  const response = await request.post(`/api/kds/tickets/${id}/start`, { data: { barista: "Sam" } });
   expect(response.status(), await response.text()).toBe(200);
 }
 

@@ -4,6 +4,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { CUSTOMER_EVENT_TYPES } from "../../lib/queue/messages.ts";
 import { NOTIFICATIONS_MAX_RECEIVES, ORDERS_MAX_RECEIVES } from "../../lib/queue/provision.ts";
 
 /**
@@ -44,7 +45,7 @@ export class Messaging extends Construct {
     this.topic.addSubscription(
       new subscriptions.SqsSubscription(this.notificationsQueue, {
         rawMessageDelivery: true,
-        filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: ["order.ready"] }) },
+        filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: [...CUSTOMER_EVENT_TYPES] }) },
       }),
     );
 

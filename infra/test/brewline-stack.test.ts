@@ -51,11 +51,11 @@ describe("messaging", () => {
     template.hasResourceProperties("AWS::SQS::Queue", { RedrivePolicy: Match.objectLike({ maxReceiveCount: NOTIFICATIONS_MAX_RECEIVES }) });
   });
 
-  it("subscribes the notifications queue to the order events topic, raw and filtered to order.ready", () => {
+  it("subscribes the notifications queue to the order events topic, raw and filtered to the customer's events", () => {
     template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "sqs",
       RawMessageDelivery: true,
-      FilterPolicy: { eventType: ["order.ready"] },
+      FilterPolicy: { eventType: ["order.ready", "order.cancelled"] },
     });
   });
 

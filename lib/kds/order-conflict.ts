@@ -8,14 +8,32 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export const orderNotFound = () => new AppError("NOT_FOUND", "That ticket does not exist");
 
-export function orderConflict(action: "start" | "ready", order: { ticketNumber: number; status: OrderStatus }): AppError {
+export type KitchenAction = "start" | "ready" | "recall" | "cancel" | "priority" | "station-done";
+
+export type ConflictingOrder = {
+  ticketNumber: number;
+  status: OrderStatus;
+  claimedBy?: string | null;
+  readyRequestedAt?: Date | null;
+  recalledAt?: Date | null;
+};
+
+function inKitchen(action: KitchenAction, ticket: string, order: ConflictingOrder): string {
+  if (action === "start") return order.claimedBy ? `${ticket} was already started by ${order.claimedBy}` : `${ticket} was already started`;
+  if (action === "recall") {
+    return order.recalledAt && !order.readyRequestedAt ? `${ticket} is already back on the board` : `${ticket} has not been bumped`;
+  }
+  return `${ticket} is already being made`;
+}
+
+export function orderConflict(action: KitchenAction, order: ConflictingOrder): AppError {
   const ticket = `Ticket #${order.ticketNumber}`;
-  const message: Record<OrderStatus, string> = {
-    PLACED: `${ticket} is not in the kitchen queue yet; try again in a moment`,
-    QUEUED: `${ticket} has not been started yet`,
-    IN_PROGRESS: action === "start" ? `${ticket} was already started` : `${ticket} is already being made`,
-    READY: `${ticket} is already ready`,
-    CANCELLED: `${ticket} was cancelled`,
+  const message: Record<OrderStatus, () => string> = {
+    PLACED: () => `${ticket} is not in the kitchen queue yet; try again in a moment`,
+    QUEUED: () => (action === "recall" ? inKitchen(action, ticket, order) : `${ticket} has not been started yet`),
+    IN_PROGRESS: () => inKitchen(action, ticket, order),
+    READY: () => (action === "cancel" ? `${ticket} is already ready, so it can no longer be cancelled` : `${ticket} is already ready`),
+    CANCELLED: () => (action === "cancel" ? `${ticket} was already cancelled` : `${ticket} was cancelled`),
   };
-  return new AppError("CONFLICT", message[order.status], { ticketNumber: order.ticketNumber, status: order.status });
+  return new AppError("CONFLICT", message[order.status](), { ticketNumber: order.ticketNumber, status: order.status });
 }

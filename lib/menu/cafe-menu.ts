@@ -1,11 +1,19 @@
 // The menu a new Brewline cafe starts with. Prices in cents. Managers edit it later;
 // the seed only runs on an empty menu.
 
-type GroupSeed = { id: string; name: string; minSelect: number; maxSelect: number; modifiers: [id: string, name: string, priceDeltaCents: number, isDefault?: boolean][] };
+// dietaryFlag: the warning badge baristas see on the ticket (allergens, non-dairy, decaf).
+type GroupSeed = {
+  id: string;
+  name: string;
+  minSelect: number;
+  maxSelect: number;
+  modifiers: [id: string, name: string, priceDeltaCents: number, isDefault?: boolean, dietaryFlag?: string][];
+};
 // image: an illustration shipped under public/menu (one per drink family), so the menu
 // never waits on, or leaks the customer to, another site.
 type ItemSeed = { id: string; name: string; description: string; basePriceCents: number; groups: string[]; image: string };
-type CategorySeed = { id: string; name: string; items: ItemSeed[] };
+// station: where the kitchen makes the category's drinks (each station has its own screen).
+type CategorySeed = { id: string; name: string; station: string | null; items: ItemSeed[] };
 
 export const modifierGroups: GroupSeed[] = [
   {
@@ -27,9 +35,9 @@ export const modifierGroups: GroupSeed[] = [
     modifiers: [
       ["milk-whole", "Whole milk", 0, true],
       ["milk-skim", "Skim milk", 0],
-      ["milk-oat", "Oat milk", 60],
-      ["milk-almond", "Almond milk", 60],
-      ["milk-soy", "Soy milk", 50],
+      ["milk-oat", "Oat milk", 60, false, "Non-dairy"],
+      ["milk-almond", "Almond milk", 60, false, "Non-dairy, tree nut"],
+      ["milk-soy", "Soy milk", 50, false, "Non-dairy"],
     ],
   },
   {
@@ -40,8 +48,8 @@ export const modifierGroups: GroupSeed[] = [
     modifiers: [
       ["syrup-vanilla", "Vanilla syrup", 50],
       ["syrup-caramel", "Caramel syrup", 50],
-      ["syrup-hazelnut", "Hazelnut syrup", 50],
-      ["syrup-sf-vanilla", "Sugar-free vanilla syrup", 50],
+      ["syrup-hazelnut", "Hazelnut syrup", 50, false, "Tree nut"],
+      ["syrup-sf-vanilla", "Sugar-free vanilla syrup", 50, false, "Sugar-free"],
     ],
   },
   {
@@ -62,7 +70,7 @@ export const modifierGroups: GroupSeed[] = [
     maxSelect: 2,
     modifiers: [
       ["shot-extra", "Extra espresso shot", 80],
-      ["shot-decaf", "Make it decaf", 0],
+      ["shot-decaf", "Make it decaf", 0, false, "Decaf"],
     ],
   },
 ];
@@ -75,6 +83,7 @@ export const categories: CategorySeed[] = [
   {
     id: "espresso",
     name: "Espresso bar",
+    station: "Espresso bar",
     items: [
       { id: "espresso", name: "Espresso", description: "A double shot of our house blend: dark chocolate, cherry, brown sugar.", basePriceCents: 280, groups: ["shots"], image: "/menu/espresso.svg" },
       { id: "americano", name: "Americano", description: "Double espresso topped with hot water: long, clean and bold.", basePriceCents: 320, groups: blackDrink, image: "/menu/americano.svg" },
@@ -88,6 +97,7 @@ export const categories: CategorySeed[] = [
   {
     id: "brewed",
     name: "Brewed & cold",
+    station: "Brew bar",
     items: [
       { id: "filter", name: "Filter coffee", description: "Today's single origin, batch brewed. Ask us where it's from.", basePriceCents: 280, groups: ["size"], image: "/menu/americano.svg" },
       { id: "cold-brew", name: "Cold brew", description: "Steeped for 18 hours, served over ice. Smooth and low in acidity.", basePriceCents: 420, groups: ["size", "syrup"], image: "/menu/iced.svg" },
@@ -97,6 +107,7 @@ export const categories: CategorySeed[] = [
   {
     id: "not-coffee",
     name: "Not coffee",
+    station: "Espresso bar",
     items: [
       { id: "chai-latte", name: "Chai latte", description: "Black tea with cinnamon, cardamom and ginger, and steamed milk.", basePriceCents: 400, groups: ["size", "milk", "syrup", "temperature"], image: "/menu/chai.svg" },
       { id: "hot-chocolate", name: "Hot chocolate", description: "Single-origin chocolate melted into steamed milk.", basePriceCents: 380, groups: ["size", "milk", "syrup", "temperature"], image: "/menu/mocha.svg" },

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { MenuGroup, MenuItemForPricing } from "../orders/price-order.ts";
 
-type Row = { id: string; name: string; basePriceCents: number; available: boolean; groups: MenuGroup[] };
+type Row = { id: string; name: string; basePriceCents: number; available: boolean; station: string | null; groups: MenuGroup[] };
 
 /**
  * The requested items with their option groups and options, as the pricing code needs
@@ -15,13 +15,14 @@ export async function getItemsForPricing(options: {
   if (options.itemIds.length === 0) return new Map();
   const rows = await options.prisma.$queryRaw<Row[]>`
     SELECT i."id", i."name", i."basePriceCents", i."available",
+      (SELECT c."station" FROM "MenuCategory" c WHERE c."id" = i."categoryId") AS "station",
       COALESCE((
         SELECT json_agg(json_build_object(
             'id', g."id", 'name', g."name", 'minSelect', g."minSelect", 'maxSelect', g."maxSelect",
             'modifiers', COALESCE((
               SELECT json_agg(json_build_object(
                   'id', m."id", 'name', m."name", 'priceDeltaCents', m."priceDeltaCents",
-                  'isDefault', m."isDefault", 'available', m."available")
+                  'isDefault', m."isDefault", 'available', m."available", 'flag', m."dietaryFlag")
                 ORDER BY m."sort", m."name")
               FROM "Modifier" m WHERE m."groupId" = g."id"), '[]'::json))
           ORDER BY g."sort", g."name")

@@ -15,13 +15,20 @@ export async function seedMenu(options: { prisma: PrismaClient }): Promise<{ see
           maxSelect: g.maxSelect,
           sort,
           modifiers: {
-            create: g.modifiers.map(([id, name, priceDeltaCents, isDefault], i) => ({ id, name, priceDeltaCents, isDefault: isDefault ?? false, sort: i })),
+            create: g.modifiers.map(([id, name, priceDeltaCents, isDefault, dietaryFlag], i) => ({
+              id,
+              name,
+              priceDeltaCents,
+              isDefault: isDefault ?? false,
+              dietaryFlag: dietaryFlag ?? null,
+              sort: i,
+            })),
           },
         },
       });
     }
     for (const [sort, c] of categories.entries()) {
-      await tx.menuCategory.create({ data: { id: c.id, name: c.name, sort } });
+      await tx.menuCategory.create({ data: { id: c.id, name: c.name, station: c.station, sort } });
       for (const [i, item] of c.items.entries()) {
         await tx.menuItem.create({
           data: {

@@ -14,7 +14,7 @@ export type NotificationClaims = {
 };
 
 /**
- * First step of telling a customer their order is ready, in one statement: the event's
+ * First step of telling a customer about their order (ready, cancelled), in one statement: the event's
  * outbox row is marked processed, and for each channel the customer gave (and this
  * worker can send on) a Notification row is claimed, PENDING → SENDING, or created
  * already claimed. The row is unique per order, event and channel, so of two workers

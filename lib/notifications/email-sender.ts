@@ -10,7 +10,7 @@ export type EmailSender = {
 /** SMTP via nodemailer; smtpUrl like smtp://user:pass@host:587 or smtps://host:465. */
 export function createSmtpEmailSender(options: { smtpUrl: string; from: string }): EmailSender {
   // nodemailer waits up to 10 minutes on a silent server by default; a send must end
-  // long before a SENDING claim counts as stale (see handle-order-ready.ts).
+  // long before a SENDING claim counts as stale (see notify-customer.ts).
   // Pooled: a connection and its greeting are reused across emails instead of paid
   // for on every "ready" message (most of the send time with a nearby server).
   const transporter = nodemailer.createTransport({

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
 import { OPEN_STATUSES_SQL } from "./open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
 
@@ -9,6 +9,8 @@ export type NewOrder = {
   /** YYYY-MM-DD in the store's time zone. */
   businessDate: string;
   customerName: string;
+  /** WALK_UP orders were taken at the counter: the capacity limit does not apply to them. */
+  source: OrderSource;
   phone: string | null;
   email: string | null;
   subtotalCents: number;
@@ -30,7 +32,8 @@ export type InsertedOrder = { ticketNumber: number } | { atCapacity: true } | nu
  * up the order that won. With a capacity limit in the store's settings, only as many
  * new orders as there are free places are inserted (in input order) and the rest get
  * atCapacity; the count is only exact if the caller holds the capacity lock
- * (see place-order.ts). Returns one result per input, in order.
+ * (see place-order.ts). Walk-up orders are always admitted and take their places
+ * first. Returns one result per input, in order.
  */
 export async function insertOrders(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
@@ -46,6 +49,7 @@ export async function insertOrders(options: {
       idempotencyKey: o.idempotencyKey,
       businessDate: o.businessDate,
       customerName: o.customerName,
+      source: o.source,
       phone: o.phone,
       email: o.email,
       subtotalCents: o.subtotalCents,
@@ -63,6 +67,7 @@ export async function insertOrders(options: {
         orderId: o.id,
         menuItemId: l.menuItemId,
         name: l.name,
+        station: l.station,
         quantity: l.quantity,
         unitPriceCents: l.unitPriceCents,
         options: l.options,
@@ -80,7 +85,7 @@ export async function insertOrders(options: {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "businessDate" date,
-        "customerName" text, phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz,
+        "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz,
         "outboxId" uuid, "outboxType" text, "outboxBody" jsonb)
     ),
     fresh AS (
@@ -94,25 +99,25 @@ export async function insertOrders(options: {
       FROM "StoreSettings" s WHERE s."id" = 1 AND s."maxOpenOrders" IS NOT NULL
     ),
     admitted AS (
-      SELECT f.* FROM (SELECT f.*, row_number() OVER (ORDER BY f.n) AS rank FROM fresh f) f
-      WHERE NOT EXISTS (SELECT 1 FROM capacity) OR f.rank <= (SELECT places FROM capacity)
+      SELECT f.* FROM (SELECT f.*, row_number() OVER (ORDER BY f.source = 'WALK_UP' DESC, f.n) AS rank FROM fresh f) f
+      WHERE f.source = 'WALK_UP' OR NOT EXISTS (SELECT 1 FROM capacity) OR f.rank <= (SELECT places FROM capacity)
     ),
     numbered AS (
       SELECT a.*, brewline_next_ticket(a."businessDate") AS ticket FROM admitted a
     ),
     inserted AS (
-      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "phone", "email",
+      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "source", "phone", "email",
         "subtotalCents", "taxCents", "totalCents", "createdAt")
-      SELECT id, "publicToken", "idempotencyKey", "businessDate", ticket, "customerName", phone, email,
+      SELECT id, "publicToken", "idempotencyKey", "businessDate", ticket, "customerName", source, phone, email,
         "subtotalCents", "taxCents", "totalCents", "createdAt" FROM numbered
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id", "ticketNumber"
     ),
     items AS (
-      INSERT INTO "OrderItem" ("id", "orderId", "menuItemId", "name", "quantity", "unitPriceCents", "options", "note", "position")
-      SELECT gen_random_uuid(), l."orderId", l."menuItemId", l.name, l.quantity, l."unitPriceCents", l.options, l.note, l.position
+      INSERT INTO "OrderItem" ("id", "orderId", "menuItemId", "name", "station", "quantity", "unitPriceCents", "options", "note", "position")
+      SELECT gen_random_uuid(), l."orderId", l."menuItemId", l.name, l.station, l.quantity, l."unitPriceCents", l.options, l.note, l.position
       FROM jsonb_to_recordset(${itemsJson}::jsonb) AS l(
-        "orderId" uuid, "menuItemId" text, name text, quantity int, "unitPriceCents" int, options jsonb, note text, position int)
+        "orderId" uuid, "menuItemId" text, name text, station text, quantity int, "unitPriceCents" int, options jsonb, note text, position int)
       JOIN inserted o ON o."id" = l."orderId"
     ),
     outbox AS (

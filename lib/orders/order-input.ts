@@ -13,7 +13,8 @@ export const MAX_NOTE_LENGTH = 140;
 // would strand the order in the outbox. Emoji, RTL text and combining marks are fine.
 const UNSAFE_TEXT = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
 
-const trimmed = (max: number, label: string) =>
+/** Trimmed text of at most max characters that Postgres and SQS can both carry. */
+export const trimmed = (max: number, label: string) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
@@ -57,42 +58,59 @@ const phoneSchema = (region: CountryCode) =>
       return z.NEVER;
     });
 
+/** The customer's fields of an order; the web order adds a device id, a walk-up order does not. */
+export const orderFieldsFor = (region: CountryCode) => ({
+  idempotencyKey: z
+    .string({ error: "idempotencyKey is required" })
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, "idempotencyKey must be 16–100 letters, digits, - or _"),
+  customerName: trimmed(40, "name").min(1, "please tell us your name"),
+  phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema(region).optional()),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : v === null ? undefined : v),
+    z.email("email address is not valid").max(254).optional(),
+  ),
+  /** Consent to be texted or emailed when the order is ready; required with a phone or email. */
+  notifyConsent: z.boolean({ error: "notifyConsent must be true or false" }).optional(),
+  items: z
+    .array(orderLineInputSchema, { error: "items must be a list" })
+    .min(1, "your order is empty")
+    .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} lines per order`),
+});
+
+/** Contact details may only be used with the customer's consent. */
+export function requireNotifyConsent(
+  order: { phone?: string | undefined; email?: string | undefined; notifyConsent?: boolean | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((order.phone !== undefined || order.email !== undefined) && order.notifyConsent !== true) {
+    ctx.addIssue({ code: "custom", path: ["notifyConsent"], message: NOTIFY_CONSENT_MESSAGE });
+  }
+}
+
 const makeSchema = (region: CountryCode) =>
   z
     .strictObject({
-      idempotencyKey: z
-        .string({ error: "idempotencyKey is required" })
-        .regex(/^[A-Za-z0-9_-]{16,100}$/, "idempotencyKey must be 16–100 letters, digits, - or _"),
-      customerName: trimmed(40, "name").min(1, "please tell us your name"),
-      phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema(region).optional()),
-      email: z.preprocess(
-        (v) => (typeof v === "string" ? v.trim() || undefined : v === null ? undefined : v),
-        z.email("email address is not valid").max(254).optional(),
-      ),
-      /** Consent to be texted or emailed when the order is ready; required with a phone or email. */
-      notifyConsent: z.boolean({ error: "notifyConsent must be true or false" }).optional(),
+      ...orderFieldsFor(region),
       /** A random id the browser keeps, so customers sharing a network are rate-limited apart. */
       deviceId: z
         .string({ error: "deviceId must be text" })
         .regex(/^[A-Za-z0-9_-]{16,64}$/, "deviceId must be 16–64 letters, digits, - or _")
         .optional(),
-      items: z
-        .array(orderLineInputSchema, { error: "items must be a list" })
-        .min(1, "your order is empty")
-        .max(MAX_CART_LINES, `at most ${MAX_CART_LINES} lines per order`),
     })
-    .superRefine((order, ctx) => {
-      if ((order.phone !== undefined || order.email !== undefined) && order.notifyConsent !== true) {
-        ctx.addIssue({ code: "custom", path: ["notifyConsent"], message: NOTIFY_CONSENT_MESSAGE });
-      }
-    });
+    .superRefine(requireNotifyConsent);
 
 const schemas = new Map<CountryCode, ReturnType<typeof makeSchema>>();
 
-/** The order schema for a store whose local phone numbers are in `region` (STORE_PHONE_REGION). */
-export function placeOrderInputSchemaFor(region: string): ReturnType<typeof makeSchema> {
+/** STORE_PHONE_REGION as a country code libphonenumber knows; throws for anything else. */
+export function phoneRegion(region: string): CountryCode {
   const code = region.toUpperCase() as CountryCode;
   if (!isSupportedCountry(code)) throw new Error(`unsupported phone region ${region}`);
+  return code;
+}
+
+/** The order schema for a store whose local phone numbers are in `region` (STORE_PHONE_REGION). */
+export function placeOrderInputSchemaFor(region: string): ReturnType<typeof makeSchema> {
+  const code = phoneRegion(region);
   let schema = schemas.get(code);
   if (!schema) {
     schema = makeSchema(code);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { batcherPerOwner, createBatcher } from "../async/create-batcher.ts";
 import { AppError, isAppError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
@@ -103,22 +103,26 @@ async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string
  * accepted: the worker's reconciler sends it later from the outbox. A retried request
  * (same idempotency key) gets the order it placed the first time, even if the store
  * has closed, paused or filled up since. New orders are refused while the store is
- * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY).
+ * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY), except walk-up
+ * orders (source WALK_UP): a barista at the counter has already decided to take them.
  */
 export async function placeOrder(options: {
   prisma: PrismaClient;
   transport: Transport;
   timeZone: string;
   input: PlaceOrderInput;
+  /** Default ONLINE. */
+  source?: OrderSource;
   now?: Date;
 }): Promise<PlacedOrder> {
   const { prisma, transport, input } = options;
+  const source = options.source ?? "ONLINE";
 
   const now = options.now ?? new Date();
   const { menu, settings } = await menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]);
   let priced: ReturnType<typeof priceCart>;
   try {
-    const refusal = storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
+    const refusal = source === "ONLINE" && storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
     if (refusal) throw refusal;
     priced = priceCart(menu, input.items);
   } catch (error) {
@@ -150,6 +154,7 @@ export async function placeOrder(options: {
     idempotencyKey: input.idempotencyKey,
     businessDate: businessDate(now, options.timeZone),
     customerName: input.customerName,
+    source,
     phone: input.phone ?? null,
     email: input.email ?? null,
     subtotalCents,
@@ -159,7 +164,7 @@ export async function placeOrder(options: {
     lines,
     outbox: { id: message.outboxId, type: message.type, body: message },
   };
-  const result = await orderInsert(prisma)({ order, capped: settings.maxOpenOrders !== null });
+  const result = await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
   if (result !== null && "error" in result) throw result.error;
   // Only new keys are refused for capacity: an accepted key comes back as null below.
   if (result !== null && "atCapacity" in result) throw new AppError("AT_CAPACITY", AT_CAPACITY_MESSAGE, { reopensAt: null });

@@ -7,6 +7,7 @@ const latte: MenuItemForPricing = {
   name: "Caffè latte",
   basePriceCents: 400,
   available: true,
+  station: "Espresso bar",
   groups: [
     {
       id: "size",
@@ -14,8 +15,8 @@ const latte: MenuItemForPricing = {
       minSelect: 1,
       maxSelect: 1,
       modifiers: [
-        { id: "s", name: "Small", priceDeltaCents: 0, isDefault: true, available: true },
-        { id: "l", name: "Large", priceDeltaCents: 90, isDefault: false, available: true },
+        { id: "s", name: "Small", priceDeltaCents: 0, isDefault: true, available: true, flag: null },
+        { id: "l", name: "Large", priceDeltaCents: 90, isDefault: false, available: true, flag: null },
       ],
     },
     {
@@ -24,9 +25,9 @@ const latte: MenuItemForPricing = {
       minSelect: 0,
       maxSelect: 2,
       modifiers: [
-        { id: "v", name: "Vanilla", priceDeltaCents: 50, isDefault: false, available: true },
-        { id: "c", name: "Caramel", priceDeltaCents: 50, isDefault: false, available: true },
-        { id: "h", name: "Hazelnut", priceDeltaCents: 50, isDefault: false, available: false },
+        { id: "v", name: "Vanilla", priceDeltaCents: 50, isDefault: false, available: true, flag: null },
+        { id: "c", name: "Caramel", priceDeltaCents: 50, isDefault: false, available: true, flag: null },
+        { id: "h", name: "Hazelnut", priceDeltaCents: 50, isDefault: false, available: false, flag: "Tree nut" },
       ],
     },
   ],
@@ -49,6 +50,15 @@ describe("priceLine", () => {
     const priced = priceLine(latte, line(["v", "c"]), 0);
     expect(priced.unitPriceCents).toBe(400 + 50 + 50);
     expect(priced.options.map((o) => o.name)).toEqual(["Small", "Vanilla", "Caramel"]);
+  });
+
+  it("snapshots the station, and for each option its group, whether it is the default and its dietary flag", () => {
+    const priced = priceLine(latte, line(["v"]), 0);
+    expect(priced.station).toBe("Espresso bar");
+    expect(priced.options).toEqual([
+      { groupId: "size", group: "Size", modifierId: "s", name: "Small", priceDeltaCents: 0, isDefault: true, flag: null },
+      { groupId: "syrup", group: "Syrup", modifierId: "v", name: "Vanilla", priceDeltaCents: 50, isDefault: false, flag: null },
+    ]);
   });
 
   it("uses the chosen size instead of the default", () => {

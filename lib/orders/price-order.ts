@@ -3,23 +3,46 @@ import { AppError } from "../errors.ts";
 // Pure pricing and validation of a cart against the menu, so it can be unit-tested
 // without a database. The menu is loaded by the caller.
 
-export type MenuModifier = { id: string; name: string; priceDeltaCents: number; isDefault: boolean; available: boolean };
+export type MenuModifier = {
+  id: string;
+  name: string;
+  priceDeltaCents: number;
+  isDefault: boolean;
+  available: boolean;
+  /** Dietary/allergen flag ("Non-dairy"), shown on the kitchen ticket (the customer's menu type leaves it out). */
+  flag?: string | null;
+};
 export type MenuGroup = { id: string; name: string; minSelect: number; maxSelect: number; modifiers: MenuModifier[] };
 export type MenuItemForPricing = {
   id: string;
   name: string;
   basePriceCents: number;
   available: boolean;
+  /** The category's kitchen station; null = not routed (the customer's menu type leaves it out). */
+  station?: string | null;
   groups: MenuGroup[];
 };
 
 /** A cart line as validated by orderLineInputSchema (note optional so pure callers can omit it). */
 export type CartLine = { menuItemId: string; quantity: number; modifierIds: string[]; note?: string | undefined };
 
-export type PricedOption = { groupId: string; group: string; modifierId: string; name: string; priceDeltaCents: number };
+/**
+ * The snapshot kept in OrderItem.options. isDefault and flag were added later: rows
+ * written before lack them (see lib/kds/kds-options.ts).
+ */
+export type PricedOption = {
+  groupId: string;
+  group: string;
+  modifierId: string;
+  name: string;
+  priceDeltaCents: number;
+  isDefault: boolean;
+  flag: string | null;
+};
 export type PricedLine = {
   menuItemId: string;
   name: string;
+  station: string | null;
   quantity: number;
   unitPriceCents: number;
   options: PricedOption[];
@@ -49,14 +72,30 @@ export function priceLine(item: MenuItemForPricing | undefined, line: CartLine, 
     }
     for (const m of picked) {
       if (!m.available) throw new AppError("CONFLICT", `${item.name}: ${m.name} is sold out right now`, { line: index });
-      options.push({ groupId: group.id, group: group.name, modifierId: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents });
+      options.push({
+        groupId: group.id,
+        group: group.name,
+        modifierId: m.id,
+        name: m.name,
+        priceDeltaCents: m.priceDeltaCents,
+        isDefault: m.isDefault,
+        flag: m.flag ?? null,
+      });
     }
   }
   if (chosen.size > 0) {
     throw new AppError("VALIDATION", `${item.name}: that option does not belong to this drink`, { line: index });
   }
   const unitPriceCents = item.basePriceCents + options.reduce((sum, o) => sum + o.priceDeltaCents, 0);
-  return { menuItemId: item.id, name: item.name, quantity: line.quantity, unitPriceCents, options, note: line.note ?? null };
+  return {
+    menuItemId: item.id,
+    name: item.name,
+    station: item.station ?? null,
+    quantity: line.quantity,
+    unitPriceCents,
+    options,
+    note: line.note ?? null,
+  };
 }
 
 export function priceCart(menu: Map<string, MenuItemForPricing>, lines: CartLine[]) {

@@ -2,22 +2,28 @@ import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { orderConflict, orderNotFound, UUID } from "../kds/order-conflict.ts";
 import { logger } from "../log.ts";
 
-export type StartedOrder = { orderId: string; ticketNumber: number; status: "IN_PROGRESS"; startedAt: string };
+export type StartedOrder = { orderId: string; ticketNumber: number; status: "IN_PROGRESS"; startedAt: string; claimedBy: string };
 
 /**
- * A barista starts a queued ticket. The update is conditional on the status, so two
- * screens pressing Start at the same moment cannot both succeed: the loser gets a 409
- * saying what happened.
+ * A barista starts (claims) a queued ticket. The update is conditional on the status, so
+ * two screens pressing Start at the same moment cannot both succeed: the loser gets a
+ * 409 naming the barista who has it.
  */
-export async function startOrder(options: { prisma: PrismaClient; orderId: string; now?: Date }): Promise<StartedOrder> {
-  const { prisma, orderId } = options;
+export async function startOrder(options: {
+  prisma: Pick<PrismaClient, "$queryRaw" | "order">;
+  orderId: string;
+  /** The barista's name as they typed it on the kitchen display. */
+  barista: string;
+  now?: Date;
+}): Promise<StartedOrder> {
+  const { prisma, orderId, barista } = options;
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
 
   // The final SELECT reads the order as it was before this statement's update.
   const [order] = await prisma.$queryRaw<{ ticketNumber: number; status: OrderStatus; started: boolean }[]>`
     WITH started AS (
-      UPDATE "Order" SET "status" = 'IN_PROGRESS', "startedAt" = ${now}
+      UPDATE "Order" SET "status" = 'IN_PROGRESS', "startedAt" = ${now}, "claimedBy" = ${barista}
       WHERE "id" = ${orderId}::uuid AND "status" = 'QUEUED'
       RETURNING "id"
     )
@@ -26,11 +32,11 @@ export async function startOrder(options: { prisma: PrismaClient; orderId: strin
   if (!order) throw orderNotFound();
   if (!order.started) {
     // A concurrent start may have committed after this statement's snapshot was taken:
-    // the conflict must describe the order as it is now.
-    const current = await prisma.order.findUnique({ where: { id: orderId }, select: { ticketNumber: true, status: true } });
+    // the conflict must describe the order (and who claimed it) as it is now.
+    const current = await prisma.order.findUnique({ where: { id: orderId }, select: { ticketNumber: true, status: true, claimedBy: true } });
     throw current ? orderConflict("start", current) : orderNotFound();
   }
 
   logger.info({ orderId, ticket: order.ticketNumber }, "order started");
-  return { orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: now.toISOString() };
+  return { orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: now.toISOString(), claimedBy: barista };
 }

@@ -29,9 +29,19 @@ export const orderReadyRequestedSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
 });
 
+/** Orders queue: a barista cancelled the order; the worker announces it to the customer. */
+export const orderCancelledSchema = z.object({
+  type: z.literal("order.cancelled"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  reason: z.string(),
+  cancelledAt: z.iso.datetime({ offset: true }),
+});
+
 export const ordersQueueMessageSchema = z.discriminatedUnion("type", [
   orderPlacedSchema,
   orderReadyRequestedSchema,
+  orderCancelledSchema,
 ]);
 
 /** SNS topic → notifications queue: the order is ready for pickup. */
@@ -44,11 +54,27 @@ export const orderReadyEventSchema = z.object({
   readyAt: z.iso.datetime({ offset: true }),
 });
 
-export const orderEventSchema = z.discriminatedUnion("type", [orderReadyEventSchema]);
+/** SNS topic → notifications queue: the kitchen cancelled the order (not sent when the customer did). */
+export const orderCancelledEventSchema = z.object({
+  type: z.literal("order.cancelled"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  ticketNumber: z.number().int().positive(),
+  customerName: z.string(),
+  reason: z.string(),
+  cancelledAt: z.iso.datetime({ offset: true }),
+});
+
+/** The event types the notifier acts on; the topic's subscription filter lets exactly these through. */
+export const CUSTOMER_EVENT_TYPES = ["order.ready", "order.cancelled"] as const;
+
+export const orderEventSchema = z.discriminatedUnion("type", [orderReadyEventSchema, orderCancelledEventSchema]);
 
 export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
 export type OrderReadyRequestedMessage = z.infer<typeof orderReadyRequestedSchema>;
 export type OrdersQueueMessage = z.infer<typeof ordersQueueMessageSchema>;
+export type OrderCancelledMessage = z.infer<typeof orderCancelledSchema>;
 export type OrderReadyEvent = z.infer<typeof orderReadyEventSchema>;
+export type OrderCancelledEvent = z.infer<typeof orderCancelledEventSchema>;
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type OutboxBody = OrdersQueueMessage | OrderEvent;

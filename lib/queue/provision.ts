@@ -1,5 +1,6 @@
-import { CreateTopicCommand, SubscribeCommand, type SNSClient } from "@aws-sdk/client-sns";
+import { CreateTopicCommand, SetSubscriptionAttributesCommand, SubscribeCommand, type SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { CUSTOMER_EVENT_TYPES } from "./messages.ts";
 
 // Creates what Brewline needs on an SQS/SNS endpoint. Every call is idempotent
 // (Create* returns the existing resource), so it runs on every start. On AWS the
@@ -67,20 +68,25 @@ export async function provisionQueues(options: {
 
   const topic = await sns.send(new CreateTopicCommand({ Name: `${prefix}-order-events` }));
   if (!topic.TopicArn) throw new Error("CreateTopic returned no ARN");
-  await sns.send(
+  // Only customer-facing events reach the notifier; other order events on the topic
+  // (analytics, future consumers) are filtered out by SNS.
+  const filterPolicy = JSON.stringify({ eventType: [...CUSTOMER_EVENT_TYPES] });
+  const subscription = await sns.send(
     new SubscribeCommand({
       TopicArn: topic.TopicArn,
       Protocol: "sqs",
       Endpoint: await queueArn(sqs, notificationsQueueUrl),
       ReturnSubscriptionArn: true,
-      Attributes: {
-        RawMessageDelivery: "true",
-        // Only customer-facing events reach the notifier; other order events on the
-        // topic (analytics, future consumers) are filtered out by SNS.
-        FilterPolicy: JSON.stringify({ eventType: ["order.ready"] }),
-      },
+      Attributes: { RawMessageDelivery: "true", FilterPolicy: filterPolicy },
     }),
   );
+  // An emulator that outlived an older version answers Subscribe with the subscription it
+  // already had, filter and all: set the filter again so new event types get through.
+  if (subscription.SubscriptionArn) {
+    await sns.send(
+      new SetSubscriptionAttributesCommand({ SubscriptionArn: subscription.SubscriptionArn, AttributeName: "FilterPolicy", AttributeValue: filterPolicy }),
+    );
+  }
 
   return {
     ORDERS_QUEUE_URL: ordersQueueUrl,

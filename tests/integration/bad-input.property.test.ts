@@ -5,6 +5,12 @@ import { GET as orderEventsRoute } from "../../app/api/orders/[token]/events/rou
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
 import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.ts";
 import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
+import { POST as recallRoute } from "../../app/api/kds/tickets/[id]/recall/route.ts";
+import { POST as cancelRoute } from "../../app/api/kds/tickets/[id]/cancel/route.ts";
+import { POST as priorityRoute } from "../../app/api/kds/tickets/[id]/priority/route.ts";
+import { POST as stationDoneRoute } from "../../app/api/kds/tickets/[id]/station-done/route.ts";
+import { POST as walkUpRoute } from "../../app/api/kds/walk-up/route.ts";
+import { PATCH as kdsSettingsRoute } from "../../app/api/kds/settings/route.ts";
 import { MAX_BODY_BYTES } from "../../lib/http/handle-route.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { expectedUnitPrice, freshKey, validOrder, baseOrder, hostileString, protoKey, withRawKey, hostileBodies } from "../support/order-arbitraries.ts";
@@ -149,13 +155,22 @@ describe("oversized bodies", () => {
 
   it("refuses the same oversized order on the kitchen routes", async () => {
     const id = crypto.randomUUID();
-    for (const route of [startRoute, readyRoute]) {
+    for (const route of [...kitchenRoutes.map(([, r]) => r), walkUpRoute, kdsSettingsRoute] as typeof startRoute[]) {
       const big = JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES) });
       const response = await route(new Request(`http://localhost/api/kds/tickets/${id}`, { method: "POST", headers: { "content-type": "application/json" }, body: big }), { params: Promise.resolve({ id }) });
       await expectClientError(response, [413], "kitchen route");
     }
   });
 });
+
+const kitchenRoutes = [
+  ["start", startRoute],
+  ["ready", readyRoute],
+  ["recall", recallRoute],
+  ["cancel", cancelRoute],
+  ["priority", priorityRoute],
+  ["station-done", stationDoneRoute],
+] as const;
 
 describe("kitchen routes with hostile input", () => {
   const ids = fc.oneof(fc.uuid(), hostileString, fc.string({ maxLength: 100 }));
@@ -166,24 +181,63 @@ describe("kitchen routes with hostile input", () => {
     fc.string({ unit: "binary", maxLength: 100 }),
   );
 
-  for (const [name, route] of [
-    ["start", startRoute],
-    ["ready", readyRoute],
-  ] as const) {
+  // Bodies a route accepts, so random ids are tried with them too (they must get 404).
+  const validBodies = fc.constantFrom('{"barista":"Sam"}', '{"reason":"Out of oat milk"}', '{"priority":true}', '{"station":"Brew bar"}');
+
+  for (const [name, route] of kitchenRoutes) {
     it(`POST /api/kds/tickets/[id]/${name}: random ids and bodies get 400/404, never a write`, async () => {
       await fc.assert(
-        fc.asyncProperty(ids, bodies, async (id, body) => {
+        fc.asyncProperty(ids, fc.oneof(bodies, validBodies), async (id, body) => {
           const before = await counts();
           const request = new Request("http://localhost/api/kds/tickets/x", { method: "POST", headers: { "content-type": "application/json" }, body });
           await expectClientError(await route(request, { params: Promise.resolve({ id }) }), [400, 404], `${name} ${JSON.stringify(id)} ${body.slice(0, 80)}`);
           expect(await counts()).toEqual(before);
-          expect(await ctx.stack.prisma.order.count({ where: { OR: [{ startedAt: { not: null } }, { readyRequestedAt: { not: null } }] } })).toBe(0);
+          const touched = [{ startedAt: { not: null } }, { readyRequestedAt: { not: null } }, { prioritizedAt: { not: null } }, { cancelledAt: { not: null } }, { recalledAt: { not: null } }];
+          expect(await ctx.stack.prisma.order.count({ where: { OR: touched } })).toBe(0);
           expect(polluted()).toBe(false);
         }),
         runs(60),
       );
     });
   }
+});
+
+describe("POST /api/kds/walk-up with hostile input", () => {
+  it("answers 400 or 413 with a clear JSON error and writes nothing, like the customer's order route", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileBodies, async ({ what, body }) => {
+        const before = await counts();
+        const request = new Request("http://localhost/api/kds/walk-up", { method: "POST", headers: { "content-type": "application/json" }, body });
+        await expectClientError(await walkUpRoute(request, {}), [400, 413], what);
+        expect(await counts()).toEqual(before);
+        expect(polluted()).toBe(false);
+      }),
+      runs(80),
+    );
+  });
+});
+
+describe("PATCH /api/kds/settings with random input", () => {
+  it("either refuses with a 400 or leaves valid settings (30–3600 s, warning before lateness)", async () => {
+    const value = fc.oneof(fc.integer({ min: -10, max: 4000 }), fc.double(), fc.string({ maxLength: 5 }), fc.constant(null));
+    const patches = fc.oneof(
+      fc.record({ warnAfterSeconds: value, lateAfterSeconds: value, boardReadySeconds: value }, { requiredKeys: [] }).map((p) => JSON.stringify(p)),
+      fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+      fc.tuple(protoKey, fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => withRawKey("{}", k, v).replace(",}", "}")),
+    );
+    await fc.assert(
+      fc.asyncProperty(patches, async (body) => {
+        const request = new Request("http://localhost/api/kds/settings", { method: "PATCH", headers: { "content-type": "application/json" }, body });
+        const response = await kdsSettingsRoute(request, {});
+        if (response.status !== 200) await expectClientError(response, [400], body);
+        const s = await ctx.stack.prisma.storeSettings.findUniqueOrThrow({ where: { id: 1 } });
+        for (const v of [s.kdsWarnAfterSeconds, s.kdsLateAfterSeconds, s.boardReadySeconds]) expect(v >= 30 && v <= 3600).toBe(true);
+        expect(s.kdsWarnAfterSeconds).toBeLessThan(s.kdsLateAfterSeconds);
+        expect(polluted()).toBe(false);
+      }),
+      runs(80),
+    );
+  });
 });
 
 describe("order status routes with random tokens", () => {

@@ -66,7 +66,7 @@ describe("POST /api/orders/[token]/cancel", () => {
   it("refuses with 409 once a barista started it or it is ready, changing nothing", async () => {
     const { token, id } = await placeOrder();
     await markQueued(ctx.stack.prisma, id);
-    await startOrder({ prisma: ctx.stack.prisma, orderId: id });
+    await startOrder({ prisma: ctx.stack.prisma, orderId: id, barista: "Sam" });
     const refused = await cancel(token);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "CONFLICT", message: TOO_LATE_TO_CANCEL });

@@ -84,7 +84,7 @@ describe("logs of a whole order", () => {
     expect((await orderStatusRoute(new Request(`http://localhost/api/orders/${token}`), { params: Promise.resolve({ token }) })).status).toBe(200);
     await waitFor(async () => (await stack.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "QUEUED", { what: "queued" });
     const params = { params: Promise.resolve({ id: order.id }) };
-    expect((await startRoute(json(`http://localhost/api/kds/tickets/${order.id}/start`, {}), params)).status).toBe(200);
+    expect((await startRoute(json(`http://localhost/api/kds/tickets/${order.id}/start`, { barista: "Sam" }), params)).status).toBe(200);
     expect((await readyRoute(json(`http://localhost/api/kds/tickets/${order.id}/ready`, {}), params)).status).toBe(202);
 
     await waitFor(

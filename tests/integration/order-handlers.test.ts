@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { handleOrderReady, MAX_NOTIFICATION_ATTEMPTS } from "../../lib/notifications/handle-order-ready.ts";
+import { MAX_NOTIFICATION_ATTEMPTS, notifyCustomer } from "../../lib/notifications/notify-customer.ts";
 import { createOutboxSmsSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
 import { completeOrder } from "../../lib/orders/complete-order.ts";
 import { queueOrder } from "../../lib/orders/queue-order.ts";
@@ -70,7 +70,7 @@ describe("completeOrder", () => {
   });
 });
 
-describe("handleOrderReady", () => {
+describe("notifyCustomer", () => {
   const eventFor = (order: { orderId: string; ticketNumber: number }): OrderReadyEvent => ({
     type: "order.ready",
     outboxId: crypto.randomUUID(),
@@ -80,7 +80,7 @@ describe("handleOrderReady", () => {
     readyAt: new Date().toISOString(),
   });
   const notify = (event: OrderReadyEvent, smsSender: SmsSender | null, extra: { staleSendingAfterMs?: number } = {}) =>
-    handleOrderReady({ prisma: stack.prisma, smsSender, emailSender: null, storeName: "Brewline", event, ...extra });
+    notifyCustomer({ prisma: stack.prisma, smsSender, emailSender: null, storeName: "Brewline", event, ...extra });
   const smsRow = (orderId: string) => stack.prisma.notification.findUniqueOrThrow({ where: { orderId_event_channel: { orderId, event: "order.ready", channel: "SMS" } } });
 
   it("never resends a claim left SENDING by a dead worker; a stale one becomes FAILED (outcome unknown)", async () => {

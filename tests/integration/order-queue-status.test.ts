@@ -34,7 +34,7 @@ describe("order status in the queue", () => {
     expect(await status(c.id)).toMatchObject({ status: "PLACED", queuePosition: 3, etaMinutes: 12, canCancel: true });
 
     // Started: it has no position and cannot be cancelled, but still counts ahead of the others.
-    await startOrder({ prisma: ctx.stack.prisma, orderId: b.id });
+    await startOrder({ prisma: ctx.stack.prisma, orderId: b.id, barista: "Sam" });
     expect(await status(b.id)).toMatchObject({ status: "IN_PROGRESS", queuePosition: null, etaMinutes: 4, canCancel: false });
     expect(await status(a.id)).toMatchObject({ queuePosition: 2 });
 

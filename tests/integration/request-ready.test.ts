@@ -38,7 +38,7 @@ const readyRows = (orderId: string) => stack.prisma.outboxMessage.findMany({ whe
 describe("requestReady", () => {
   it("records the request and an outbox row in one go, then puts the message on the orders queue", async () => {
     const order = await placeQueuedOrder(stack);
-    await startOrder({ prisma: stack.prisma, orderId: order.orderId });
+    await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
     const result = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
     expect(result).toMatchObject({ orderId: order.orderId, ticketNumber: order.ticketNumber, created: true, sent: true });
 
@@ -60,7 +60,7 @@ describe("requestReady", () => {
 
   it("is idempotent: repeated and simultaneous clicks write one outbox row and send one message", async () => {
     const order = await placeQueuedOrder(stack);
-    await startOrder({ prisma: stack.prisma, orderId: order.orderId });
+    await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
     const results = await Promise.all(
       Array.from({ length: 5 }, () => requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })),
     );

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors.ts";
-import { listTickets } from "../../lib/kds/list-tickets.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { startOrder } from "../../lib/orders/start-order.ts";
 import { placeQueuedOrder, placeTestOrder } from "../support/orders.ts";
@@ -22,55 +21,47 @@ const rejection = async (promise: Promise<unknown>) => {
 };
 
 describe("startOrder", () => {
-  it("moves a queued order to IN_PROGRESS and stamps startedAt", async () => {
+  it("moves a queued order to IN_PROGRESS, stamps startedAt and records who claimed it", async () => {
     const order = await placeQueuedOrder(stack);
-    const started = await startOrder({ prisma: stack.prisma, orderId: order.orderId });
-    expect(started).toMatchObject({ orderId: order.orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS" });
+    const started = await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
+    expect(started).toEqual({ orderId: order.orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", startedAt: expect.any(String), claimedBy: "Sam" });
     const row = await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } });
-    expect(row.status).toBe("IN_PROGRESS");
-    expect(row.startedAt).not.toBeNull();
+    expect(row).toMatchObject({ status: "IN_PROGRESS", claimedBy: "Sam" });
+    expect(row.startedAt?.toISOString()).toBe(started.startedAt);
   });
 
-  it("lets exactly one of two simultaneous starts win; the other gets a 409 saying why", async () => {
+  it("lets exactly one of two baristas claiming at once win; the other gets a 409 naming the winner", async () => {
+    for (let round = 0; round < 5; round++) {
+      const order = await placeQueuedOrder(stack);
+      const results = await Promise.allSettled(
+        ["Sam", "Kai"].map((barista) => startOrder({ prisma: stack.prisma, orderId: order.orderId, barista })),
+      );
+      const won = results.filter((r) => r.status === "fulfilled").map((r) => r.value.claimedBy);
+      expect(won).toHaveLength(1);
+      const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(failed.reason).toBeInstanceOf(AppError);
+      expect((failed.reason as AppError).status).toBe(409);
+      expect((failed.reason as AppError).message).toBe(`Ticket #${order.ticketNumber} was already started by ${won[0]}`);
+      expect((await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).claimedBy).toBe(won[0]);
+    }
+  });
+
+  it("says a ticket started before claims were recorded was already started, without a name", async () => {
     const order = await placeQueuedOrder(stack);
-    const results = await Promise.allSettled([
-      startOrder({ prisma: stack.prisma, orderId: order.orderId }),
-      startOrder({ prisma: stack.prisma, orderId: order.orderId }),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(failed.reason).toBeInstanceOf(AppError);
-    expect((failed.reason as AppError).status).toBe(409);
-    expect((failed.reason as AppError).message).toBe(`Ticket #${order.ticketNumber} was already started`);
+    await stack.prisma.order.update({ where: { id: order.orderId }, data: { status: "IN_PROGRESS", startedAt: new Date() } });
+    const error = await rejection(startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Kai" }));
+    expect(error.message).toBe(`Ticket #${order.ticketNumber} was already started`);
   });
 
   it("refuses orders that are not queued, and unknown ids", async () => {
     const placed = await placeTestOrder(stack);
-    const notQueued = await rejection(startOrder({ prisma: stack.prisma, orderId: placed.orderId }));
+    const notQueued = await rejection(startOrder({ prisma: stack.prisma, orderId: placed.orderId, barista: "Sam" }));
     expect(notQueued.code).toBe("CONFLICT");
     expect(notQueued.message).toMatch(/not in the kitchen queue yet/);
 
-    const missing = await rejection(startOrder({ prisma: stack.prisma, orderId: crypto.randomUUID() }));
+    const missing = await rejection(startOrder({ prisma: stack.prisma, orderId: crypto.randomUUID(), barista: "Sam" }));
     expect(missing.code).toBe("NOT_FOUND");
-    const garbage = await rejection(startOrder({ prisma: stack.prisma, orderId: "not-a-uuid" }));
+    const garbage = await rejection(startOrder({ prisma: stack.prisma, orderId: "not-a-uuid", barista: "Sam" }));
     expect(garbage.code).toBe("NOT_FOUND");
-  });
-});
-
-describe("listTickets", () => {
-  it("shows queued and in-progress orders in queue order with their items", async () => {
-    await stack.prisma.order.updateMany({ where: { status: { in: ["QUEUED", "IN_PROGRESS"] } }, data: { status: "READY", readyAt: new Date() } });
-    const first = await placeTestOrder({ ...stack, customerName: "First" });
-    const second = await placeTestOrder({ ...stack, customerName: "Second" });
-    const notYet = await placeTestOrder({ ...stack, customerName: "Still placed" });
-    // Queued in the opposite order to their ticket numbers: the queue time decides.
-    await stack.prisma.order.update({ where: { id: second.orderId }, data: { status: "QUEUED", queuedAt: new Date(Date.now() - 60_000) } });
-    await stack.prisma.order.update({ where: { id: first.orderId }, data: { status: "IN_PROGRESS", queuedAt: new Date(), startedAt: new Date() } });
-
-    const board = await listTickets({ prisma: stack.prisma });
-    expect(board.map((t) => t.customerName)).toEqual(["Second", "First"]);
-    expect(board.some((t) => t.id === notYet.orderId)).toBe(false);
-    expect(board[0]!.items).toEqual([{ name: "Caffè latte", quantity: 1, options: ["Small (8 oz)", "Oat milk"], note: "extra hot" }]);
-    expect(board[1]!.status).toBe("IN_PROGRESS");
   });
 });

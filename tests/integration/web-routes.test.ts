@@ -121,11 +121,11 @@ describe("order status and kitchen routes", () => {
     const kds = (route: typeof startRoute, id = order.id, body = "{}") =>
       call(route(new Request(`http://localhost/api/kds/tickets/${id}`, { method: "POST", headers: { "content-type": "application/json" }, body }), { params: Promise.resolve({ id }) }));
 
-    expect((await kds(startRoute)).status).toBe(200);
+    expect((await kds(startRoute, order.id, JSON.stringify({ barista: "Sam" }))).status).toBe(200);
     expect(await events.nextEvent()).toMatchObject({ event: "order", data: { status: "IN_PROGRESS" } });
-    const again = await kds(startRoute);
+    const again = await kds(startRoute, order.id, JSON.stringify({ barista: "Kai" }));
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe(`Ticket #${placed.ticketNumber} was already started`);
+    expect(again.body.error.message).toBe(`Ticket #${placed.ticketNumber} was already started by Sam`);
 
     const ready = await kds(readyRoute);
     expect(ready.status).toBe(202);
@@ -143,8 +143,8 @@ describe("order status and kitchen routes", () => {
     await events.cancel();
     expect(listener.subscriberCount).toBe(subscribers - 1);
 
-    expect((await kds(startRoute, "not-a-uuid")).status).toBe(400);
-    expect((await kds(startRoute, crypto.randomUUID())).status).toBe(404);
+    expect((await kds(startRoute, "not-a-uuid", JSON.stringify({ barista: "Sam" }))).status).toBe(400);
+    expect((await kds(startRoute, crypto.randomUUID(), JSON.stringify({ barista: "Sam" }))).status).toBe(404);
     expect((await kds(startRoute, order.id, "")).status).toBe(400);
   });
 

@@ -108,7 +108,7 @@ describe("barista worker", () => {
       });
 
       // What the KDS does when a barista starts the ticket and bumps it.
-      await startOrder({ prisma: stack.prisma, orderId: order.orderId });
+      await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
       const request = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
       expect(request).toMatchObject({ created: true, sent: true });
 

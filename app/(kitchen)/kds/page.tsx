@@ -1,17 +1,27 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { KdsBoard } from "../../../components/kds/kds-board.tsx";
 import { getPrisma } from "../../../lib/db/prisma.ts";
-import { listTickets } from "../../../lib/kds/list-tickets.ts";
+import { isAppError } from "../../../lib/errors.ts";
+import { getKdsBoard } from "../../../lib/kds/get-kds-board.ts";
+import { storeName } from "../../../lib/http/store.ts";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Kitchen" };
 
-export default async function KitchenPage() {
-  const tickets = await listTickets({ prisma: getPrisma() });
-  return (
-    <main>
-      <KdsBoard initial={tickets} renderedAt={new Date().toISOString()} />
-    </main>
-  );
+/** `/kds` is the expediter's board (everything); `/kds?station=NAME` one station's, so each screen can be bookmarked. */
+export default async function KitchenPage({ searchParams }: { searchParams: Promise<{ station?: string | string[] }> }) {
+  const given = (await searchParams).station;
+  const station = (Array.isArray(given) ? given[0] : given)?.trim() || null;
+  let board;
+  try {
+    board = await getKdsBoard({ prisma: getPrisma(), station });
+  } catch (error) {
+    // A bookmarked station that was renamed or removed: show everything rather than an error.
+    if (station !== null && isAppError(error) && error.code === "NOT_FOUND") redirect("/kds");
+    throw error;
+  }
+  // Keyed by station: switching screens starts a fresh board (its own stream, selection and sounds).
+  return <KdsBoard key={station ?? ""} initial={board} renderedAt={new Date().toISOString()} storeName={storeName()} />;
 }

@@ -1,7 +1,11 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse } from "../../../../lib/http/handle-route.ts";
-import { listTickets } from "../../../../lib/kds/list-tickets.ts";
+import { getKdsBoard } from "../../../../lib/kds/get-kds-board.ts";
+import { parseBoardQuery } from "../schema.ts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleRoute(async () => jsonResponse({ tickets: await listTickets({ prisma: getPrisma() }) }));
+/** The kitchen board (KdsBoardData): everything, or one station's with `?station=NAME` (404 for an unknown one). */
+export const GET = handleRoute(async (request) =>
+  jsonResponse(await getKdsBoard({ prisma: getPrisma(), station: parseBoardQuery(request) })),
+);

@@ -1,9 +1,25 @@
 import { z } from "zod";
+import { trimmed } from "../../../../../lib/orders/order-input.ts";
+import { stationSchema } from "../../schema.ts";
 
 export const ticketParamsSchema = z.object({ id: z.uuid({ error: "ticket id must be a UUID" }) });
 
-/**
- * Kitchen actions take an empty JSON object. Requiring a JSON body means a cross-site
- * form post cannot trigger them (it cannot send application/json without CORS).
- */
-export const ticketActionBodySchema = z.object({}).strict();
+/** The name a barista typed on the kitchen display (no staff accounts yet). */
+export const baristaSchema = trimmed(40, "barista").min(1, "please say who you are (barista)");
+
+// Every kitchen action takes a JSON object. Requiring a JSON body means a cross-site form
+// post cannot trigger them (it cannot send application/json without CORS).
+
+/** Ready and recall: `{}` or `{ barista }`. */
+export const ticketActionBodySchema = z.strictObject({ barista: baristaSchema.optional() });
+
+export const startBodySchema = z.strictObject({ barista: baristaSchema });
+
+export const cancelBodySchema = z.strictObject({
+  reason: trimmed(140, "reason").min(1, "please give a reason; the customer is told it"),
+  barista: baristaSchema.optional(),
+});
+
+export const priorityBodySchema = z.strictObject({ priority: z.boolean({ error: "priority must be true or false" }) });
+
+export const stationDoneBodySchema = z.strictObject({ station: stationSchema });

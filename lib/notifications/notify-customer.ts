@@ -1,10 +1,10 @@
 import { AppError } from "../errors.ts";
 import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
-import type { OrderReadyEvent } from "../queue/messages.ts";
+import type { OrderEvent } from "../queue/messages.ts";
 import { claimNotifications, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
+import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";
-import { readyEmail, readySmsText, type ReadyMessageInput } from "./ready-message.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
 export const MAX_NOTIFICATION_ATTEMPTS = 5;
@@ -27,17 +27,19 @@ export type NotifyDependencies = {
   staleSendingAfterMs?: number;
 };
 
+type NotifyOptions = NotifyDependencies & { event: OrderEvent };
+
 /**
- * Tells the customer their order is ready, on each channel they gave us, at most once
- * per channel. Each channel has its own Notification row (unique per order, event and
- * channel) that a worker must claim PENDING → SENDING before sending, so duplicate or
- * concurrent deliveries of the event cannot send twice. A failed channel goes back to
- * PENDING and the error is rethrown so SQS retries the event with backoff; the other
- * channel's SENT row stands and is not sent again.
+ * Tells the customer about an order event (ready, cancelled by the kitchen), on each
+ * channel they gave us, at most once per event and channel. Each channel has its own
+ * Notification row (unique per order, event and channel) that a worker must claim
+ * PENDING → SENDING before sending, so duplicate or concurrent deliveries of the event
+ * cannot send twice, nor can the same event type published again for the order (a
+ * recalled order made ready a second time). A failed channel goes back to PENDING and
+ * the error is rethrown so SQS retries the event with backoff; the other channel's SENT
+ * row stands and is not sent again.
  */
-export async function handleOrderReady(
-  options: NotifyDependencies & { event: OrderReadyEvent },
-): Promise<Partial<Record<NotificationChannel, ChannelOutcome>>> {
+export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Record<NotificationChannel, ChannelOutcome>>> {
   const { prisma, event, smsSender, emailSender } = options;
   const channels: NotificationChannel[] = [];
   if (smsSender) channels.push("SMS");
@@ -45,7 +47,11 @@ export async function handleOrderReady(
   const claims = await claimNotifications({ prisma, outboxId: event.outboxId, orderId: event.orderId, event: event.type, channels });
   if (!claims) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
 
-  const content = { customerName: claims.order.customerName, ticketNumber: claims.order.ticketNumber, storeName: options.storeName };
+  const content = customerMessage(event, {
+    customerName: claims.order.customerName,
+    ticketNumber: claims.order.ticketNumber,
+    storeName: options.storeName,
+  });
   const results = await Promise.allSettled(
     claims.wanted.map((channel) => {
       const claim = claims.claimed.find((c) => c.channel === channel);
@@ -60,23 +66,19 @@ export async function handleOrderReady(
     if (r.status === "fulfilled") outcomes[channel] = r.value;
     else errors.push(`${channel}: ${errorInfo(r.reason).message}`);
   });
-  if (errors.length > 0) throw new Error(`order.ready notification not delivered (${errors.join("; ")})`);
+  if (errors.length > 0) throw new Error(`${event.type} notification not delivered (${errors.join("; ")})`);
   return outcomes;
 }
 
-async function sendClaimed(
-  options: NotifyDependencies & { event: OrderReadyEvent },
-  claim: ClaimedNotification,
-  content: ReadyMessageInput,
-): Promise<ChannelOutcome> {
+async function sendClaimed(options: NotifyOptions, claim: ClaimedNotification, content: CustomerMessage): Promise<ChannelOutcome> {
   const { prisma } = options;
-  const log = { orderId: options.event.orderId, channel: claim.channel };
+  const log = { orderId: options.event.orderId, event: options.event.type, channel: claim.channel };
   let providerId: string;
   try {
     ({ providerId } =
       claim.channel === "SMS"
-        ? await options.smsSender!.send({ to: claim.recipient, body: readySmsText(content) })
-        : await options.emailSender!.send({ to: claim.recipient, ...readyEmail(content) }));
+        ? await options.smsSender!.send({ to: claim.recipient, body: content.sms })
+        : await options.emailSender!.send({ to: claim.recipient, ...content.email }));
   } catch (error) {
     const message = errorInfo(error).message.slice(0, 500);
     const final = claim.attempts >= (options.maxAttempts ?? MAX_NOTIFICATION_ATTEMPTS);
@@ -98,7 +100,7 @@ async function sendClaimed(
 
 /** A channel this worker did not claim: already done, or someone else is on it. */
 async function settleUnclaimed(
-  options: NotifyDependencies & { event: OrderReadyEvent },
+  options: NotifyOptions,
   channel: NotificationChannel,
   row: ExistingNotification | undefined,
 ): Promise<ChannelOutcome> {

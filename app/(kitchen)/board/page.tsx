@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { OrderBoard } from "../../../components/board/order-board.tsx";
+import { getPrisma } from "../../../lib/db/prisma.ts";
+import { getOrderBoard } from "../../../lib/kds/get-order-board.ts";
+import { storeName } from "../../../lib/http/store.ts";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Order board" };
+
+/** The customer-facing order board for a TV at the pickup counter: ticket numbers and first names only. */
+export default async function OrderBoardPage() {
+  const board = await getOrderBoard({ prisma: getPrisma() });
+  return <OrderBoard initial={board} renderedAt={new Date().toISOString()} storeName={storeName()} />;
+}

@@ -1,0 +1,14 @@
+import { getPrisma } from "../../../../../../lib/db/prisma.ts";
+import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
+import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
+import { cancelTicket } from "../../../../../../lib/kds/cancel-ticket.ts";
+import { cancelBodySchema, ticketParamsSchema } from "../schema.ts";
+
+export const dynamic = "force-dynamic";
+
+/** The kitchen cancels a ticket with `{ reason, barista? }`; the customer is told why. 409 once it is ready or cancelled. */
+export const POST = handleRoute(async (request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = ticketParamsSchema.parse(await context.params);
+  const { reason, barista } = cancelBodySchema.parse(await readJsonBody(request));
+  return jsonResponse(await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, barista }));
+});

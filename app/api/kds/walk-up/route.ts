@@ -1,0 +1,25 @@
+import { getConfig } from "../../../../lib/config.ts";
+import { getPrisma } from "../../../../lib/db/prisma.ts";
+import { handleRoute, jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
+import { getWebTransport } from "../../../../lib/http/web-context.ts";
+import { placeOrder } from "../../../../lib/orders/place-order.ts";
+import { walkUpBodySchemaFor } from "./schema.ts";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A barista enters a customer's order at the counter. It takes the web order's path
+ * (outbox, queue, worker) with source WALK_UP, and is taken even while the store is
+ * closed, paused or at capacity for online orders. 201 for a new order, 200 with the
+ * same body for a retried idempotency key.
+ */
+export const POST = handleRoute(async (request) => {
+  const config = getConfig();
+  const input = walkUpBodySchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
+  const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP" });
+  const statusUrl = `/orders/${order.publicToken}`;
+  return jsonResponse(
+    { ticketNumber: order.ticketNumber, totalCents: order.totalCents, statusUrl },
+    { status: order.created ? 201 : 200, headers: { Location: statusUrl } },
+  );
+});

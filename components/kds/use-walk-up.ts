@@ -1,0 +1,67 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { checkoutFailure, createKeyKeeper, NETWORK_ERROR, orderRequestBody, validateDetails, type CheckoutDetails, type CheckoutFailure } from "../order/checkout.ts";
+import type { CartLine } from "../order/menu-math.ts";
+import { sendJson } from "./kds-api.ts";
+
+export type WalkUpPlaced = { ticketNumber: number; totalCents: number; statusUrl: string };
+
+const failureOf = (message: string, fields: CheckoutFailure["fields"] = {}): CheckoutFailure => ({ code: undefined, message, fields, lines: new Map(), reopensAt: null });
+
+/**
+ * Sends a counter order. The request is the customer checkout's (same body, same
+ * checks), with one idempotency key per order: a retry after a lost answer reuses it,
+ * so the customer cannot get two tickets, and the next order starts with a new one, so
+ * two customers asking for the same drink under the same name still get two.
+ */
+export function useWalkUp() {
+  const keyFor = useRef(createKeyKeeper());
+  const inFlight = useRef(false);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<CheckoutFailure | null>(null);
+  const [placed, setPlaced] = useState<WalkUpPlaced | null>(null);
+
+  async function submit(lines: CartLine[], details: CheckoutDetails) {
+    if (inFlight.current) return;
+    if (lines.length === 0) {
+      setFailure(failureOf("Add at least one item first"));
+      return;
+    }
+    const invalid = validateDetails(details);
+    if (invalid.customerName) invalid.customerName = "Enter the customer's name, to call it out";
+    if (invalid.notifyConsent) invalid.notifyConsent = "Ask the customer, and tick the box if they agree; or leave phone and email empty";
+    if (Object.keys(invalid).length > 0) {
+      setFailure(failureOf("Please check the highlighted details", invalid));
+      return;
+    }
+    const body = orderRequestBody(lines, details);
+    const idempotencyKey = keyFor.current(body);
+    inFlight.current = true;
+    setSending(true);
+    setFailure(null);
+    const result = await sendJson<WalkUpPlaced>("/api/kds/walk-up", { ...body, idempotencyKey });
+    inFlight.current = false;
+    setSending(false);
+    if (result.ok && typeof result.data?.ticketNumber === "number") {
+      setPlaced(result.data);
+      keyFor.current = createKeyKeeper();
+    } else if (result.ok) {
+      setFailure(failureOf("The server's answer made no sense. Check the board before trying again."));
+    } else {
+      setFailure(result.status === 0 ? failureOf(NETWORK_ERROR.replace(" — you won't be charged twice", ". Trying again is safe.")) : checkoutFailure(result.status, result.body, null));
+    }
+  }
+
+  return {
+    submit,
+    sending,
+    failure,
+    placed,
+    clearFailure: () => setFailure(null),
+    reset: () => {
+      setPlaced(null);
+      setFailure(null);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
+import { logger } from "../log.ts";
+import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
+import { orderCancelledSchema, type OrderCancelledMessage } from "../queue/messages.ts";
+import type { Transport } from "../queue/transport.ts";
+import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
+
+export type CancelledTicket = { orderId: string; ticketNumber: number; status: "CANCELLED" };
+
+type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
+
+/**
+ * A barista cancels a ticket on the board (queued or being made, bumped or not) and says
+ * why. The cancel and an `order.cancelled` outbox row commit in one statement; the
+ * worker then announces it to the customer (SMS, email), so the web never publishes to
+ * SNS. The update is conditional on the status, so a cancel racing the worker's READY
+ * has one winner. An order.placed still in the queue cannot bring the order back: the
+ * worker only moves PLACED orders on.
+ */
+export async function cancelTicket(options: {
+  prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "order" | "outboxMessage">;
+  transport: Transport;
+  orderId: string;
+  reason: string;
+  barista?: string | null;
+  now?: Date;
+}): Promise<CancelledTicket> {
+  const { prisma, transport, orderId, reason } = options;
+  if (!UUID.test(orderId)) throw orderNotFound();
+  const now = options.now ?? new Date();
+  const body: OrderCancelledMessage = orderCancelledSchema.parse({
+    type: "order.cancelled",
+    outboxId: crypto.randomUUID(),
+    orderId,
+    reason,
+    cancelledAt: now.toISOString(),
+  });
+
+  // The final SELECT reads the order as it was before this statement.
+  const [order] = await prisma.$queryRaw<Row[]>`
+    WITH cancelled AS (
+      UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${reason}, "cancelledBy" = ${options.barista ?? null}
+      WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS')
+      RETURNING "id"
+    ),
+    outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
+      SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c
+    )
+    SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled"
+    FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
+  if (!order) throw orderNotFound();
+  if (!order.cancelled) {
+    // The worker (READY) or another screen may have committed after this statement's
+    // snapshot: describe the order as it is now.
+    const current = await prisma.order.findUnique({ where: { id: orderId }, select: { ticketNumber: true, status: true } });
+    throw current ? orderConflict("cancel", current) : orderNotFound();
+  }
+
+  logger.info({ orderId, ticket: order.ticketNumber }, "order cancelled by the kitchen");
+  await sendOutboxMessage({
+    prisma,
+    transport,
+    row: { id: body.outboxId, orderId, destination: "ORDERS_QUEUE", type: body.type, body },
+  });
+  return { orderId, ticketNumber: order.ticketNumber, status: "CANCELLED" };
+}
