@@ -1,20 +1,11 @@
-import { E2E_MAIL_API } from "./stack-env.ts";
 import { expect, test } from "./support/axe.ts";
 import { query } from "./support/db.ts";
 import { identifyBarista } from "./support/kds.ts";
+import { emailsTo, textsTo } from "./support/outbox.ts";
 import { fillDetails } from "./support/shop.ts";
 
 // The whole journey through the real processes: browser → web → Postgres + SQS → worker
 // → KDS → SNS → notifier → maildev and the SMS outbox.
-
-type MaildevEmail = { subject: string; to: { address: string }[]; text?: string };
-
-async function emailsTo(address: string): Promise<MaildevEmail[]> {
-  const res = await fetch(E2E_MAIL_API);
-  expect(res.ok).toBe(true);
-  const all = (await res.json()) as MaildevEmail[];
-  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
 
 test("a customised drink goes from the customer to the kitchen and back, with one text and one email", async ({ page, context }) => {
   const phone = "+447911123456";
@@ -65,7 +56,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   // One email in maildev, one text in the SMS outbox.
   await expect.poll(async () => (await emailsTo(email)).length, { timeout: 30_000 }).toBeGreaterThan(0);
   // The data folder is new for every run, so every text to this number is from this order.
-  const sms = () => query<{ body: string }>(`SELECT body FROM "DevSmsMessage" WHERE "to" = $1`, [phone]);
+  const sms = () => textsTo(phone);
   await expect.poll(async () => (await sms()).length, { timeout: 30_000 }).toBeGreaterThan(0);
 
   // Give a duplicate delivery (SNS → queue → notifier redelivery) time to show up.

@@ -2,9 +2,11 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { query } from "./support/db.ts";
+import { identifyBarista } from "./support/kds.ts";
 import { addDrink, fillDetails, placeOrderViaApi, startOrder } from "./support/shop.ts";
 
-// README screenshots at iPhone 12–15 size. Not part of the suite: run with
+// README screenshots: the customer's pages at iPhone 12–15 size, the kitchen display on a
+// 1280×800 tablet and the order board on a 1920×1080 TV. Not part of the suite: run with
 // BREWLINE_SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
 
 const OUT = path.join(import.meta.dirname, "..", "docs", "screenshots");
@@ -48,4 +50,46 @@ test("menu, customisation, cart and status", async ({ page, request }) => {
 
 test.afterEach(async () => {
   if (process.env.BREWLINE_SCREENSHOTS === "1") await query(`UPDATE "StoreSettings" SET "taxRateBasisPoints" = 0 WHERE id = 1`);
+});
+
+test("kitchen display and order board", async ({ browser, request }) => {
+  mkdirSync(OUT, { recursive: true });
+  // A morning's mix: options, dietary flags, a note, a counter order, several ages.
+  const orders: [string, { menuItemId: string; quantity: number; modifierIds?: string[]; note?: string }[]][] = [
+    ["Ada Lovelace", [{ menuItemId: "latte", quantity: 1, modifierIds: ["size-large", "milk-oat", "syrup-vanilla"] }]],
+    ["Grace", [{ menuItemId: "flat-white", quantity: 2, modifierIds: ["shot-decaf"] }, { menuItemId: "tea", quantity: 1 }]],
+    ["Linus", [{ menuItemId: "cappuccino", quantity: 1, modifierIds: ["milk-almond"], note: "Extra foam, please" }]],
+    ["Margaret", [{ menuItemId: "iced-latte", quantity: 1, modifierIds: ["size-medium", "milk-soy"] }]],
+    ["Alan", [{ menuItemId: "espresso", quantity: 2 }]],
+    ["Barbara", [{ menuItemId: "mocha", quantity: 1, modifierIds: ["temp-extra-hot"] }, { menuItemId: "cold-brew", quantity: 1 }]],
+    ["Ken", [{ menuItemId: "americano", quantity: 1 }]],
+    ["Radia", [{ menuItemId: "chai-latte", quantity: 1, modifierIds: ["milk-oat"] }]],
+    ["Dennis", [{ menuItemId: "hot-chocolate", quantity: 1 }]],
+  ];
+  const placed = [];
+  for (const [name, items] of orders) placed.push(await placeOrderViaApi(request, name, items));
+  // Three were made a while ago and are ready; two are being made; the rest wait, some for long.
+  for (const p of placed.slice(0, 5)) await startOrder(request, p.token);
+  for (const p of placed.slice(0, 3)) {
+    const [row] = await query<{ id: string }>(`SELECT id FROM "Order" WHERE "publicToken" = $1`, [p.token]);
+    expect((await request.post(`/api/kds/tickets/${row!.id}/ready`, { data: { barista: "Sam" } })).ok()).toBe(true);
+  }
+  await query(`UPDATE "Order" SET "queuedAt" = now() - interval '6 minutes', "createdAt" = now() - interval '6 minutes' WHERE "publicToken" = $1`, [placed[3]!.token]);
+  await query(`UPDATE "Order" SET "queuedAt" = now() - interval '4 minutes', "createdAt" = now() - interval '4 minutes' WHERE "publicToken" = $1`, [placed[4]!.token]);
+
+  const kds = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })).newPage();
+  await kds.goto("/kds");
+  await identifyBarista(kds, "Sam");
+  await expect(kds.getByTestId(`kds-ticket-${placed[8]!.ticketNumber}`)).toBeVisible({ timeout: 30_000 });
+  await kds.evaluate(() => document.fonts.ready);
+  await kds.screenshot({ path: path.join(OUT, "kds.png") });
+  await kds.keyboard.press("a");
+  await expect(kds.getByTestId("kds-all-day-panel")).toBeVisible();
+  await kds.screenshot({ path: path.join(OUT, "kds-all-day.png") });
+
+  const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 })).newPage();
+  await tv.goto("/board");
+  await expect(tv.getByTestId("board-ready").getByTestId(`board-entry-${placed[2]!.ticketNumber}`)).toBeVisible({ timeout: 30_000 });
+  await tv.evaluate(() => document.fonts.ready);
+  await tv.screenshot({ path: path.join(OUT, "board.png") });
 });

@@ -77,6 +77,9 @@ export function useCheckout(options: {
         router.push(data.statusUrl);
         return;
       }
+      // A success whose body was cut off (the connection dropped mid-answer): the order
+      // may exist, so say "try again" like a network error; the same key makes it safe.
+      if (response.ok) throw new Error("order answer cut off");
       const result = checkoutFailure(response.status, data, response.headers.get("Retry-After"));
       const closed = storeFromOrderError(options.store, result.code, result.message, result.reopensAt);
       if (closed) options.setStore(closed);

@@ -9,6 +9,9 @@ import { Construct } from "constructs";
 import { Database } from "./database.ts";
 import type { Messaging } from "./messaging.ts";
 
+/** How long the load balancer keeps an idle connection (SSE streams send a comment well within it). */
+const ALB_IDLE_TIMEOUT_SECONDS = 300;
+
 export type ServicesProps = {
   vpc: ec2.IVpc;
   database: Database;
@@ -84,14 +87,17 @@ export class Services extends Construct {
         image,
         containerPort: 3000,
         command: withDatabaseUrl("node --max-semi-space-size=64 server.js"),
-        environment,
+        // Node closes idle keep-alive connections after 5 s; the balancer reuses them for
+        // up to its idle timeout (300 s below) and answers 502 when it sends a request on
+        // one Node is closing. Next's server.js reads KEEP_ALIVE_TIMEOUT: keep it longer.
+        environment: { ...environment, KEEP_ALIVE_TIMEOUT: String((ALB_IDLE_TIMEOUT_SECONDS + 10) * 1000) },
         secrets,
         logDriver: logging("web"),
       },
     });
     this.web.targetGroup.configureHealthCheck({ path: "/api/ready", healthyHttpCodes: "200", interval: Duration.seconds(15) });
     // Long-lived SSE streams (live order status) must not be cut by the balancer's default 60 s.
-    this.web.loadBalancer.setAttribute("idle_timeout.timeout_seconds", "300");
+    this.web.loadBalancer.setAttribute("idle_timeout.timeout_seconds", String(ALB_IDLE_TIMEOUT_SECONDS));
     messaging.ordersQueue.grantSendMessages(this.web.taskDefinition.taskRole);
     for (const q of [messaging.ordersQueue, messaging.ordersDlq, messaging.notificationsQueue, messaging.notificationsDlq]) {
       this.web.taskDefinition.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }));

@@ -81,6 +81,19 @@ describe("services", () => {
     template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", { HealthCheckPath: "/api/ready", Port: 80, TargetType: "ip" });
   });
 
+  it("keeps the web server's idle connections open longer than the balancer's, so the balancer never reuses one Node is closing", () => {
+    const attributes = template.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer");
+    const idle = Object.values(attributes)
+      .flatMap((r) => (r as { Properties: { LoadBalancerAttributes?: { Key: string; Value: string }[] } }).Properties.LoadBalancerAttributes ?? [])
+      .find((a) => a.Key === "idle_timeout.timeout_seconds");
+    expect(idle).toBeDefined();
+    const containers = Object.values(template.findResources("AWS::ECS::TaskDefinition")).flatMap(
+      (r) => (r as { Properties: { ContainerDefinitions: { Environment?: { Name: string; Value: string }[] }[] } }).Properties.ContainerDefinitions,
+    );
+    const keepAlive = containers.flatMap((c) => c.Environment ?? []).find((e) => e.Name === "KEEP_ALIVE_TIMEOUT");
+    expect(Number(keepAlive?.Value)).toBeGreaterThan(Number(idle!.Value) * 1000);
+  });
+
   it("runs web, worker and migration from one image with three commands", () => {
     const commands = Object.values(template.findResources("AWS::ECS::TaskDefinition")).flatMap((t) =>
       (t.Properties.ContainerDefinitions as { Command: string[] }[]).map((c) => c.Command.join(" ")),

@@ -14,6 +14,7 @@ export function renderBanner(b: BannerInput): string {
   const rows: [string, string][] = [
     ["Customer ordering", `${b.baseUrl}/`],
     ["Kitchen display", `${b.baseUrl}/kds`],
+    ["Order board (TV)", `${b.baseUrl}/board`],
     ["Dashboard", `${b.baseUrl}/dashboard`],
     ["Mail inbox", b.mailInboxUrl ?? "(SMTP_URL set: mail goes to your SMTP server)"],
     ["SMS outbox", b.smsOutbox ? `${b.baseUrl}/dev/sms` : "(texts are sent through Amazon SNS)"],

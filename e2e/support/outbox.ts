@@ -1,0 +1,19 @@
+import { expect } from "@playwright/test";
+import { E2E_MAIL_API } from "../stack-env.ts";
+import { query } from "./db.ts";
+
+// Where customer messages land in the embedded shop: maildev's inbox and the SMS outbox
+// table (the emulator cannot send texts). Tests count them there, as a customer would.
+
+export type MaildevEmail = { subject: string; to: { address: string }[]; text?: string };
+
+export async function emailsTo(address: string): Promise<MaildevEmail[]> {
+  const res = await fetch(E2E_MAIL_API);
+  expect(res.ok).toBe(true);
+  const all = (await res.json()) as MaildevEmail[];
+  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+export async function textsTo(phone: string): Promise<{ body: string }[]> {
+  return query<{ body: string }>(`SELECT body FROM "DevSmsMessage" WHERE "to" = $1 ORDER BY "createdAt"`, [phone]);
+}
