@@ -3,6 +3,8 @@
 
 export const errorStatus = {
   VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   STORE_CLOSED: 409,

@@ -1,0 +1,27 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { StaffUser } from "../auth/require-staff.ts";
+
+// Staff actions in the audit log, beside the order status changes the database records
+// by itself (trigger order_audit): who did it, when, and one line saying what.
+
+export async function recordStaffAction(options: {
+  prisma: Pick<PrismaClient, "auditLog">;
+  actor: Pick<StaffUser, "id" | "name">;
+  /** Dotted verb, e.g. "order.start", "menu.item.update", "store.pause", "staff.sign_in". */
+  action: string;
+  summary: string;
+  orderId?: string | null;
+  details?: Record<string, unknown>;
+}): Promise<void> {
+  const { prisma, actor } = options;
+  await prisma.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: options.action,
+      summary: options.summary.slice(0, 500),
+      orderId: options.orderId ?? null,
+      details: (options.details ?? undefined) as never,
+    },
+  });
+}
