@@ -37,7 +37,7 @@ COPY --from=build --chown=brewline:brewline /app/package.json /app/tsconfig.json
 COPY --from=build --chown=brewline:brewline /app/lib ./lib
 COPY --from=build --chown=brewline:brewline /app/worker ./worker
 COPY --from=build --chown=brewline:brewline /app/prisma ./prisma
-COPY --from=build --chown=brewline:brewline /app/scripts/migrate.ts ./scripts/migrate.ts
+COPY --from=build --chown=brewline:brewline /app/scripts/migrate.ts /app/scripts/staff.ts ./scripts/
 USER brewline
 EXPOSE 3000
 CMD ["node", "--max-semi-space-size=64", "server.js"]

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { query } from "./support/db.ts";
 import { newDeviceId, uniqueName } from "./support/shop.ts";
+import { signInAs } from "./support/staff.ts";
 
 // How long a barista waits for a new order: from the moment the order is saved
 // (Order.createdAt, the server's clock) to the moment its ticket is in the kitchen
@@ -22,6 +23,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 test(`placed → visible on the kitchen display, over ${ORDERS} orders`, async ({ page, request }, testInfo) => {
   test.setTimeout(120_000);
+  await signInAs(page, "barista");
   await page.goto("/kds");
   await expect(page.getByTestId("kds-disconnected")).toBeHidden();
   await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/axe.ts";
-import { identifyBarista } from "./support/kds.ts";
+import { signInAs } from "./support/staff.ts";
 import { emailsTo, textsTo } from "./support/outbox.ts";
 import { newDeviceId, uniqueName } from "./support/shop.ts";
 
@@ -35,8 +35,8 @@ async function placeWithContact(request: APIRequestContext, customerName: string
 async function kitchenScreen(browser: Browser, barista: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await signInAs(page, "barista", barista);
   await page.goto("/kds");
-  await identifyBarista(page, barista);
   return page;
 }
 

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/axe.ts";
-import { identifyBarista } from "./support/kds.ts";
+import { signInAs, staffHeaders } from "./support/staff.ts";
 import { newDeviceId, placeOrderViaApi, uniqueName } from "./support/shop.ts";
 
 // The kitchen display as baristas use it (a 1280×800 tablet with a bump bar), the
@@ -13,7 +13,7 @@ async function ticketId(request: APIRequestContext, ticketNumber: number): Promi
   let id: string | undefined;
   await expect
     .poll(async () => {
-      const board = (await (await request.get("/api/kds/tickets")).json()) as { tickets: { id: string; ticketNumber: number }[] };
+      const board = (await (await request.get("/api/kds/tickets", { headers: await staffHeaders("barista") })).json()) as { tickets: { id: string; ticketNumber: number }[] };
       id = board.tickets.find((t) => t.ticketNumber === ticketNumber)?.id;
       return id;
     }, { timeout: 30_000 })
@@ -22,8 +22,8 @@ async function ticketId(request: APIRequestContext, ticketNumber: number): Promi
 }
 
 async function openKds(page: Page) {
+  await signInAs(page, "barista");
   await page.goto("/kds");
-  await identifyBarista(page, "Sam");
 }
 
 /** An order with options (placeOrderViaApi sends plain drinks). */
@@ -100,7 +100,7 @@ test("a dropped connection says so, and the board catches up on what it missed",
   await page.context().setOffline(true);
   await expect(page.getByTestId("kds-disconnected")).toBeVisible();
   // Meanwhile another barista starts it on their screen.
-  const response = await request.post(`/api/kds/tickets/${await ticketId(request, placed.ticketNumber)}/start`, { data: { barista: "Kim" } });
+  const response = await request.post(`/api/kds/tickets/${await ticketId(request, placed.ticketNumber)}/start`, { data: {}, headers: await staffHeaders("barista", "Kim") });
   expect(response.status(), await response.text()).toBe(200);
   await page.context().setOffline(false);
   await expect(page.getByTestId("kds-disconnected")).toBeHidden({ timeout: 30_000 });
@@ -148,7 +148,7 @@ test("the order board shows what is being made and what is ready, first names on
   await expect(page.getByTestId("board-preparing").getByTestId(`board-entry-${placed.ticketNumber}`)).toBeVisible();
   await expect(entry).not.toContainText("Surname");
 
-  expect((await request.post(`/api/kds/tickets/${id}/ready`, { data: { barista: "Sam" } })).ok()).toBe(true);
+  expect((await request.post(`/api/kds/tickets/${id}/ready`, { data: {}, headers: await staffHeaders("barista") })).ok()).toBe(true);
   const ready = page.getByTestId("board-ready").getByTestId(`board-entry-${placed.ticketNumber}`);
   await expect(ready).toBeVisible({ timeout: 30_000 });
   await expect(ready).toHaveAttribute("data-fresh", "true");

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { query } from "./support/db.ts";
-import { identifyBarista } from "./support/kds.ts";
+import { signInAs, staffHeaders } from "./support/staff.ts";
 import { addDrink, fillDetails, placeOrderViaApi, startOrder } from "./support/shop.ts";
 
 // README screenshots: the customer's pages at iPhone 12–15 size, the kitchen display on a
@@ -72,14 +72,14 @@ test("kitchen display and order board", async ({ browser, request }) => {
   for (const p of placed.slice(0, 5)) await startOrder(request, p.token);
   for (const p of placed.slice(0, 3)) {
     const [row] = await query<{ id: string }>(`SELECT id FROM "Order" WHERE "publicToken" = $1`, [p.token]);
-    expect((await request.post(`/api/kds/tickets/${row!.id}/ready`, { data: { barista: "Sam" } })).ok()).toBe(true);
+    expect((await request.post(`/api/kds/tickets/${row!.id}/ready`, { data: {}, headers: await staffHeaders("barista") })).ok()).toBe(true);
   }
   await query(`UPDATE "Order" SET "queuedAt" = now() - interval '6 minutes', "createdAt" = now() - interval '6 minutes' WHERE "publicToken" = $1`, [placed[3]!.token]);
   await query(`UPDATE "Order" SET "queuedAt" = now() - interval '4 minutes', "createdAt" = now() - interval '4 minutes' WHERE "publicToken" = $1`, [placed[4]!.token]);
 
   const kds = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })).newPage();
+  await signInAs(kds, "barista");
   await kds.goto("/kds");
-  await identifyBarista(kds, "Sam");
   await expect(kds.getByTestId(`kds-ticket-${placed[8]!.ticketNumber}`)).toBeVisible({ timeout: 30_000 });
   await kds.evaluate(() => document.fonts.ready);
   await kds.screenshot({ path: path.join(OUT, "kds.png") });
@@ -92,4 +92,18 @@ test("kitchen display and order board", async ({ browser, request }) => {
   await expect(tv.getByTestId("board-ready").getByTestId(`board-entry-${placed[2]!.ticketNumber}`)).toBeVisible({ timeout: 30_000 });
   await tv.evaluate(() => document.fonts.ready);
   await tv.screenshot({ path: path.join(OUT, "board.png") });
+});
+
+test("manager's dashboard after a busy hour", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  mkdirSync(OUT, { recursive: true });
+  const { seedBusyHour } = await import("./dashboard-helpers.ts");
+  await seedBusyHour(request, 60);
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })).newPage();
+  await signInAs(page, "manager");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("orders-per-hour").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(OUT, "dashboard.png") });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { identifyBarista } from "./support/kds.ts";
+import { signInAs, staffHeaders } from "./support/staff.ts";
 import { newDeviceId } from "./support/shop.ts";
 
 // Every page is served with a strict Content-Security-Policy (scripts only with this
@@ -89,16 +89,17 @@ test("pages carry a nonce-based CSP and the security headers, and still work wit
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "QUEUED");
 
   // Kitchen display: starting the ticket works, and the customer's page would follow.
-  nonces.add(await expectPageHeaders(await request.get("/kds"), "/kds"));
+  nonces.add(await expectPageHeaders(await request.get("/kds", { headers: await staffHeaders("barista") }), "/kds"));
+  await signInAs(page, "barista");
   await page.goto("/kds");
-  await identifyBarista(page);
   const card = page.getByTestId(`kds-ticket-${ticketNumber}`);
   await expect(card).toBeVisible();
   await card.getByTestId("kds-start").click();
   await expect(card).toHaveAttribute("data-status", "IN_PROGRESS");
 
   // Dashboard.
-  nonces.add(await expectPageHeaders(await request.get("/dashboard"), "/dashboard"));
+  nonces.add(await expectPageHeaders(await request.get("/dashboard", { headers: await staffHeaders("manager") }), "/dashboard"));
+  await signInAs(page, "manager");
   await page.goto("/dashboard");
   await expect(page.getByTestId("status-counts")).toBeVisible();
 

@@ -7,6 +7,11 @@ import { z } from "zod";
 
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
+const optionalSecret = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -64,10 +69,18 @@ const schema = z
     OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().positive().default(5),
     /** Sent rows not processed after this long are sent again (the queue may have lost them). */
     OUTBOX_REDELIVER_AFTER_SECONDS: z.coerce.number().positive().default(120),
+    /** Local files of the embedded stack (uploaded menu pictures under menu-images/); relative to the working folder. */
+    BREWLINE_DATA_DIR: z.string().trim().min(1).default(".data"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Signs the staff session cookies; every web instance needs the same one. AUTH_SECRET
+    // is accepted too. The web app refuses to start in production without it (lib/auth/auth.ts;
+    // the worker does not need it); the launcher keeps one in its data folder.
+    BETTER_AUTH_SECRET: optionalSecret,
+    AUTH_SECRET: optionalSecret,
   })
-  .transform((env) => ({
+  .transform(({ AUTH_SECRET, ...env }) => ({
     ...env,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? AUTH_SECRET,
     SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "outbox" : "sns"),
   }));
 

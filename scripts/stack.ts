@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config.ts";
+import { launcherAuthSecret } from "./stack/auth-secret.ts";
 import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import { WEB_NODE_FLAGS } from "./stack/node-flags.ts";
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
     PORT: String(s.ports.web),
     WORKER_HEALTH_PORT: String(s.ports.workerHealth),
     PUBLIC_BASE_URL: baseUrl,
+    BETTER_AUTH_SECRET: launcherAuthSecret(process.env, s.dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";

@@ -1,5 +1,6 @@
 import { createBatcher } from "../lib/async/create-batcher.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { resendNotification } from "../lib/notifications/resend-notification.ts";
 import { announceCancellation } from "../lib/orders/announce-cancellation.ts";
 import { completeOrder } from "../lib/orders/complete-order.ts";
 import { queueOrders, type QueueOrderResult } from "../lib/orders/queue-order.ts";
@@ -30,6 +31,9 @@ export function createOrdersMessageHandler(deps: { prisma: PrismaClient; transpo
         return;
       case "order.cancelled":
         await announceCancellation({ prisma: deps.prisma, transport: deps.transport, message: body });
+        return;
+      case "notification.resend":
+        await resendNotification({ prisma: deps.prisma, transport: deps.transport, message: body });
         return;
     }
   };

@@ -1,5 +1,8 @@
 import type { Config } from "../lib/config.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { deadLetterQueues } from "../lib/dlq/dead-letter-queues.ts";
+import { recordMessageFailure } from "../lib/dlq/record-message-failure.ts";
+import { startDeadLetterMonitor } from "../lib/dlq/start-dead-letter-monitor.ts";
 import { errorInfo, logger } from "../lib/log.ts";
 import { collectPipelineMetrics, pipelineQueues } from "../lib/metrics/collect-pipeline-metrics.ts";
 import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
@@ -26,6 +29,8 @@ export type StartWorkerOptions = {
   pollWaitSeconds?: number;
   reconcileIntervalMs?: number;
   heartbeatIntervalMs?: number;
+  /** How often the dead-letter queues are peeked (a requested redrive is acted on within checkEveryMs). */
+  deadLetters?: { peekEveryMs?: number; checkEveryMs?: number };
   /** Default: WORKER_HEALTH_PORT; 0 picks a free port; null runs no health server. */
   healthPort?: number | null;
   retryDelaySeconds?: ConsumerOptions["retryDelaySeconds"];
@@ -76,9 +81,16 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     help: "Time the worker's handler took per message, by queue and outcome.",
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  const timed = (queue: string) => ({
-    onProcessed: (_m: unknown, ms: number) => handling.observe({ queue, outcome: "processed" }, ms / 1000),
-    onFailed: (_m: unknown, _e: unknown, ms: number) => handling.observe({ queue, outcome: "failed" }, ms / 1000),
+  // Every handler failure is kept by message id: if SQS dead-letters the message, the
+  // dashboard shows this error as the reason.
+  const timed = (queue: string): Pick<ConsumerOptions, "onProcessed" | "onFailed"> => ({
+    onProcessed: (_m, ms) => handling.observe({ queue, outcome: "processed" }, ms / 1000),
+    onFailed: (message, error, ms) => {
+      handling.observe({ queue, outcome: "failed" }, ms / 1000);
+      recordMessageFailure({ prisma, queue, message, error }).catch((e: unknown) =>
+        logger.warn({ queue, messageId: message.messageId, err: errorInfo(e) }, "could not record the message failure"),
+      );
+    },
   });
   const common = {
     sqs: transport.sqs,
@@ -156,6 +168,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       redeliverAfterSeconds: config.OUTBOX_REDELIVER_AFTER_SECONDS,
     }),
   );
+  const deadLetterMonitor = startDeadLetterMonitor({ prisma, sqs: transport.sqs, queues: deadLetterQueues(config), ...options.deadLetters });
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
   logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
 
@@ -163,7 +176,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const stop = async (timeoutMs: number) => {
     state = "stopping";
     const results = await Promise.all(consumers.map((c) => c.stop({ timeoutMs })));
-    await Promise.all([reconciler.stop(), heartbeat.stop()]);
+    await Promise.all([reconciler.stop(), heartbeat.stop(), deadLetterMonitor.stop()]);
     await recordHeartbeat({ prisma, identity, counts: counts(), stopped: true }).catch((error) =>
       logger.warn({ err: errorInfo(error) }, "could not record the worker stop"),
     );

@@ -10,7 +10,7 @@ const STATUS_LABELS: [keyof Overview["counts"], string][] = [
   ["CANCELLED", "Cancelled"],
 ];
 
-function Section({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) {
+export function Section({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
     <section aria-labelledby={id}>
@@ -25,9 +25,9 @@ function Section({ title, children, aside }: { title: string; children: React.Re
   );
 }
 
-export function StatusCounts({ counts }: { counts: Overview["counts"] }) {
+export function StatusCounts({ counts, title = "Orders today" }: { counts: Overview["counts"]; title?: string }) {
   return (
-    <Section title="Orders today">
+    <Section title={title}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="status-counts">
         {STATUS_LABELS.map(([status, label]) => (
           <div key={status} className="rounded-2xl border border-line bg-surface p-4">

@@ -5,9 +5,9 @@ import type { KdsBoardData, KdsTicket } from "../../lib/kds/kds-types.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { useServerNow } from "../live/use-now.ts";
 import { AllDayPanel } from "./all-day-panel.tsx";
-import { BARISTA_KEY, BaristaDialog } from "./barista-dialog.tsx";
 import { CancelDialog } from "./cancel-dialog.tsx";
 import { KdsHeader } from "./kds-header.tsx";
+import { PinSwitchDialog, type PinStaff } from "./pin-switch-dialog.tsx";
 import type { KdsKeyAction } from "./kds-keys.ts";
 import { keepSelection, moveSelection, ticketPhase } from "./kds-view.ts";
 import { HelpDialog, KeyLegendBar } from "./key-legend.tsx";
@@ -18,21 +18,33 @@ import { Toasts } from "./toasts.tsx";
 import { useKdsBoard } from "./use-kds-board.ts";
 import { useKdsKeys } from "./use-kds-keys.ts";
 import { useKdsSound } from "./use-kds-sound.ts";
-import { useLocalSetting } from "./use-local-setting.ts";
 import { WalkUpDialog } from "./walk-up-dialog.tsx";
 
 type Dialog =
-  | { kind: "barista"; then?: (name: string) => void }
+  | { kind: "switch" }
   | { kind: "cancel"; ticket: KdsTicket }
   | { kind: "settings" }
   | { kind: "walkUp" }
   | { kind: "help" };
 
 /** The kitchen display: live tickets, their actions by touch or bump bar, and the tools around them. */
-export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoardData; renderedAt: string; storeName: string }) {
+export function KdsBoard({
+  initial,
+  renderedAt,
+  storeName,
+  staff,
+  pinStaff,
+}: {
+  initial: KdsBoardData;
+  renderedAt: string;
+  storeName: string;
+  /** Who is signed in on this screen (the server names them on what they do). */
+  staff: { name: string };
+  pinStaff: PinStaff[];
+}) {
   const now = useServerNow(renderedAt);
   const sound = useKdsSound();
-  const [barista, setBarista] = useLocalSetting(BARISTA_KEY);
+  const barista = staff.name;
   const kds = useKdsBoard(initial, (changes) => {
     if (changes.cancelled.length > 0) sound.play("cancel");
     else if (changes.added.length > 0) sound.play("new");
@@ -50,9 +62,6 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
   const selected = tickets.find((t) => t.id === selectedId);
 
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  // Asked once per visit when no name is stored; "Not now" is respected until Start needs one.
-  const [namePrompted, setNamePrompted] = useState(false);
-  const askName = barista === null && !namePrompted && dialog === null;
   const [allDay, setAllDay] = useState(false);
 
   const act = (ticket: KdsTicket, action: CardAction) => {
@@ -61,10 +70,9 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
     if (phase === "READY_REQUESTED") return;
     if (action === "start") {
       if (phase !== "QUEUED") return;
-      if (barista) void kds.start(ticket, barista);
-      else setDialog({ kind: "barista", then: (name) => void kds.start(ticket, name) });
+      void kds.start(ticket, barista);
     } else if (action === "bump") {
-      void (stationView ? kds.stationDone(ticket) : kds.ready(ticket, barista ?? null));
+      void (stationView ? kds.stationDone(ticket) : kds.ready(ticket));
     } else if (action === "priority") {
       void kds.priority(ticket);
     } else {
@@ -89,7 +97,7 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
         if (selected) act(selected, key.type);
         return;
       case "recall":
-        if (board.recent[0]) void kds.recall(board.recent[0], barista ?? null);
+        if (board.recent[0]) void kds.recall(board.recent[0]);
         return;
       case "allDay":
         return setAllDay((a) => !a);
@@ -110,13 +118,6 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
   }, [selectedNumber]);
 
   const closeDialog = () => setDialog(null);
-  const saveName = (name: string) => {
-    setBarista(name);
-    setNamePrompted(true);
-    const then = dialog?.kind === "barista" ? dialog.then : undefined;
-    setDialog(null);
-    then?.(name);
-  };
 
   return (
     <div className="flex h-dvh flex-col">
@@ -132,7 +133,7 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
         onWalkUp={() => setDialog({ kind: "walkUp" })}
         onAllDay={() => setAllDay((a) => !a)}
         onSound={sound.toggle}
-        onBarista={() => setDialog({ kind: "barista" })}
+        onBarista={() => setDialog({ kind: "switch" })}
         onSettings={() => setDialog({ kind: "settings" })}
         onHelp={() => setDialog({ kind: "help" })}
       />
@@ -174,22 +175,13 @@ export function KdsBoard({ initial, renderedAt, storeName }: { initial: KdsBoard
         {allDay && <AllDayPanel tickets={tickets} onClose={() => setAllDay(false)} />}
       </div>
 
-      <RecentStrip recent={board.recent} pending={kds.pending} onRecall={(r) => void kds.recall(r, barista ?? null)} />
+      <RecentStrip recent={board.recent} pending={kds.pending} onRecall={(r) => void kds.recall(r)} />
       <KeyLegendBar />
       <Toasts toasts={kds.toasts} onDismiss={kds.dismiss} />
 
-      {(askName || dialog?.kind === "barista") && (
-        <BaristaDialog
-          current={barista ?? null}
-          onSave={saveName}
-          onClose={() => {
-            setNamePrompted(true);
-            closeDialog();
-          }}
-        />
-      )}
+      {dialog?.kind === "switch" && <PinSwitchDialog staff={pinStaff} current={barista} onClose={closeDialog} />}
       {dialog?.kind === "cancel" && (
-        <CancelDialog ticket={dialog.ticket} onConfirm={(reason) => kds.cancel(dialog.ticket, reason, barista ?? null)} onClose={closeDialog} />
+        <CancelDialog ticket={dialog.ticket} onConfirm={(reason) => kds.cancel(dialog.ticket, reason)} onClose={closeDialog} />
       )}
       {dialog?.kind === "settings" && (
         <SettingsDialog

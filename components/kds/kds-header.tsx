@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StreamState } from "../live/use-event-stream.ts";
+import { SignOutButton } from "../staff/sign-out-button.tsx";
 import type { SoundPreference } from "./use-kds-sound.ts";
 
 const tool =
@@ -12,7 +13,8 @@ export function KdsHeader(props: {
   stations: string[];
   station: string | null;
   stream: StreamState;
-  barista: string | null | undefined;
+  /** The signed-in staff member: their name goes on the tickets they start. */
+  barista: string;
   sound: { preference: SoundPreference; waiting: boolean };
   allDay: boolean;
   onWalkUp: () => void;
@@ -83,14 +85,16 @@ export function KdsHeader(props: {
             {sound.preference === "off" ? "Muted" : sound.waiting ? "Tap for sound" : "Sound"}
           </button>
         ) : null}
-        <button type="button" data-testid="kds-barista" onClick={props.onBarista} className={tool}>
+        <button type="button" data-testid="kds-barista" onClick={props.onBarista} className={tool} title="Switch barista (PIN)">
           <svg viewBox="0 0 24 24" className="size-5 text-muted" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
             <circle cx="12" cy="8" r="4" />
             <path d="M4 21a8 8 0 0 1 16 0" />
           </svg>
           <span className="sr-only">On this screen: </span>
-          <span className="max-w-32 truncate">{props.barista ?? "Your name"}</span>
+          <span className="max-w-32 truncate" data-testid="kds-barista-name">{props.barista}</span>
+          <span className="sr-only">. Switch barista</span>
         </button>
+        <SignOutButton className={tool} />
         <button type="button" data-testid="kds-settings" onClick={props.onSettings} aria-label="Settings" className={`${tool} px-3`}>
           <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
             <circle cx="12" cy="12" r="3" />

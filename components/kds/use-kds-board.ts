@@ -86,6 +86,8 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
       return next;
     });
     if (!result.ok) {
+      // The session ended (12 hours, or signed out elsewhere): the page sends to sign-in.
+      if (result.status === 401) window.location.reload();
       notify(result.message);
       // A refusal (409: someone else got there first) means this screen is behind.
       if (result.status === 409) resync();
@@ -96,8 +98,6 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     return true;
   }
 
-  const withBarista = (barista: string | null) => (barista ? { barista } : {});
-
   return {
     board,
     tickets,
@@ -106,8 +106,9 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     toasts,
     notify,
     dismiss,
-    start: (t: KdsTicket, barista: string) => act(t.id, "start", { barista }, () => ({ status: "IN_PROGRESS", startedAt: nowIso(), claimedBy: barista })),
-    ready: (t: KdsTicket, barista: string | null) => act(t.id, "ready", withBarista(barista), () => ({ readyRequestedAt: t.readyRequestedAt ?? nowIso() })),
+    // The server takes the barista from the session; the name here is only shown until the board catches up.
+    start: (t: KdsTicket, barista: string) => act(t.id, "start", {}, () => ({ status: "IN_PROGRESS", startedAt: nowIso(), claimedBy: barista })),
+    ready: (t: KdsTicket) => act(t.id, "ready", {}, () => ({ readyRequestedAt: t.readyRequestedAt ?? nowIso() })),
     stationDone: (t: KdsTicket) =>
       act(t.id, "station-done", { station: board.station }, (data) => {
         // This station's part is made: the ticket leaves this screen, and that is no cancellation.
@@ -119,13 +120,13 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
       const priority = t.prioritizedAt === null;
       return act(t.id, "priority", { priority }, () => ({ prioritizedAt: priority ? nowIso() : null }));
     },
-    cancel: (t: KdsTicket, reason: string, barista: string | null) =>
-      act(t.id, "cancel", { reason, ...withBarista(barista) }, () => {
+    cancel: (t: KdsTicket, reason: string) =>
+      act(t.id, "cancel", { reason }, () => {
         takenOff.current.add(t.id);
         return null;
       }),
-    recall: (r: RecentTicket, barista: string | null) =>
-      act(r.id, "recall", withBarista(barista), () => {
+    recall: (r: RecentTicket) =>
+      act(r.id, "recall", {}, () => {
         notify(`#${r.ticketNumber} is back on the board. ${r.customerName} gets no second message.`, "info");
         return undefined;
       }),

@@ -45,6 +45,15 @@ export function useLiveMenu(initialMenu: MenuCategory[]) {
     return () => clearInterval(timer);
   }, [store.acceptingOrders, refresh]);
 
+  // A pause that ends sooner than the next poll: look again the moment it should be over.
+  useEffect(() => {
+    if (store.acceptingOrders || !store.reopensAt) return;
+    const ms = Date.parse(store.reopensAt) - Date.now();
+    if (ms > CLOSED_POLL_MS) return;
+    const timer = setTimeout(() => void refresh(), Math.max(0, ms) + 300);
+    return () => clearTimeout(timer);
+  }, [store.acceptingOrders, store.reopensAt, refresh]);
+
   const stream = useEventStream("/api/menu/events", { menu: () => void refresh(), resync: () => void refresh() }, { onReconnect: () => void refresh() });
 
   return { menu, store, setStore, refresh, stream };

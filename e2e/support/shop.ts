@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { query } from "./db.ts";
+import { staffHeaders } from "./staff.ts";
 
 // Steps the customer specs share: adding a drink through the sheet, filling in the
 // checkout, and a barista's actions through the kitchen API.
@@ -66,12 +67,12 @@ export async function startOrder(request: APIRequestContext, token: string): Pro
   await expect
     .poll(async () => (await query<{ status: string }>(`SELECT status::text AS status FROM "Order" WHERE id = $1`, [id]))[0]?.status, { timeout: 30_000 })
     .toBe("QUEUED");
-  const response = await request.post(`/api/kds/tickets/${id}/start`, { data: { barista: "Sam" } });
+  const response = await request.post(`/api/kds/tickets/${id}/start`, { data: {}, headers: await staffHeaders("barista") });
   expect(response.status(), await response.text()).toBe(200);
 }
 
 /** The barista presses Ready (goes through the queue; the worker marks it READY). */
 export async function markReady(request: APIRequestContext, token: string): Promise<void> {
-  const response = await request.post(`/api/kds/tickets/${await orderId(token)}/ready`, { data: {} });
+  const response = await request.post(`/api/kds/tickets/${await orderId(token)}/ready`, { data: {}, headers: await staffHeaders("barista") });
   expect(response.ok(), await response.text()).toBe(true);
 }

@@ -15,6 +15,7 @@ new BrewlineStack(app, ctx("stackName", "Brewline"), {
   storeName: ctx("storeName", "Brewline Coffee"),
   storeTimeZone: ctx("storeTimeZone", "America/New_York"),
   smsViaSns: ctx("smsViaSns", "false") === "true",
+  publicBaseUrl: app.node.tryGetContext("publicBaseUrl") as string | undefined,
   multiAzDatabase: ctx("multiAzDatabase", "true") === "true",
   databaseInstanceType: new ec2.InstanceType(ctx("databaseInstanceType", "t4g.small")),
   web: { desiredCount: Number(ctx("webCount", "2")), cpu: 512, memoryMiB: 1024 },

@@ -6,7 +6,7 @@ import { Messaging } from "./messaging.ts";
 import { Services, type ServicesProps } from "./services.ts";
 
 export type BrewlineStackProps = StackProps &
-  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "smsViaSns" | "web" | "worker"> & {
+  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "smsViaSns" | "web" | "worker" | "publicBaseUrl"> & {
     multiAzDatabase: boolean;
     databaseInstanceType: ec2.InstanceType;
   };

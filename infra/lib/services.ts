@@ -5,6 +5,7 @@ import * as ecs from "aws-cdk-lib/aws-ecs";
 import * as ecsPatterns from "aws-cdk-lib/aws-ecs-patterns";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { Database } from "./database.ts";
 import type { Messaging } from "./messaging.ts";
@@ -27,6 +28,8 @@ export type ServicesProps = {
   smsViaSns: boolean;
   web: { desiredCount: number; cpu: number; memoryMiB: number };
   worker: { minCount: number; maxCount: number; cpu: number; memoryMiB: number };
+  /** The shop's public address (sign-in accepts requests from this origin only); default: the balancer's. */
+  publicBaseUrl?: string;
 };
 
 // The containers assemble DATABASE_URL from the secret's fields at start: ECS injects
@@ -72,6 +75,11 @@ export class Services extends Construct {
       DB_USER: ecs.Secret.fromSecretsManager(database.secret, "username"),
       DB_PASSWORD: ecs.Secret.fromSecretsManager(database.secret, "password"),
     };
+    // Signs staff session cookies; all web tasks share it, and only the web reads it.
+    const authSecret = new secretsmanager.Secret(this, "AuthSecret", {
+      description: "Brewline BETTER_AUTH_SECRET (staff session cookies)",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
     const logging = (prefix: string) => ecs.LogDrivers.awsLogs({ streamPrefix: prefix, logRetention: logs.RetentionDays.ONE_MONTH });
 
     this.web = new ecsPatterns.ApplicationLoadBalancedFargateService(this, "Web", {
@@ -91,10 +99,11 @@ export class Services extends Construct {
         // up to its idle timeout (300 s below) and answers 502 when it sends a request on
         // one Node is closing. Next's server.js reads KEEP_ALIVE_TIMEOUT: keep it longer.
         environment: { ...environment, KEEP_ALIVE_TIMEOUT: String((ALB_IDLE_TIMEOUT_SECONDS + 10) * 1000) },
-        secrets,
+        secrets: { ...secrets, BETTER_AUTH_SECRET: ecs.Secret.fromSecretsManager(authSecret) },
         logDriver: logging("web"),
       },
     });
+    this.web.taskDefinition.defaultContainer!.addEnvironment("PUBLIC_BASE_URL", props.publicBaseUrl ?? `http://${this.web.loadBalancer.loadBalancerDnsName}`);
     this.web.targetGroup.configureHealthCheck({ path: "/api/ready", healthyHttpCodes: "200", interval: Duration.seconds(15) });
     // Long-lived SSE streams (live order status) must not be cut by the balancer's default 60 s.
     this.web.loadBalancer.setAttribute("idle_timeout.timeout_seconds", String(ALB_IDLE_TIMEOUT_SECONDS));

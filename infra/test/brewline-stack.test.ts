@@ -68,7 +68,8 @@ describe("messaging", () => {
 describe("database", () => {
   it("is encrypted PostgreSQL in isolated subnets with generated credentials in Secrets Manager", () => {
     template.hasResourceProperties("AWS::RDS::DBInstance", { Engine: "postgres", StorageEncrypted: true, MultiAZ: true, DBName: "brewline" });
-    template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+    // The database's credentials and the web app's session secret.
+    template.resourceCountIs("AWS::SecretsManager::Secret", 2);
     template.hasResourceProperties("AWS::RDS::DBInstance", {
       MasterUserPassword: Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp("resolve:secretsmanager")])]) }),
     });
@@ -92,6 +93,17 @@ describe("services", () => {
     );
     const keepAlive = containers.flatMap((c) => c.Environment ?? []).find((e) => e.Name === "KEEP_ALIVE_TIMEOUT");
     expect(Number(keepAlive?.Value)).toBeGreaterThan(Number(idle!.Value) * 1000);
+  });
+
+  it("gives the session secret (from Secrets Manager) and the public address to the web app only", () => {
+    const containers = Object.values(template.findResources("AWS::ECS::TaskDefinition")).flatMap(
+      (t) => t.Properties.ContainerDefinitions as { Command: string[]; Secrets?: { Name: string }[]; Environment?: { Name: string }[] }[],
+    );
+    const secretNames = (c: (typeof containers)[number]) => (c.Secrets ?? []).map((s) => s.Name);
+    const web = containers.find((c) => c.Command.join(" ").includes("server.js"))!;
+    expect(secretNames(web)).toContain("BETTER_AUTH_SECRET");
+    expect((web.Environment ?? []).map((e) => e.Name)).toContain("PUBLIC_BASE_URL");
+    for (const other of containers.filter((c) => c !== web)) expect(secretNames(other)).not.toContain("BETTER_AUTH_SECRET");
   });
 
   it("runs web, worker and migration from one image with three commands", () => {

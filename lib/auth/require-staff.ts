@@ -1,11 +1,20 @@
 import { AppError } from "../errors.ts";
+import { getAuth } from "./auth.ts";
+import { isStaffRole, refusal, type StaffRole } from "./roles.ts";
 
 // The one server-side check every staff page, route and action makes. A manager may do
 // everything a barista may.
 
-export type StaffRole = "barista" | "manager";
+export type { StaffRole };
 
 export type StaffUser = { id: string; name: string; email: string; role: StaffRole };
+
+/** The signed-in staff member behind these headers, whatever their role; null without a usable session. */
+export async function currentStaffSession(headers: Headers) {
+  const found = await getAuth().api.getSession({ headers });
+  if (!found || !isStaffRole(found.user.role)) return null;
+  return found;
+}
 
 /**
  * The signed-in staff member behind these request headers (the session cookie), if
@@ -13,7 +22,15 @@ export type StaffUser = { id: string; name: string; email: string; role: StaffRo
  * when the role is not enough.
  */
 export async function requireStaff(headers: Headers, role: StaffRole): Promise<StaffUser> {
-  // Placeholder until sign-in exists: refuse everyone (fail closed).
-  void headers;
-  throw new AppError("UNAUTHENTICATED", `Please sign in as ${role === "manager" ? "a manager" : "staff"}`);
+  const found = await currentStaffSession(headers);
+  if (!found) throw new AppError("UNAUTHENTICATED", `Please sign in as ${role === "manager" ? "a manager" : "staff"}`);
+  const user = { ...found.user, role: found.user.role as StaffRole };
+  switch (refusal(user, found.session, role)) {
+    case "MUST_CHANGE_PASSWORD":
+      throw new AppError("UNAUTHENTICATED", "Please change your one-time password first", { mustChangePassword: true });
+    case "FORBIDDEN":
+      throw new AppError("FORBIDDEN", role === "manager" ? "Only a manager may do this" : "Staff only");
+    default:
+      return { id: user.id, name: user.name, email: user.email, role: user.role };
+  }
 }

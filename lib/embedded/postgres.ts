@@ -65,9 +65,12 @@ export async function startEmbeddedPostgres(options: {
     await client.end();
   }
   return {
-    url: `postgresql://${user}:${password}@127.0.0.1:${options.port}/${database}`,
+    url: embeddedDatabaseUrl(options.port, database),
     dataDir: dir,
     port: options.port,
     stop: () => pg.stop(),
   };
 }
+
+/** Where the launcher's embedded PostgreSQL answers (its fixed local-only credentials). */
+export const embeddedDatabaseUrl = (port: number, database = "brewline") => `postgresql://postgres:brewline@127.0.0.1:${port}/${database}`;

@@ -122,18 +122,14 @@ const tooLarge = (maxBytes: number) =>
   new AppError("PAYLOAD_TOO_LARGE", `body is too large (at most ${Math.floor(maxBytes / 1024)} KB)`);
 
 /**
- * Reads a JSON body of at most maxBytes. The Content-Length header is checked first,
- * but it can be absent (chunked) or wrong, so the bytes actually read are counted too
- * and reading stops as soon as the limit is passed.
+ * The raw body, at most maxBytes. The Content-Length header is checked first, but it
+ * can be absent (chunked) or wrong, so the bytes actually read are counted too and
+ * reading stops as soon as the limit is passed.
  */
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
-    throw new AppError("VALIDATION", "body must be JSON (send Content-Type: application/json)");
-  }
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) throw notJson();
+  if (!request.body) return new Uint8Array(0);
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -154,6 +150,17 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** Reads a JSON body of at most maxBytes (see readBodyBytes). */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new AppError("VALIDATION", "body must be JSON (send Content-Type: application/json)");
+  }
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes.byteLength === 0) throw notJson();
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -5,6 +5,7 @@ import type { OrderEvent } from "../queue/messages.ts";
 import { claimNotifications, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";
+import { readTemplates } from "./read-templates.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
 export const MAX_NOTIFICATION_ATTEMPTS = 5;
@@ -47,11 +48,12 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
   const claims = await claimNotifications({ prisma, outboxId: event.outboxId, orderId: event.orderId, event: event.type, channels });
   if (!claims) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
 
-  const content = customerMessage(event, {
-    customerName: claims.order.customerName,
-    ticketNumber: claims.order.ticketNumber,
-    storeName: options.storeName,
-  });
+  const templates = claims.claimed.length > 0 ? await readTemplates({ prisma, event: event.type }) : {};
+  const content = customerMessage(
+    event,
+    { customerName: claims.order.customerName, ticketNumber: claims.order.ticketNumber, storeName: options.storeName },
+    templates,
+  );
   const results = await Promise.allSettled(
     claims.wanted.map((channel) => {
       const claim = claims.claimed.find((c) => c.channel === channel);

@@ -38,10 +38,22 @@ export const orderCancelledSchema = z.object({
   cancelledAt: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * Orders queue: a manager asked to send a FAILED notification again. The worker (the only
+ * SNS publisher) resets it and publishes the order's event once more.
+ */
+export const notificationResendSchema = z.object({
+  type: z.literal("notification.resend"),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  notificationId: z.uuid(),
+});
+
 export const ordersQueueMessageSchema = z.discriminatedUnion("type", [
   orderPlacedSchema,
   orderReadyRequestedSchema,
   orderCancelledSchema,
+  notificationResendSchema,
 ]);
 
 /** SNS topic → notifications queue: the order is ready for pickup. */
@@ -74,6 +86,7 @@ export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
 export type OrderReadyRequestedMessage = z.infer<typeof orderReadyRequestedSchema>;
 export type OrdersQueueMessage = z.infer<typeof ordersQueueMessageSchema>;
 export type OrderCancelledMessage = z.infer<typeof orderCancelledSchema>;
+export type NotificationResendMessage = z.infer<typeof notificationResendSchema>;
 export type OrderReadyEvent = z.infer<typeof orderReadyEventSchema>;
 export type OrderCancelledEvent = z.infer<typeof orderCancelledEventSchema>;
 export type OrderEvent = z.infer<typeof orderEventSchema>;

@@ -6,6 +6,7 @@ import { startEmbeddedMailSink } from "../../lib/embedded/mail.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/embedded/postgres.ts";
 import { startEmbeddedQueueServer } from "../../lib/embedded/queue-server.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
+import { ensureFirstManager, firstManagerNotice } from "../../lib/auth/staff-accounts.ts";
 import { createSnsClient, createSqsClient } from "../../lib/queue/clients.ts";
 import { provisionQueues } from "../../lib/queue/provision.ts";
 import { displayPath, type StackSettings } from "./settings.ts";
@@ -91,6 +92,9 @@ export async function startInfra(s: StackSettings, log: (line: string) => void):
     try {
       const { seeded } = await seedMenu({ prisma });
       if (seeded) log("starter menu seeded");
+      // The same first-start step as scripts/migrate.ts (the deployments' migration task).
+      const created = await ensureFirstManager({ prisma });
+      if (created) for (const line of firstManagerNotice(created)) log(line);
     } finally {
       await prisma.$disconnect();
     }

@@ -3,17 +3,18 @@ import { describe, expect, it } from "vitest";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
 import { GET as orderEventsRoute } from "../../app/api/orders/[token]/events/route.ts";
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
-import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.ts";
-import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
-import { POST as recallRoute } from "../../app/api/kds/tickets/[id]/recall/route.ts";
-import { POST as cancelRoute } from "../../app/api/kds/tickets/[id]/cancel/route.ts";
-import { POST as priorityRoute } from "../../app/api/kds/tickets/[id]/priority/route.ts";
-import { POST as stationDoneRoute } from "../../app/api/kds/tickets/[id]/station-done/route.ts";
-import { POST as walkUpRoute } from "../../app/api/kds/walk-up/route.ts";
-import { PATCH as kdsSettingsRoute } from "../../app/api/kds/settings/route.ts";
+import { POST as startRouteUnsigned } from "../../app/api/kds/tickets/[id]/start/route.ts";
+import { POST as readyRouteUnsigned } from "../../app/api/kds/tickets/[id]/ready/route.ts";
+import { POST as recallRouteUnsigned } from "../../app/api/kds/tickets/[id]/recall/route.ts";
+import { POST as cancelRouteUnsigned } from "../../app/api/kds/tickets/[id]/cancel/route.ts";
+import { POST as priorityRouteUnsigned } from "../../app/api/kds/tickets/[id]/priority/route.ts";
+import { POST as stationDoneRouteUnsigned } from "../../app/api/kds/tickets/[id]/station-done/route.ts";
+import { POST as walkUpRouteUnsigned } from "../../app/api/kds/walk-up/route.ts";
+import { PATCH as kdsSettingsRouteUnsigned } from "../../app/api/kds/settings/route.ts";
 import { MAX_BODY_BYTES } from "../../lib/http/handle-route.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { expectedUnitPrice, freshKey, validOrder, baseOrder, hostileString, protoKey, withRawKey, hostileBodies } from "../support/order-arbitraries.ts";
+import { asStaff } from "../support/staff-session.ts";
 
 // Property-based tests of every route that takes input, called as plain functions with
 // Request objects against real Postgres and the queue emulator. Random and hostile input
@@ -25,6 +26,15 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261125;
 const runs = (numRuns: number) => ({ seed: SEED, numRuns, endOnFailure: true });
 
 const ctx = setupRouteTestStack();
+// Called as a signed-in manager (who may do everything a barista may); authorization.test.ts covers refusals.
+const startRoute = asStaff(startRouteUnsigned, () => ctx.stack.prisma);
+const readyRoute = asStaff(readyRouteUnsigned, () => ctx.stack.prisma);
+const recallRoute = asStaff(recallRouteUnsigned, () => ctx.stack.prisma);
+const cancelRoute = asStaff(cancelRouteUnsigned, () => ctx.stack.prisma);
+const priorityRoute = asStaff(priorityRouteUnsigned, () => ctx.stack.prisma);
+const stationDoneRoute = asStaff(stationDoneRouteUnsigned, () => ctx.stack.prisma);
+const walkUpRoute = asStaff(walkUpRouteUnsigned, () => ctx.stack.prisma);
+const kdsSettingsRoute = asStaff(kdsSettingsRouteUnsigned, () => ctx.stack.prisma);
 
 // ---------- helpers ----------
 

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as boardEventsRoute } from "../../app/api/board/events/route.ts";
 import { GET as boardRoute } from "../../app/api/board/route.ts";
-import { GET as kdsEventsRoute } from "../../app/api/kds/events/route.ts";
-import { PATCH as settingsRoute } from "../../app/api/kds/settings/route.ts";
-import { POST as cancelRoute } from "../../app/api/kds/tickets/[id]/cancel/route.ts";
-import { POST as priorityRoute } from "../../app/api/kds/tickets/[id]/priority/route.ts";
-import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
-import { POST as recallRoute } from "../../app/api/kds/tickets/[id]/recall/route.ts";
-import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.ts";
-import { POST as stationDoneRoute } from "../../app/api/kds/tickets/[id]/station-done/route.ts";
-import { GET as ticketsRoute } from "../../app/api/kds/tickets/route.ts";
-import { POST as walkUpRoute } from "../../app/api/kds/walk-up/route.ts";
+import { GET as kdsEventsRouteUnsigned } from "../../app/api/kds/events/route.ts";
+import { PATCH as settingsRouteUnsigned } from "../../app/api/kds/settings/route.ts";
+import { POST as cancelRouteUnsigned } from "../../app/api/kds/tickets/[id]/cancel/route.ts";
+import { POST as priorityRouteUnsigned } from "../../app/api/kds/tickets/[id]/priority/route.ts";
+import { POST as readyRouteUnsigned } from "../../app/api/kds/tickets/[id]/ready/route.ts";
+import { POST as recallRouteUnsigned } from "../../app/api/kds/tickets/[id]/recall/route.ts";
+import { POST as startRouteUnsigned } from "../../app/api/kds/tickets/[id]/start/route.ts";
+import { POST as stationDoneRouteUnsigned } from "../../app/api/kds/tickets/[id]/station-done/route.ts";
+import { GET as ticketsRouteUnsigned } from "../../app/api/kds/tickets/route.ts";
+import { POST as walkUpRouteUnsigned } from "../../app/api/kds/walk-up/route.ts";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
 import type { KdsBoardData, OrderBoardData } from "../../lib/kds/kds-types.ts";
 import { updateStoreSettings } from "../../lib/store/update-store-settings.ts";
@@ -19,11 +19,23 @@ import { placeQueuedOrder } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { sseReader } from "../support/sse.ts";
 import { startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { asStaff, createTestStaff, signIn } from "../support/staff-session.ts";
 
 // The kitchen's and the order board's routes as plain functions: status codes, bodies
 // and readable 4xx for bad input; the use cases behind them are tested on their own.
 
 const ctx = setupRouteTestStack();
+// Called as a signed-in manager (who may do everything a barista may); authorization.test.ts covers refusals.
+const kdsEventsRoute = asStaff(kdsEventsRouteUnsigned, () => ctx.stack.prisma);
+const settingsRoute = asStaff(settingsRouteUnsigned, () => ctx.stack.prisma);
+const cancelRoute = asStaff(cancelRouteUnsigned, () => ctx.stack.prisma);
+const priorityRoute = asStaff(priorityRouteUnsigned, () => ctx.stack.prisma);
+const readyRoute = asStaff(readyRouteUnsigned, () => ctx.stack.prisma);
+const recallRoute = asStaff(recallRouteUnsigned, () => ctx.stack.prisma);
+const startRoute = asStaff(startRouteUnsigned, () => ctx.stack.prisma);
+const stationDoneRoute = asStaff(stationDoneRouteUnsigned, () => ctx.stack.prisma);
+const ticketsRoute = asStaff(ticketsRouteUnsigned, () => ctx.stack.prisma);
+const walkUpRoute = asStaff(walkUpRouteUnsigned, () => ctx.stack.prisma);
 let worker: Worker | undefined;
 afterEach(async () => {
   await stopTestWorker(worker);
@@ -41,20 +53,27 @@ async function call(response: Promise<Response>) {
   return { status: r.status, headers: r.headers, body: (await r.json()) as Body };
 }
 
-const ticket = (route: TicketRoute, id: string, body: unknown) => call(route(json(`/api/kds/tickets/${id}`, body), { params: Promise.resolve({ id }) }));
+const ticket = (route: TicketRoute, id: string, body: unknown, cookie?: string) => {
+  const request = json(`/api/kds/tickets/${id}`, body);
+  if (cookie) request.headers.set("cookie", cookie);
+  return call(route(request, { params: Promise.resolve({ id }) }));
+};
 const queued = () => placeQueuedOrder(ctx.stack);
 
 describe("kitchen ticket routes", () => {
-  it("start: claims with a barista name, and the loser's 409 names the winner", async () => {
+  it("start: claims under the signed-in barista's name (not one in the body), and the loser's 409 names the winner", async () => {
     const order = await queued();
-    for (const body of [{}, { barista: "   " }, { barista: "x".repeat(41) }, { barista: "a\u0000b" }, { barista: 7 }, { barista: "Sam", extra: 1 }]) {
+    // Old screens may still send { barista }: checked, then ignored.
+    for (const body of [{ barista: "   " }, { barista: "x".repeat(41) }, { barista: "a\u0000b" }, { barista: 7 }, { barista: "Sam", extra: 1 }]) {
       const r = await ticket(startRoute, order.orderId, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error.message).toMatch(/barista|extra/);
     }
-    const started = await ticket(startRoute, order.orderId, { barista: "  Sam " });
+    const sam = await signIn(await createTestStaff(ctx.stack.prisma, "barista", { name: "Sam" }));
+    const kai = await signIn(await createTestStaff(ctx.stack.prisma, "barista", { name: "Kai" }));
+    const started = await ticket(startRoute, order.orderId, { barista: "Somebody Else" }, sam);
     expect(started).toMatchObject({ status: 200, body: { orderId: order.orderId, ticketNumber: order.ticketNumber, status: "IN_PROGRESS", claimedBy: "Sam", startedAt: expect.any(String) } });
-    const again = await ticket(startRoute, order.orderId, { barista: "Kai" });
+    const again = await ticket(startRoute, order.orderId, {}, kai);
     expect(again).toMatchObject({ status: 409, body: { error: { code: "CONFLICT", message: `Ticket #${order.ticketNumber} was already started by Sam` } } });
   });
 
@@ -78,7 +97,9 @@ describe("kitchen ticket routes", () => {
     expect((await ticket(cancelRoute, order.orderId, {})).body.error.message).toBe("reason: reason must be text");
     const cancelled = await ticket(cancelRoute, order.orderId, { reason: " Out of oat milk ", barista: "Sam" });
     expect(cancelled).toMatchObject({ status: 200, body: { orderId: order.orderId, ticketNumber: order.ticketNumber, status: "CANCELLED" } });
-    expect(await ctx.stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ cancelReason: "Out of oat milk", cancelledBy: "Sam" });
+    // The signed-in manager's name, not the one in the body.
+    expect(await ctx.stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ cancelReason: "Out of oat milk", cancelledBy: expect.stringMatching(/^Morgan/) });
+    expect(await ctx.stack.prisma.auditLog.findFirst({ where: { orderId: order.orderId, action: "order.cancel" } })).toMatchObject({ actorName: expect.stringMatching(/^Morgan/) });
     expect(await ticket(cancelRoute, order.orderId, { reason: "again" })).toMatchObject({ status: 409, body: { error: { message: `Ticket #${order.ticketNumber} was already cancelled` } } });
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
-import { POST as startRoute } from "../../app/api/kds/tickets/[id]/start/route.ts";
-import { POST as readyRoute } from "../../app/api/kds/tickets/[id]/ready/route.ts";
+import { POST as startRouteUnsigned } from "../../app/api/kds/tickets/[id]/start/route.ts";
+import { POST as readyRouteUnsigned } from "../../app/api/kds/tickets/[id]/ready/route.ts";
 import { getPrisma } from "../../lib/db/prisma.ts";
 import { errorToResponse } from "../../lib/http/handle-route.ts";
 import { logger, setLogDestination } from "../../lib/log.ts";
@@ -13,6 +13,7 @@ import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { asStaff } from "../support/staff-session.ts";
 
 // Everything the web routes and the worker log for one whole order (placed through the
 // route, queued, started, bumped, made ready, texted and emailed, with one failed email
@@ -22,6 +23,9 @@ import { startTestWorker, stopTestWorker, waitFor } from "../support/worker-harn
 const lines: string[] = [];
 const previousLevel = logger.level;
 let stack: TestStack;
+// Called as a signed-in manager (who may do everything a barista may); authorization.test.ts covers refusals.
+const startRoute = asStaff(startRouteUnsigned, () => stack.prisma);
+const readyRoute = asStaff(readyRouteUnsigned, () => stack.prisma);
 let sink: MailSink;
 let smtp: EmailSender;
 let worker: Worker | undefined;

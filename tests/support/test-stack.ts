@@ -47,6 +47,9 @@ export async function startTestStack(options: { seed?: (prisma: PrismaClient) =>
     // Tests place many orders from one client (no address); rate-limit.test.ts sets its own.
     ORDER_RATE_LIMIT_PER_MINUTE: "100000",
     ORDER_RATE_LIMIT_PER_HOUR: "100000",
+    // Staff sessions (tests/support/staff-session.ts): requests come from this origin.
+    PUBLIC_BASE_URL: "http://localhost:3000",
+    BETTER_AUTH_SECRET: "integration-tests-only-secret-0123456789abcdef",
   };
   const config = parseConfig(env);
   const prisma = createPrismaClient(pg.url);

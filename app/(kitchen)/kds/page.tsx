@@ -5,6 +5,8 @@ import { getPrisma } from "../../../lib/db/prisma.ts";
 import { isAppError } from "../../../lib/errors.ts";
 import { getKdsBoard } from "../../../lib/kds/get-kds-board.ts";
 import { storeName } from "../../../lib/http/store.ts";
+import { listPinStaff } from "../../../lib/auth/staff-accounts.ts";
+import { requireStaffPage } from "../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +16,7 @@ export const metadata: Metadata = { title: "Kitchen" };
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<{ station?: string | string[] }> }) {
   const given = (await searchParams).station;
   const station = (Array.isArray(given) ? given[0] : given)?.trim() || null;
+  const staff = await requireStaffPage("barista", station ? `/kds?station=${encodeURIComponent(station)}` : "/kds");
   let board;
   try {
     board = await getKdsBoard({ prisma: getPrisma(), station });
@@ -23,5 +26,15 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
     throw error;
   }
   // Keyed by station: switching screens starts a fresh board (its own stream, selection and sounds).
-  return <KdsBoard key={station ?? ""} initial={board} renderedAt={new Date().toISOString()} storeName={storeName()} />;
+  const pinStaff = await listPinStaff({ prisma: getPrisma() });
+  return (
+    <KdsBoard
+      key={station ?? ""}
+      initial={board}
+      renderedAt={new Date().toISOString()}
+      storeName={storeName()}
+      staff={{ name: staff.name }}
+      pinStaff={pinStaff}
+    />
+  );
 }

@@ -1,44 +1,75 @@
 import type { Metadata } from "next";
-import { AutoRefresh } from "../../../components/auto-refresh.tsx";
-import { NotificationsTable, QueueCards, StatusCounts, WorkersList } from "../../../components/dashboard/overview-sections.tsx";
+import { DateRangeForm } from "../../../components/dashboard/date-range-form.tsx";
+import { LiveRefresh } from "../../../components/dashboard/live-refresh.tsx";
+import { OrdersPerHourChart } from "../../../components/dashboard/orders-per-hour-chart.tsx";
+import { Section, StatusCounts } from "../../../components/dashboard/overview-sections.tsx";
+import { DeadLetterBanner } from "../../../components/dashboard/pipeline-sections.tsx";
+import { KpiCards, TimingTable, TopLists } from "../../../components/dashboard/report-sections.tsx";
 import { getConfig } from "../../../lib/config.ts";
-import { getOverview } from "../../../lib/dashboard/get-overview.ts";
+import { parseDateRange, type DateRange } from "../../../lib/dashboard/date-range.ts";
+import { listOrdersInRange } from "../../../lib/dashboard/list-orders-in-range.ts";
+import { computeOrderStats } from "../../../lib/dashboard/stats.ts";
 import { getPrisma } from "../../../lib/db/prisma.ts";
-import { getWebTransport } from "../../../lib/http/web-context.ts";
+import { listDeadLetters } from "../../../lib/dlq/list-dead-letters.ts";
+import { isAppError } from "../../../lib/errors.ts";
+import { businessDate } from "../../../lib/orders/business-date.ts";
+import { requireStaffPage } from "../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireStaffPage("manager", "/dashboard");
   const config = getConfig();
-  const overview = await getOverview({
-    prisma: getPrisma(),
-    sqs: getWebTransport().sqs,
-    timeZone: config.STORE_TIMEZONE,
-    queues: [
-      { label: "Orders queue", url: config.ORDERS_QUEUE_URL },
-      { label: "Orders DLQ", url: config.ORDERS_DLQ_URL, isDeadLetter: true },
-      { label: "Notifications queue", url: config.NOTIFICATIONS_QUEUE_URL },
-      { label: "Notifications DLQ", url: config.NOTIFICATIONS_DLQ_URL, isDeadLetter: true },
-    ],
-  });
+  const timeZone = config.STORE_TIMEZONE;
+  const prisma = getPrisma();
+  const params = await searchParams;
+  const today = businessDate(new Date(), timeZone);
+  let range: DateRange = { from: today, to: today };
+  let rangeError: string | null = null;
+  try {
+    range = parseDateRange({ from: first(params.from), to: first(params.to) }, { timeZone });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    rangeError = error.message;
+  }
+  const [orders, deadLetters] = await Promise.all([listOrdersInRange({ prisma, range }), listDeadLetters({ prisma })]);
+  const stats = computeOrderStats(orders, timeZone);
+  const live = range.to >= today;
+  const single = range.from === range.to;
+  const title = single ? (range.from === today ? "Today" : range.from) : `${range.from} – ${range.to}`;
 
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 pb-16 pt-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
+          <h1 className="text-3xl font-semibold tracking-tight">{title}</h1>
           <p className="mt-1 text-muted">
-            Business day {overview.businessDate} ({config.STORE_TIMEZONE}) · {overview.totalToday} orders
+            {single ? "Business day" : "Business days"} in {timeZone} · {stats.total} orders
           </p>
         </div>
-        <AutoRefresh renderedAt={overview.generatedAt} />
+        {live ? <LiveRefresh /> : <p className="text-sm text-muted">Past days: not live</p>}
       </div>
-      <StatusCounts counts={overview.counts} />
-      <QueueCards queues={overview.queues} outbox={overview.outbox} />
-      <WorkersList workers={overview.workers} />
-      <NotificationsTable notifications={overview.notifications} timeZone={config.STORE_TIMEZONE} />
+      <DeadLetterBanner deadLetters={deadLetters} />
+      <DateRangeForm range={range} today={today} />
+      {rangeError ? (
+        <p role="alert" className="text-sm text-danger">
+          {rangeError}; showing today.
+        </p>
+      ) : null}
+      <KpiCards stats={stats} />
+      <StatusCounts counts={stats.counts} title={single && range.from === today ? "Orders today" : "Orders by status"} />
+      <Section title={single ? "Orders per hour" : "Orders per hour of the day (all days)"}>
+        <div className="rounded-2xl border border-line bg-surface p-4">
+          <OrdersPerHourChart perHour={stats.perHour} />
+        </div>
+      </Section>
+      <TimingTable stats={stats} />
+      <TopLists stats={stats} />
     </main>
   );
 }

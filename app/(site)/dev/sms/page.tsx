@@ -5,6 +5,7 @@ import { formatClock } from "../../../../components/format.ts";
 import { getConfig } from "../../../../lib/config.ts";
 import { listDevSms } from "../../../../lib/dashboard/list-dev-sms.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
+import { requireStaffPage } from "../../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "SMS outbox" };
 
 /** The local SMS outbox: texts the notifier would have sent (SMS_MODE=outbox only). */
 export default async function DevSmsPage() {
+  await requireStaffPage("manager", "/dev/sms");
   const config = getConfig();
   if (config.SMS_MODE !== "outbox") notFound();
   const messages = await listDevSms({ prisma: getPrisma() });

@@ -5,6 +5,7 @@ import { getKdsBoard, readKdsContext, unknownStation } from "../../../../lib/kds
 import { affectsBoards, boardChanges } from "../../../../lib/realtime/board-changes.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
 import { parseBoardQuery } from "../schema.ts";
+import { kdsStaff } from "../staff-action.ts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
  * station removed while streaming ends the stream with `event: gone`.
  */
 export const GET = handleRoute(async (request) => {
+  await kdsStaff(request);
   const prisma = getPrisma();
   const station = parseBoardQuery(request);
   if (station !== null && !(await readKdsContext(prisma)).stations.includes(station)) throw unknownStation(station);

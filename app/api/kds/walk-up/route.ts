@@ -4,6 +4,7 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../lib/http/ha
 import { getWebTransport } from "../../../../lib/http/web-context.ts";
 import { placeOrder } from "../../../../lib/orders/place-order.ts";
 import { walkUpBodySchemaFor } from "./schema.ts";
+import { auditKdsAction, kdsStaff } from "../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,11 @@ export const dynamic = "force-dynamic";
  * same body for a retried idempotency key.
  */
 export const POST = handleRoute(async (request) => {
+  const staff = await kdsStaff(request);
   const config = getConfig();
   const input = walkUpBodySchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
   const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP" });
+  if (order.created) await auditKdsAction(staff, "order.walk_up", order.orderId, order, "Keyed in counter order");
   const statusUrl = `/orders/${order.publicToken}`;
   return jsonResponse(
     { ticketNumber: order.ticketNumber, totalCents: order.totalCents, statusUrl },

@@ -4,16 +4,14 @@ import { stationSchema } from "../../schema.ts";
 
 export const ticketParamsSchema = z.object({ id: z.uuid({ error: "ticket id must be a UUID" }) });
 
-/** The name a barista typed on the kitchen display (no staff accounts yet). */
+/** Sent by screens from before sign-in; accepted and ignored (the name comes from the session). */
 export const baristaSchema = trimmed(40, "barista").min(1, "please say who you are (barista)");
 
 // Every kitchen action takes a JSON object. Requiring a JSON body means a cross-site form
 // post cannot trigger them (it cannot send application/json without CORS).
 
-/** Ready and recall: `{}` or `{ barista }`. */
+/** Start, ready and recall: `{}` (or `{ barista }` from an old screen). */
 export const ticketActionBodySchema = z.strictObject({ barista: baristaSchema.optional() });
-
-export const startBodySchema = z.strictObject({ barista: baristaSchema });
 
 export const cancelBodySchema = z.strictObject({
   reason: trimmed(140, "reason").min(1, "please give a reason; the customer is told it"),

@@ -3,12 +3,16 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/h
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
 import { cancelTicket } from "../../../../../../lib/kds/cancel-ticket.ts";
 import { cancelBodySchema, ticketParamsSchema } from "../schema.ts";
+import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
-/** The kitchen cancels a ticket with `{ reason, barista? }`; the customer is told why. 409 once it is ready or cancelled. */
+/** The kitchen cancels a ticket with `{ reason }`; the customer is told why. 409 once it is ready or cancelled. */
 export const POST = handleRoute(async (request, context: { params: Promise<{ id: string }> }) => {
+  const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
-  const { reason, barista } = cancelBodySchema.parse(await readJsonBody(request));
-  return jsonResponse(await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, barista }));
+  const { reason } = cancelBodySchema.parse(await readJsonBody(request));
+  const result = await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, barista: staff.name });
+  await auditKdsAction(staff, "order.cancel", id, result, `Cancelled (${reason})`);
+  return jsonResponse(result);
 });

@@ -3,6 +3,7 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/h
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
 import { requestReady } from "../../../../../../lib/orders/request-ready.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
+import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +12,10 @@ export const dynamic = "force-dynamic";
  * 202: accepted, the ticket leaves the board once the worker is done. Idempotent.
  */
 export const POST = handleRoute(async (request, context: { params: Promise<{ id: string }> }) => {
+  const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   ticketActionBodySchema.parse(await readJsonBody(request));
   const result = await requestReady({ prisma: getPrisma(), transport: getWebTransport(), orderId: id });
+  await auditKdsAction(staff, "order.ready", id, result, "Bumped");
   return jsonResponse(result, { status: 202 });
 });

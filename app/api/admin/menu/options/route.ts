@@ -1,0 +1,7 @@
+import { saveOption } from "../../../../../lib/menu-admin/save-option.ts";
+import { createRoute } from "../menu-routes.ts";
+
+export const dynamic = "force-dynamic";
+
+/** Adds one (manager only); answers 201 with it. */
+export const POST = createRoute(saveOption);

@@ -1,0 +1,115 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+
+const inputClass =
+  "mt-1 block min-h-12 w-full rounded-xl border border-line bg-surface px-3 text-base focus:border-accent aria-[invalid=true]:border-danger";
+
+type Step = "sign-in" | "change";
+
+async function post(url: string, body: unknown): Promise<{ ok: boolean; status: number; data: Record<string, unknown> | null }> {
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    return { ok: response.ok, status: response.status, data: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+  } catch {
+    return { ok: false, status: 0, data: null };
+  }
+}
+
+function problem(status: number, data: Record<string, unknown> | null, fallback: string): string {
+  if (status === 0) return "Can't reach the server. Check the connection and try again.";
+  if (status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (data?.code === "INVALID_EMAIL_OR_PASSWORD") return "That email and password don't match an account.";
+  if (data?.code === "INVALID_PASSWORD") return "The one-time password is not right.";
+  if (data?.code === "PASSWORD_TOO_SHORT") return "The new password must be at least 12 characters.";
+  return typeof data?.message === "string" ? data.message : fallback;
+}
+
+function Field(props: { label: string; name: string; type: string; autoComplete: string; value: string; onChange: (v: string) => void; invalid: boolean; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="font-medium">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        required
+        autoComplete={props.autoComplete}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.invalid || undefined}
+        className={inputClass}
+      />
+      {props.hint && <p className="mt-1 text-sm text-muted">{props.hint}</p>}
+    </div>
+  );
+}
+
+/** Email and password; then, for a one-time password, the step that replaces it. */
+export function SignInForm({ next, mustChange, email: knownEmail }: { next: string; mustChange: boolean; email?: string }) {
+  const [step, setStep] = useState<Step>(mustChange ? "change" : "sign-in");
+  const [email, setEmail] = useState(knownEmail ?? "");
+  const [password, setPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signIn = async () => {
+    const result = await post("/api/auth/sign-in/email", { email, password });
+    if (!result.ok) return setError(problem(result.status, result.data, "Could not sign in. Try again."));
+    const user = result.data?.user as { mustChangePassword?: boolean } | undefined;
+    if (user?.mustChangePassword) {
+      setStep("change");
+      setError(null);
+    } else window.location.assign(next);
+  };
+
+  const change = async () => {
+    if (newPassword !== confirm) return setError("The two new passwords are different.");
+    if (newPassword === password) return setError("Choose a password different from the one-time password.");
+    const result = await post("/api/auth/change-password", { currentPassword: password, newPassword, revokeOtherSessions: true });
+    if (!result.ok) return setError(problem(result.status, result.data, "Could not change the password. Try again."));
+    window.location.assign(next);
+  };
+
+  return (
+    <form
+      data-testid={step === "change" ? "change-password-form" : "sign-in-form"}
+      className="mt-6 space-y-4"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        await (step === "change" ? change() : signIn());
+        setBusy(false);
+      }}
+    >
+      {step === "sign-in" ? (
+        <>
+          <Field label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} invalid={!!error} />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} invalid={!!error} />
+        </>
+      ) : (
+        <>
+          <p className="rounded-xl bg-accent-soft p-3" data-testid="change-password-notice">
+            Change your one-time password before you go on. Choose one of at least 12 characters that only you know.
+          </p>
+          {(mustChange || !password) && (
+            <Field label="One-time password" name="current" type="password" autoComplete="current-password" value={password} onChange={setPassword} invalid={false} />
+          )}
+          <Field label="New password" name="new" type="password" autoComplete="new-password" value={newPassword} onChange={setNewPassword} invalid={!!error} hint="At least 12 characters." />
+          <Field label="New password again" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} invalid={!!error} />
+        </>
+      )}
+      <p role="alert" data-testid="sign-in-error" className="min-h-6 font-medium text-danger">
+        {error}
+      </p>
+      <button type="submit" disabled={busy} className="min-h-12 w-full rounded-2xl bg-accent px-5 text-lg font-semibold text-accent-ink hover:bg-accent-strong disabled:opacity-50">
+        {busy ? "One moment…" : step === "change" ? "Save new password" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { listDeadLetters, type DeadLetterView } from "../dlq/list-dead-letters.ts";
+import { getOverview, type NotificationView, type Overview } from "./get-overview.ts";
+import { maskRecipient } from "./mask.ts";
+
+// The dashboard's pipeline view: queue depths, how long the oldest order has waited for
+// the worker, dead letters with their reason, workers, and notification failures.
+// SQS has no "age of the oldest message" attribute (that is a CloudWatch metric, and the
+// emulator has neither), so the age comes from Postgres: the oldest order still PLACED
+// is exactly the oldest order.placed not yet handled.
+
+export type FailedNotificationView = NotificationView & { resendPending: boolean };
+
+export type PipelineHealth = Overview & {
+  oldestPlaced: { ticketNumber: number; ageMs: number } | null;
+  oldestUnprocessed: { type: string; ageMs: number } | null;
+  deadLetters: DeadLetterView[];
+  failedNotifications: FailedNotificationView[];
+};
+
+type Oldest = { placedTicket: number | null; placedAt: Date | null; outboxType: string | null; outboxAt: Date | null };
+
+export async function getPipelineHealth(options: Parameters<typeof getOverview>[0] & { sqs: Pick<SQSClient, "send"> }): Promise<PipelineHealth> {
+  const { prisma } = options;
+  const now = options.now ?? new Date();
+  const [overview, [oldest], deadLetters, failed] = await Promise.all([
+    getOverview({ ...options, now }),
+    prisma.$queryRaw<Oldest[]>`
+      SELECT p."ticketNumber" AS "placedTicket", p."createdAt" AS "placedAt", m."type" AS "outboxType", m."createdAt" AS "outboxAt"
+      FROM (SELECT 1) one
+      LEFT JOIN LATERAL (SELECT "ticketNumber", "createdAt" FROM "Order" WHERE "status" = 'PLACED' ORDER BY "createdAt" LIMIT 1) p ON true
+      LEFT JOIN LATERAL (
+        SELECT "type", "createdAt" FROM "OutboxMessage"
+        WHERE "processedAt" IS NULL AND "abandonedAt" IS NULL AND "destination" = 'ORDERS_QUEUE'
+        ORDER BY "createdAt" LIMIT 1) m ON true`,
+    listDeadLetters({ prisma, now }),
+    failedNotifications(prisma),
+  ]);
+  const age = (at: Date | null) => (at ? Math.max(0, now.getTime() - at.getTime()) : 0);
+  return {
+    ...overview,
+    oldestPlaced: oldest?.placedAt ? { ticketNumber: oldest.placedTicket ?? 0, ageMs: age(oldest.placedAt) } : null,
+    oldestUnprocessed: oldest?.outboxAt ? { type: oldest.outboxType ?? "", ageMs: age(oldest.outboxAt) } : null,
+    deadLetters,
+    failedNotifications: failed,
+  };
+}
+
+async function failedNotifications(prisma: PrismaClient): Promise<FailedNotificationView[]> {
+  const rows = await prisma.notification.findMany({
+    where: { status: "FAILED" },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    include: { order: { select: { ticketNumber: true } } },
+  });
+  const pending = new Set(
+    (
+      await prisma.$queryRaw<{ id: string }[]>`
+        SELECT "body"->>'notificationId' AS "id" FROM "OutboxMessage"
+        WHERE "type" = 'notification.resend' AND "processedAt" IS NULL AND "abandonedAt" IS NULL`
+    ).map((r) => r.id),
+  );
+  return rows.map((n) => ({
+    id: n.id,
+    ticketNumber: n.order.ticketNumber,
+    event: n.event,
+    channel: n.channel,
+    status: n.status,
+    attempts: n.attempts,
+    recipient: maskRecipient(n.channel, n.recipient),
+    lastError: n.lastError,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: n.sentAt?.toISOString() ?? null,
+    resendPending: pending.has(n.id),
+  }));
+}

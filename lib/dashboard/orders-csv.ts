@@ -1,0 +1,90 @@
+// Orders as CSV for a spreadsheet (RFC 4180: CRLF, fields quoted when needed, quotes
+// doubled). Cells a spreadsheet would run as a formula (=, +, -, @, and the tab/CR that
+// some apps strip first) get a leading apostrophe: a customer named "=HYPERLINK(…)" must
+// stay text on the manager's machine (OWASP "CSV injection").
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  // Our own numbers (cents, counts) are never formulas; a negative one must stay a number.
+  let text = typeof value === "number" ? String(value) : value;
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (cells: readonly (string | number | null | undefined)[]) => cells.map(csvCell).join(",");
+
+export type CsvOrder = {
+  businessDate: string;
+  ticketNumber: number;
+  status: string;
+  source: string;
+  customerName: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  readyAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  subtotalCents: number;
+  taxCents: number;
+  totalCents: number;
+  items: { name: string; quantity: number; options: { name: string; isDefault?: boolean }[] }[];
+};
+
+export const ORDER_CSV_HEADER = [
+  "business_date",
+  "ticket",
+  "status",
+  "source",
+  "customer",
+  "placed_at",
+  "started_at",
+  "ready_at",
+  "cancelled_at",
+  "cancel_reason",
+  "items",
+  "item_count",
+  "subtotal",
+  "tax",
+  "total",
+] as const;
+
+const iso = (d: Date | null) => d?.toISOString() ?? "";
+const money = (cents: number) => (cents / 100).toFixed(2);
+
+/** "2× Latte (Oat milk, Large); 1× Tea": the chosen, non-default options only. */
+export function summarizeItems(items: CsvOrder["items"]): string {
+  return items
+    .map((i) => {
+      const chosen = i.options.filter((o) => o.isDefault !== true).map((o) => o.name);
+      return `${i.quantity}× ${i.name}${chosen.length ? ` (${chosen.join(", ")})` : ""}`;
+    })
+    .join("; ");
+}
+
+export function ordersCsv(orders: readonly CsvOrder[]): string {
+  const lines = [csvRow(ORDER_CSV_HEADER)];
+  for (const o of orders) {
+    lines.push(
+      csvRow([
+        o.businessDate,
+        o.ticketNumber,
+        o.status,
+        o.source,
+        o.customerName,
+        iso(o.createdAt),
+        iso(o.startedAt),
+        iso(o.readyAt),
+        iso(o.cancelledAt),
+        o.cancelReason,
+        summarizeItems(o.items),
+        o.items.reduce((n, i) => n + i.quantity, 0),
+        money(o.subtotalCents),
+        money(o.taxCents),
+        money(o.totalCents),
+      ]),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

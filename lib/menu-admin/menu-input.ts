@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { trimmed } from "../orders/order-input.ts";
+import { MAX_PRICE_CENTS } from "./price.ts";
+
+// What a manager may send to change the menu. Prices are whole cents (the editor parses
+// "4.20" with parsePriceCents); ids are the menu's slugs.
+
+export const menuIdSchema = z.string({ error: "id must be text" }).regex(/^[A-Za-z0-9_.:-]{1,64}$/, "not a menu id");
+
+const name = (max: number) => trimmed(max, "name").min(1, "please give it a name");
+const optionalText = (max: number, label: string) => trimmed(max, label).transform((v) => (v === "" ? null : v));
+
+const cents = (min: number, label: string) =>
+  z
+    .number({ error: `${label} must be a number of cents` })
+    .int(`${label} must be whole cents`)
+    .min(min, min === 0 ? `${label} cannot be negative` : `${label} must be at least ${min / 100}`)
+    .max(MAX_PRICE_CENTS, `${label} must be at most ${MAX_PRICE_CENTS / 100}`);
+
+/**
+ * An illustration shipped under public/menu, or an uploaded image served by
+ * /api/menu-images (content-addressed names only, so no path can be smuggled in).
+ */
+export const MENU_IMAGE_URL = /^(\/menu\/[a-z0-9-]{1,40}\.svg|\/api\/menu-images\/[a-f0-9]{32}\.(png|jpg|webp))$/;
+export const imageUrlSchema = z.string().regex(MENU_IMAGE_URL, "image must be one of the menu's illustrations or an uploaded image");
+
+// Fields without defaults: an edit sends only what changed, and a default inside
+// .partial() would still fill in (and overwrite) every field left out.
+const categoryFields = z.strictObject({
+  name: name(60),
+  /** Kitchen station its drinks go to; empty = not routed. */
+  station: optionalText(60, "station").nullable(),
+});
+
+const itemFields = z.strictObject({
+  name: name(80),
+  description: trimmed(300, "description"),
+  basePriceCents: cents(0, "price"),
+  categoryId: menuIdSchema,
+  available: z.boolean(),
+  image: imageUrlSchema.nullable(),
+  groupIds: z.array(menuIdSchema).max(20, "at most 20 option groups"),
+});
+
+const groupFields = z.strictObject({
+  name: name(60),
+  minSelect: z.number().int().min(0, "at least 0").max(10, "at most 10"),
+  maxSelect: z.number().int().min(1, "at least 1").max(10, "at most 10"),
+});
+
+const optionFields = z.strictObject({
+  groupId: menuIdSchema,
+  name: name(60),
+  priceDeltaCents: cents(-MAX_PRICE_CENTS, "price difference"),
+  isDefault: z.boolean(),
+  available: z.boolean(),
+  dietaryFlag: optionalText(40, "dietary flag").nullable(),
+});
+
+export const categoryInputSchema = categoryFields.extend({ station: categoryFields.shape.station.default(null) });
+export const itemInputSchema = itemFields.extend({
+  description: itemFields.shape.description.default(""),
+  available: itemFields.shape.available.default(true),
+  image: itemFields.shape.image.default(null),
+  groupIds: itemFields.shape.groupIds.default([]),
+});
+export const groupInputSchema = groupFields.extend({ minSelect: groupFields.shape.minSelect.default(0), maxSelect: groupFields.shape.maxSelect.default(1) });
+export const optionInputSchema = optionFields.extend({
+  priceDeltaCents: optionFields.shape.priceDeltaCents.default(0),
+  isDefault: optionFields.shape.isDefault.default(false),
+  available: optionFields.shape.available.default(true),
+  dietaryFlag: optionFields.shape.dietaryFlag.default(null),
+});
+
+export const categoryPatchSchema = categoryFields.partial();
+export const itemPatchSchema = itemFields.partial();
+export const groupPatchSchema = groupFields.partial();
+export const optionPatchSchema = optionFields.omit({ groupId: true }).partial();
+
+export const availabilityInputSchema = z.strictObject({
+  kind: z.enum(["item", "option"]),
+  id: menuIdSchema,
+  available: z.boolean({ error: "available must be true or false" }),
+});
+
+export const MENU_KINDS = ["category", "item", "group", "option"] as const;
+export type MenuKind = (typeof MENU_KINDS)[number];
+
+export const reorderInputSchema = z.strictObject({
+  kind: z.enum(MENU_KINDS),
+  ids: z
+    .array(menuIdSchema)
+    .min(1)
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, "ids must not repeat"),
+});
+
+export type CategoryInput = z.input<typeof categoryInputSchema>;
+export type ItemInput = z.input<typeof itemInputSchema>;
+export type GroupInput = z.input<typeof groupInputSchema>;
+export type OptionInput = z.input<typeof optionInputSchema>;

@@ -1,0 +1,31 @@
+import type { StaffUser } from "../auth/require-staff.ts";
+import { AppError } from "../errors.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { changeStoreSettings } from "./change-store-settings.ts";
+import type { StoreSettingsSnapshot } from "./store-state.ts";
+
+export const MAX_PAUSE_MINUTES = 8 * 60;
+
+/**
+ * Busy mode: no new online orders for `minutes`, then ordering resumes by itself
+ * (placeOrder and GET /api/store compare pausedUntil with the clock; nothing has to run
+ * when the pause ends). 0 minutes ends a pause now.
+ */
+export async function pauseOrdering(options: {
+  prisma: Pick<PrismaClient, "storeSettings" | "auditLog" | "$queryRaw">;
+  actor: Pick<StaffUser, "id" | "name">;
+  minutes: number;
+  now?: Date;
+}): Promise<StoreSettingsSnapshot> {
+  if (!Number.isInteger(options.minutes) || options.minutes < 0 || options.minutes > MAX_PAUSE_MINUTES) {
+    throw new AppError("VALIDATION", `A pause is a whole number of minutes from 1 to ${MAX_PAUSE_MINUTES}`, { fields: { minutes: `1 to ${MAX_PAUSE_MINUTES} minutes` } });
+  }
+  const now = options.now ?? new Date();
+  const pausedUntil = options.minutes > 0 ? new Date(now.getTime() + options.minutes * 60_000) : null;
+  return changeStoreSettings({
+    prisma: options.prisma,
+    actor: options.actor,
+    patch: { pausedUntil },
+    summary: pausedUntil ? `Paused orders for ${options.minutes} min` : "Resumed orders",
+  });
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { StaffRole } from "../../lib/auth/roles.ts";
+import { setupRouteTestStack } from "../support/route-stack.ts";
+import { staffCookie } from "../support/staff-session.ts";
+
+// Every route handler, page and server action under app/, found on disk, is called
+// anonymously, as a barista and as a manager. Only the allowlist below may answer
+// strangers; everything else must refuse them (401 / redirect to sign-in), and refuse a
+// barista where a manager is needed (403 / the "not allowed" page). A new route or page
+// without a check fails here.
+
+// Pages read the session through next/headers, which only works inside a Next.js
+// request; here it answers with the headers of the call being made.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+
+/** Public: customers (anonymous, links are capabilities), the TV board, probes, sign-in. */
+const PUBLIC_ROUTES = new Set([
+  "/api/orders",
+  "/api/orders/[token]",
+  "/api/orders/[token]/cancel",
+  "/api/orders/[token]/events",
+  "/api/menu",
+  "/api/menu/events",
+  "/api/store",
+  "/api/board",
+  "/api/board/events",
+  "/api/health",
+  "/api/ready",
+  // Its own bearer token (METRICS_TOKEN; 404 without one).
+  "/api/metrics",
+  // Menu pictures uploaded by a manager, shown to customers on the menu.
+  "/api/menu-images/[name]",
+  // better-auth: sign-in, sign-out, session, change-password, PIN switch (each checks itself).
+  "/api/auth/[...all]",
+]);
+const PUBLIC_PAGES = new Set(["/", "/orders/[token]", "/my-orders", "/board", "/sign-in", "/not-allowed"]);
+
+/** The role a non-public path needs; anything not named here is a manager's. */
+function roleFor(urlPath: string, method: string): StaffRole {
+  if (urlPath === "/api/kds/settings" && method !== "GET") return "manager";
+  if (urlPath === "/kds" || urlPath.startsWith("/api/kds/")) return "barista";
+  return "manager";
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+async function filesNamed(dir: string, names: RegExp): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && names.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** app/(kitchen)/kds/page.tsx → /kds; route groups and the file name drop out. */
+const urlPathOf = (file: string) =>
+  "/" +
+  path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .join("/");
+
+const paramsFor = (urlPath: string) =>
+  Object.fromEntries(
+    [...urlPath.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [name, rest ? ["x"] : name === "token" ? "A".repeat(32) : randomUUID()]),
+  );
+const concrete = (urlPath: string) => urlPath.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest, name) => (name === "token" ? "A".repeat(32) : rest ? "x" : randomUUID()));
+
+type Who = "anonymous" | StaffRole;
+const ctx = setupRouteTestStack();
+const cookies: Partial<Record<Who, string>> = {};
+
+beforeAll(async () => {
+  cookies.barista = await staffCookie(ctx.stack.prisma, "barista");
+  cookies.manager = await staffCookie(ctx.stack.prisma, "manager");
+});
+
+function headersAs(who: Who): Headers {
+  const headers = new Headers({ "content-type": "application/json", origin: "http://localhost:3000" });
+  if (who !== "anonymous") headers.set("cookie", cookies[who]!);
+  return headers;
+}
+
+async function callRoute(file: string, method: string, who: Who): Promise<number> {
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+  const urlPath = urlPathOf(file);
+  const abort = new AbortController();
+  const body = method === "GET" || method === "DELETE" ? undefined : "{}";
+  const response = await mod[method]!(new Request(`http://localhost:3000${concrete(urlPath)}`, { method, headers: headersAs(who), body, signal: abort.signal }), {
+    params: Promise.resolve(paramsFor(urlPath)),
+  });
+  // Event streams stay open: end them once the status is known.
+  abort.abort();
+  await response.body?.cancel().catch(() => undefined);
+  return response.status;
+}
+
+/** Where a page sent the caller ("rendered" when it did not redirect; other errors count as rendered). */
+async function callPage(file: string, who: Who): Promise<string> {
+  const mod = (await import(pathToFileURL(file).href)) as { default: (props: unknown) => Promise<unknown> };
+  const urlPath = urlPathOf(file);
+  request.headers = headersAs(who);
+  try {
+    await mod.default({ params: Promise.resolve(paramsFor(urlPath)), searchParams: Promise.resolve({}) });
+    return "rendered";
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2]!;
+    return "rendered";
+  }
+}
+
+const routes = await filesNamed(APP, /^route\.tsx?$/);
+const pages = await filesNamed(APP, /^page\.tsx?$/);
+const actionFiles = (
+  await Promise.all((await filesNamed(APP, /\.tsx?$/)).map(async (f) => ((await readFile(f, "utf8")).match(/^\s*["']use server["']/) ? f : null)))
+).filter((f): f is string => f !== null);
+
+describe("the route list", () => {
+  it("finds the routes and pages, and the allowlists name only ones that exist", () => {
+    const routePaths = routes.map(urlPathOf);
+    const pagePaths = pages.map(urlPathOf);
+    expect(routePaths).toContain("/api/kds/tickets/[id]/start");
+    expect(pagePaths).toContain("/kds");
+    for (const p of PUBLIC_ROUTES) expect(routePaths).toContain(p);
+    for (const p of PUBLIC_PAGES) expect(pagePaths).toContain(p);
+  });
+});
+
+const guardedRoutes = await Promise.all(
+  routes
+    .filter((f) => !PUBLIC_ROUTES.has(urlPathOf(f)))
+    .map(async (file) => {
+      const source = await readFile(file, "utf8");
+      return METHODS.filter((m) => new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b`).test(source)).map((method) => ({
+        file,
+        method,
+        name: `${method} ${urlPathOf(file)}`,
+        role: roleFor(urlPathOf(file), method),
+      }));
+    }),
+).then((lists) => lists.flat());
+
+describe.each(guardedRoutes)("$name", ({ file, method, role }) => {
+  it("refuses anonymous callers with 401", async () => {
+    expect(await callRoute(file, method, "anonymous")).toBe(401);
+  });
+  it(role === "manager" ? "refuses a barista with 403; lets a manager in" : "lets a barista and a manager in", async () => {
+    const barista = await callRoute(file, method, "barista");
+    if (role === "manager") expect(barista).toBe(403);
+    else expect([401, 403]).not.toContain(barista);
+    expect([401, 403]).not.toContain(await callRoute(file, method, "manager"));
+  });
+});
+
+const guardedPages = pages.filter((f) => !PUBLIC_PAGES.has(urlPathOf(f))).map((file) => ({ file, name: urlPathOf(file), role: roleFor(urlPathOf(file), "GET") }));
+
+describe.each(guardedPages)("page $name", ({ file, name, role }) => {
+  it("sends anonymous visitors to sign-in, and back here afterwards", async () => {
+    expect(await callPage(file, "anonymous")).toBe(`/sign-in?next=${encodeURIComponent(name)}`);
+  });
+  it(role === "manager" ? "sends a barista to 'not allowed'; lets a manager in" : "lets a barista and a manager in", async () => {
+    const barista = await callPage(file, "barista");
+    if (role === "manager") expect(barista).toMatch(/^\/not-allowed/);
+    else expect(barista).not.toMatch(/^\/(sign-in|not-allowed)/);
+    expect(await callPage(file, "manager")).not.toMatch(/^\/(sign-in|not-allowed)/);
+  });
+});
+
+describe("public pages and routes", () => {
+  it.each([...PUBLIC_PAGES].filter((p) => p !== "/orders/[token]"))("page %s opens without signing in", async (urlPath) => {
+    const file = pages.find((f) => urlPathOf(f) === urlPath)!;
+    expect(await callPage(file, "anonymous")).not.toMatch(/^\/(sign-in|not-allowed)/);
+  });
+});
+
+describe.each(actionFiles.map((file) => ({ file, name: path.relative(APP, file) })))("server actions in $name", ({ file }) => {
+  it("refuse anonymous callers before doing anything", async () => {
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    request.headers = headersAs("anonymous");
+    for (const [name, action] of Object.entries(mod)) {
+      if (typeof action !== "function") continue;
+      const outcome = await (action as (...a: unknown[]) => Promise<unknown>)(undefined, new FormData()).then(
+        () => "done",
+        (error: { code?: string; digest?: string }) => error.code ?? error.digest?.split(";")[2] ?? "error",
+      );
+      expect([name, outcome]).toEqual([name, expect.stringMatching(/^(UNAUTHENTICATED|\/sign-in)/)]);
+    }
+  });
+});
