@@ -25,6 +25,42 @@ export function Section({ title, children, aside }: { title: string; children: R
   );
 }
 
+/** A section holding a table, or a dashed note in its place when there are no rows. */
+export function TableSection({ title, headers, isEmpty, emptyText, minWidth, testId, children }: {
+  title: string;
+  headers: readonly string[];
+  isEmpty: boolean;
+  emptyText: string;
+  /** A literal Tailwind class ("min-w-[560px]"), so the build sees it. */
+  minWidth: string;
+  testId?: string;
+  /** The body's rows. */
+  children: React.ReactNode;
+}) {
+  return (
+    <Section title={title}>
+      {isEmpty ? (
+        <p className="rounded-2xl border border-dashed border-line p-5 text-muted">{emptyText}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className={`w-full ${minWidth} text-left text-sm`} data-testid={testId}>
+            <thead className="border-b border-line text-muted">
+              <tr>
+                {headers.map((h, i) => (
+                  <th key={i} scope="col" className="px-4 py-3 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">{children}</tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 export function StatusCounts({ counts, title = "Orders today" }: { counts: Overview["counts"]; title?: string }) {
   return (
     <Section title={title}>
@@ -127,44 +163,30 @@ const NOTIFICATION_TONE: Record<NotificationView["status"], string> = {
 
 export function NotificationsTable({ notifications, timeZone }: { notifications: NotificationView[]; timeZone: string }) {
   return (
-    <Section title="Recent notifications">
-      {notifications.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-line p-5 text-muted">No notifications yet today.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-2xl border border-line bg-surface">
-          <table className="w-full min-w-[560px] text-left text-sm">
-            <thead className="border-b border-line text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Time</th>
-                <th scope="col" className="px-4 py-3 font-medium">Ticket</th>
-                <th scope="col" className="px-4 py-3 font-medium">Channel</th>
-                <th scope="col" className="px-4 py-3 font-medium">To</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium">Error</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {notifications.map((n) => (
-                <tr key={n.id}>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
-                  <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
-                  <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
-                  <td className="px-4 py-3">
-                    <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${NOTIFICATION_TONE[n.status]}`}>
-                      {n.status.toLowerCase()}
-                      {n.attempts > 1 ? ` ×${n.attempts}` : ""}
-                    </span>
-                  </td>
-                  <td className="max-w-[240px] truncate px-4 py-3 text-muted" title={n.lastError ?? undefined}>
-                    {n.lastError ?? "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Section>
+    <TableSection
+      title="Recent notifications"
+      headers={["Time", "Ticket", "Channel", "To", "Status", "Error"]}
+      isEmpty={notifications.length === 0}
+      emptyText="No notifications yet today."
+      minWidth="min-w-[560px]"
+    >
+      {notifications.map((n) => (
+        <tr key={n.id}>
+          <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
+          <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
+          <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
+          <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+          <td className="px-4 py-3">
+            <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${NOTIFICATION_TONE[n.status]}`}>
+              {n.status.toLowerCase()}
+              {n.attempts > 1 ? ` ×${n.attempts}` : ""}
+            </span>
+          </td>
+          <td className="max-w-[240px] truncate px-4 py-3 text-muted" title={n.lastError ?? undefined}>
+            {n.lastError ?? "—"}
+          </td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }

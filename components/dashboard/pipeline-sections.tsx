@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FailedNotificationView, PipelineHealth } from "../../lib/dashboard/get-pipeline-health.ts";
 import type { DeadLetterView } from "../../lib/dlq/list-dead-letters.ts";
 import { formatAge, formatClock } from "../format.ts";
-import { Section } from "./overview-sections.tsx";
+import { Section, TableSection } from "./overview-sections.tsx";
 import { PostButton } from "./post-button.tsx";
 
 const waiting = (dead: readonly DeadLetterView[]) => dead.filter((d) => !d.redrivenAt);
@@ -93,46 +93,34 @@ export function DeadLettersTable({ deadLetters, timeZone }: { deadLetters: DeadL
 
 export function FailedNotificationsTable({ notifications, timeZone }: { notifications: FailedNotificationView[]; timeZone: string }) {
   return (
-    <Section title="Failed notifications">
-      {notifications.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-line p-5 text-muted">No text or email has failed.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-2xl border border-line bg-surface">
-          <table className="w-full min-w-[640px] text-left text-sm" data-testid="failed-notifications">
-            <thead className="border-b border-line text-muted">
-              <tr>
-                {["Time", "Ticket", "Event", "Channel", "To", "Attempts", "Error", ""].map((h, i) => (
-                  <th key={i} scope="col" className="px-4 py-3 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {notifications.map((n) => (
-                <tr key={n.id} data-testid="failed-notification" data-ticket={n.ticketNumber}>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
-                  <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
-                  <td className="px-4 py-3">{n.event}</td>
-                  <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
-                  <td className="px-4 py-3 tabular-nums">{n.attempts}</td>
-                  <td className="max-w-[260px] truncate px-4 py-3 text-danger" title={n.lastError ?? undefined}>
-                    {n.lastError ?? "—"}
-                  </td>
-                  <td className="px-4 py-3">
-                    {n.resendPending ? (
-                      <span className="text-warn">resend on its way</span>
-                    ) : (
-                      <PostButton url={`/api/dashboard/notifications/${n.id}/resend`} label="Resend" pendingLabel="Sending…" testId="resend" />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Section>
+    <TableSection
+      title="Failed notifications"
+      headers={["Time", "Ticket", "Event", "Channel", "To", "Attempts", "Error", ""]}
+      isEmpty={notifications.length === 0}
+      emptyText="No text or email has failed."
+      minWidth="min-w-[640px]"
+      testId="failed-notifications"
+    >
+      {notifications.map((n) => (
+        <tr key={n.id} data-testid="failed-notification" data-ticket={n.ticketNumber}>
+          <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
+          <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
+          <td className="px-4 py-3">{n.event}</td>
+          <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
+          <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+          <td className="px-4 py-3 tabular-nums">{n.attempts}</td>
+          <td className="max-w-[260px] truncate px-4 py-3 text-danger" title={n.lastError ?? undefined}>
+            {n.lastError ?? "—"}
+          </td>
+          <td className="px-4 py-3">
+            {n.resendPending ? (
+              <span className="text-warn">resend on its way</span>
+            ) : (
+              <PostButton url={`/api/dashboard/notifications/${n.id}/resend`} label="Resend" pendingLabel="Sending…" testId="resend" />
+            )}
+          </td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }

@@ -5,8 +5,9 @@ import { useId, useState, type FormEvent } from "react";
 import type { AdminCategory, AdminGroup, AdminItem } from "../../lib/menu-admin/get-menu-admin.ts";
 import { centsToText, parsePriceCents } from "../../lib/menu-admin/price.ts";
 import type { FieldErrors } from "../admin/admin-api.ts";
-import { Field, inputClass, primaryButton, secondaryButton, TextInput } from "../admin/form-parts.tsx";
+import { Field, inputClass, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
+import { SubmitCancel } from "./simple-forms.tsx";
 
 const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -99,14 +100,7 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
         </div>
         {errors.groupIds && <p className="text-sm text-danger">{errors.groupIds}</p>}
       </fieldset>
-      <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" className={primaryButton} disabled={action.pending}>
-          {item ? "Save item" : "Add item"}
-        </button>
-        <button type="button" className={secondaryButton} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label={item ? "Save item" : "Add item"} pending={action.pending} onCancel={onDone} className="sm:col-span-2" />
     </form>
   );
 }

@@ -9,6 +9,20 @@ import type { useAdminAction } from "../admin/use-admin-action.ts";
 
 type Action = ReturnType<typeof useAdminAction>;
 
+/** The submit and Cancel buttons at the foot of every menu form. */
+export function SubmitCancel({ label, pending, onCancel, className }: { label: string; pending: boolean; onCancel: () => void; className: string }) {
+  return (
+    <div className={`flex gap-3 ${className}`}>
+      <button type="submit" className={primaryButton} disabled={pending}>
+        {label}
+      </button>
+      <button type="button" className={secondaryButton} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 /** The frame every small editor shares: saves with POST (new) or PATCH (existing), shows field errors. */
 function EditForm({ label, action, url, id, build, onDone, children, setErrors }: {
   label: string;
@@ -32,14 +46,7 @@ function EditForm({ label, action, url, id, build, onDone, children, setErrors }
   return (
     <form onSubmit={submit} noValidate aria-label={label} className="flex flex-wrap items-start gap-4 rounded-2xl border border-line bg-surface-2 p-4">
       {children}
-      <div className="flex gap-3 self-end">
-        <button type="submit" className={primaryButton} disabled={action.pending}>
-          Save
-        </button>
-        <button type="button" className={secondaryButton} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Save" pending={action.pending} onCancel={onDone} className="self-end" />
     </form>
   );
 }

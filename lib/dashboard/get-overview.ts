@@ -1,5 +1,5 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Notification, PrismaClient } from "../generated/prisma/client.ts";
 import { OrderStatus, type NotificationChannel, type NotificationStatus } from "../generated/prisma/enums.ts";
 import { businessDate, dateOnly } from "../orders/business-date.ts";
 import { listWorkerHeartbeats, type WorkerView } from "../worker/list-worker-heartbeats.ts";
@@ -22,6 +22,26 @@ export type NotificationView = {
   createdAt: string;
   sentAt: string | null;
 };
+
+type NotificationRow = Pick<Notification, "id" | "event" | "channel" | "status" | "attempts" | "recipient" | "lastError" | "createdAt" | "sentAt"> & {
+  order: { ticketNumber: number };
+};
+
+/** A notification as the dashboard shows it: recipient masked, times as ISO strings. */
+export function toNotificationView(n: NotificationRow): NotificationView {
+  return {
+    id: n.id,
+    ticketNumber: n.order.ticketNumber,
+    event: n.event,
+    channel: n.channel,
+    status: n.status,
+    attempts: n.attempts,
+    recipient: maskRecipient(n.channel, n.recipient),
+    lastError: n.lastError,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: n.sentAt?.toISOString() ?? null,
+  };
+}
 
 export type QueueView = { label: string; isDeadLetter: boolean; depth: QueueDepth };
 
@@ -89,17 +109,6 @@ export async function getOverview(options: {
     outbox: { unsent, unprocessed, abandoned },
     queues,
     workers: heartbeats,
-    notifications: notifications.map((n) => ({
-      id: n.id,
-      ticketNumber: n.order.ticketNumber,
-      event: n.event,
-      channel: n.channel,
-      status: n.status,
-      attempts: n.attempts,
-      recipient: maskRecipient(n.channel, n.recipient),
-      lastError: n.lastError,
-      createdAt: n.createdAt.toISOString(),
-      sentAt: n.sentAt?.toISOString() ?? null,
-    })),
+    notifications: notifications.map(toNotificationView),
   };
 }

@@ -1,8 +1,7 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { listDeadLetters, type DeadLetterView } from "../dlq/list-dead-letters.ts";
-import { getOverview, type NotificationView, type Overview } from "./get-overview.ts";
-import { maskRecipient } from "./mask.ts";
+import { getOverview, toNotificationView, type NotificationView, type Overview } from "./get-overview.ts";
 
 // The dashboard's pipeline view: queue depths, how long the oldest order has waited for
 // the worker, dead letters with their reason, workers, and notification failures.
@@ -61,17 +60,5 @@ async function failedNotifications(prisma: PrismaClient): Promise<FailedNotifica
         WHERE "type" = 'notification.resend' AND "processedAt" IS NULL AND "abandonedAt" IS NULL`
     ).map((r) => r.id),
   );
-  return rows.map((n) => ({
-    id: n.id,
-    ticketNumber: n.order.ticketNumber,
-    event: n.event,
-    channel: n.channel,
-    status: n.status,
-    attempts: n.attempts,
-    recipient: maskRecipient(n.channel, n.recipient),
-    lastError: n.lastError,
-    createdAt: n.createdAt.toISOString(),
-    sentAt: n.sentAt?.toISOString() ?? null,
-    resendPending: pending.has(n.id),
-  }));
+  return rows.map((n) => ({ ...toNotificationView(n), resendPending: pending.has(n.id) }));
 }

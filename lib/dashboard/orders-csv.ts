@@ -1,3 +1,5 @@
+import type { StatsOrder } from "./stats.ts";
+
 // Orders as CSV for a spreadsheet (RFC 4180: CRLF, fields quoted when needed, quotes
 // doubled). Cells a spreadsheet would run as a formula (=, +, -, @, and the tab/CR that
 // some apps strip first) get a leading apostrophe: a customer named "=HYPERLINK(…)" must
@@ -15,21 +17,14 @@ export function csvCell(value: string | number | null | undefined): string {
 
 export const csvRow = (cells: readonly (string | number | null | undefined)[]) => cells.map(csvCell).join(",");
 
-export type CsvOrder = {
+/** The order the statistics read, plus what a spreadsheet row adds; any status text. */
+export type CsvOrder = Omit<StatsOrder, "status"> & {
   businessDate: string;
   ticketNumber: number;
   status: string;
   source: string;
   customerName: string;
-  createdAt: Date;
-  startedAt: Date | null;
-  readyAt: Date | null;
-  cancelledAt: Date | null;
-  cancelReason: string | null;
-  subtotalCents: number;
-  taxCents: number;
   totalCents: number;
-  items: { name: string; quantity: number; options: { name: string; isDefault?: boolean }[] }[];
 };
 
 export const ORDER_CSV_HEADER = [

@@ -1,6 +1,4 @@
-import type { StaffUser } from "../auth/require-staff.ts";
 import { AppError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { changeStoreSettings } from "./change-store-settings.ts";
 import type { StoreSettingsSnapshot } from "./store-state.ts";
 
@@ -11,12 +9,9 @@ export const MAX_PAUSE_MINUTES = 8 * 60;
  * (placeOrder and GET /api/store compare pausedUntil with the clock; nothing has to run
  * when the pause ends). 0 minutes ends a pause now.
  */
-export async function pauseOrdering(options: {
-  prisma: Pick<PrismaClient, "storeSettings" | "auditLog" | "$queryRaw">;
-  actor: Pick<StaffUser, "id" | "name">;
-  minutes: number;
-  now?: Date;
-}): Promise<StoreSettingsSnapshot> {
+export async function pauseOrdering(
+  options: Pick<Parameters<typeof changeStoreSettings>[0], "prisma" | "actor"> & { minutes: number; now?: Date },
+): Promise<StoreSettingsSnapshot> {
   if (!Number.isInteger(options.minutes) || options.minutes < 0 || options.minutes > MAX_PAUSE_MINUTES) {
     throw new AppError("VALIDATION", `A pause is a whole number of minutes from 1 to ${MAX_PAUSE_MINUTES}`, { fields: { minutes: `1 to ${MAX_PAUSE_MINUTES} minutes` } });
   }

@@ -5,8 +5,7 @@ import type { AppError } from "../../lib/errors.ts";
 import { cancelTicket } from "../../lib/kds/cancel-ticket.ts";
 import { getKdsBoard } from "../../lib/kds/get-kds-board.ts";
 import { recallOrder } from "../../lib/kds/recall-order.ts";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { createSmtpEmailSender, type EmailSender } from "../../lib/notifications/email-sender.ts";
+import type { EmailSender } from "../../lib/notifications/email-sender.ts";
 import { cancelOrder } from "../../lib/orders/cancel-order.ts";
 import { completeOrder } from "../../lib/orders/complete-order.ts";
 import { getOrderStatus } from "../../lib/orders/get-order-status.ts";
@@ -15,32 +14,31 @@ import { startOrder } from "../../lib/orders/start-order.ts";
 import { sendOutboxMessage } from "../../lib/outbox/send-outbox-message.ts";
 import type { OrderReadyRequestedMessage } from "../../lib/queue/messages.ts";
 import type { Worker } from "../../worker/start-worker.ts";
-import { startMailSink, type MailSink } from "../support/mail-sink.ts";
+import type { MailSink } from "../support/mail-sink.ts";
+import { startMailStack, type MailStack } from "../support/mail-stack.ts";
 import { markQueued } from "../support/orders.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import type { TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, sleep, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
 
 // Recall and kitchen cancellation through the real worker: orders queue, SNS topic,
 // notifications queue, SMS outbox and an SMTP sink. What the customer receives is
 // counted where it lands (DevSmsMessage rows, maildev's inbox).
 
+let mail: MailStack | undefined;
 let stack: TestStack;
 let sink: MailSink;
 let emailSender: EmailSender;
 let worker: Worker | undefined;
 beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  sink = await startMailSink();
-  emailSender = createSmtpEmailSender({ smtpUrl: sink.smtpUrl, from: stack.config.MAIL_FROM });
+  mail = await startMailStack();
+  ({ stack, sink, emailSender } = mail);
 });
 afterEach(async () => {
   await stopTestWorker(worker);
   worker = undefined;
 });
 afterAll(async () => {
-  emailSender?.close();
-  await sink?.close();
-  await stack?.stop();
+  await mail?.stop();
 });
 
 let phones = 0;

@@ -1,39 +1,35 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cancelTicket } from "../../lib/kds/cancel-ticket.ts";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { createSmtpEmailSender, type EmailSender } from "../../lib/notifications/email-sender.ts";
 import { listTemplates } from "../../lib/notifications/list-templates.ts";
 import { resetTemplate } from "../../lib/notifications/reset-template.ts";
 import { saveTemplate } from "../../lib/notifications/save-template.ts";
 import { requestReady } from "../../lib/orders/request-ready.ts";
 import { startOrder } from "../../lib/orders/start-order.ts";
 import type { Worker } from "../../worker/start-worker.ts";
-import { startMailSink, type MailSink } from "../support/mail-sink.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import type { MailSink } from "../support/mail-sink.ts";
+import { startMailStack, type MailStack } from "../support/mail-stack.ts";
+import type { TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
 
 // The manager's message templates as the real worker sends them: SMS (DevSmsMessage
 // rows) and email (an SMTP sink), the next message after a change using it.
 
 const actor = { id: "manager-1", name: "Morgan" };
+let mail: MailStack | undefined;
 let stack: TestStack;
 let sink: MailSink;
-let emailSender: EmailSender;
 let worker: Worker | undefined;
 beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  sink = await startMailSink();
-  emailSender = createSmtpEmailSender({ smtpUrl: sink.smtpUrl, from: stack.config.MAIL_FROM });
-  worker = await startTestWorker(stack, { emailSender });
+  mail = await startMailStack();
+  ({ stack, sink } = mail);
+  worker = await startTestWorker(stack, { emailSender: mail.emailSender });
 });
 afterEach(async () => {
   for (const key of ["order.ready:SMS", "order.ready:EMAIL", "order.cancelled:SMS"] as const) await resetTemplate({ prisma: stack.prisma, actor, key });
 });
 afterAll(async () => {
   await stopTestWorker(worker);
-  emailSender?.close();
-  await sink?.close();
-  await stack?.stop();
+  await mail?.stop();
 });
 
 let guests = 0;
