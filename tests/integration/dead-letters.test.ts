@@ -78,8 +78,15 @@ describe("dead-letter queue: listed with its reason, redriven after the fault is
     await waitFor(async () => (await stack.prisma.order.findUnique({ where: { id: orderId } }))?.status === "QUEUED", {
       what: "the redriven order.placed handled",
     });
-    const row = await stack.prisma.deadLetterMessage.findUniqueOrThrow({ where: { messageId: sent.MessageId! } });
-    expect(row.redrivenAt).not.toBeNull();
+    // The monitor records the redrive after sending and deleting, so the worker may have
+    // queued the order a moment before the row says so.
+    const row = await waitFor(
+      async () => {
+        const r = await stack.prisma.deadLetterMessage.findUniqueOrThrow({ where: { messageId: sent.MessageId! } });
+        return r.redrivenAt !== null && r;
+      },
+      { what: "the redrive recorded" },
+    );
     expect(row.redriveRequestedBy).toBe("Morgan");
     const dlq = await getQueueDepth({ sqs: stack.transport.sqs, url: stack.config.ORDERS_DLQ_URL });
     expect(dlq).toMatchObject({ status: "ok", visible: 0, inFlight: 0 });
