@@ -127,9 +127,10 @@ export class Services extends Construct {
     messaging.ordersQueue.grantSendMessages(workerTask.taskRole);
     messaging.notificationsQueue.grantConsumeMessages(workerTask.taskRole);
     messaging.topic.grantPublish(workerTask.taskRole);
-    for (const q of [messaging.ordersDlq, messaging.notificationsDlq]) {
-      workerTask.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }));
-    }
+    // The dead-letter monitor (lib/dlq) peeks the DLQs, and redrives what a manager asks
+    // for: back to its source queue, then deleted from the DLQ.
+    for (const q of [messaging.ordersDlq, messaging.notificationsDlq]) q.grantConsumeMessages(workerTask.taskRole);
+    messaging.notificationsQueue.grantSendMessages(workerTask.taskRole);
     if (props.smsViaSns) {
       // A text to a phone number is sns:Publish without a topic: there is no ARN to scope it to.
       workerTask.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["sns:Publish"], resources: ["*"] }));

@@ -136,6 +136,17 @@ describe("services", () => {
     expect(publishes.some((r) => r.includes("MessagingOrderEvents"))).toBe(true);
   });
 
+  it("lets the worker's dead-letter monitor peek and delete in both DLQs and send back to both source queues", () => {
+    const worker = statementsOfRole("ServicesWorkerTaskTaskRole");
+    const on = (action: string) => worker.filter((s) => actionsOf([s]).includes(action)).map((s) => refOf(s.Resource)).join(" ");
+    for (const dlq of ["MessagingOrdersDlq", "MessagingNotificationsDlq"]) {
+      for (const action of ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]) expect(on(action)).toContain(dlq);
+    }
+    const sends = on("sqs:SendMessage");
+    expect(sends).toMatch(/"MessagingOrders[0-9A-F]{8}"/);
+    expect(sends).toMatch(/"MessagingNotifications[0-9A-F]{8}"/);
+  });
+
   it("scales the worker on the orders queue's backlog", () => {
     template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", { MinCapacity: 1, MaxCapacity: 6 });
     template.hasResourceProperties("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Namespace: "AWS/SQS", Threshold: 100 });
