@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { orderStatus, placeOrderWithContact, restoreGhostOrder, sendGhostOrderPlaced } from "./dashboard-helpers.ts";
 import { query } from "./support/db.ts";
-import { emailsTo, textsTo } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
 import { placeOrderViaApi, uniqueName } from "./support/shop.ts";
 import { signInAs } from "./support/staff.ts";
 
@@ -41,7 +41,7 @@ test("a poison message reaches the DLQ, is shown with its reason and is redriven
 test("a failed email is resent once; the text that went out is not", async ({ page, request }) => {
   const name = uniqueName("Resend");
   const email = `${name.replace(/\W+/g, ".").toLowerCase()}@example.com`;
-  const phone = "+447911123456";
+  const phone = uniquePhone();
   const order = await placeOrderWithContact(request, name, { email, phone });
   await signInAs(page, "manager");
   await expect.poll(() => orderStatus(order.id)).toBe("QUEUED");

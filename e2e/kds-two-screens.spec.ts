@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/axe.ts";
 import { signInAs } from "./support/staff.ts";
-import { emailsTo, textsTo } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
 import { newDeviceId, uniqueName } from "./support/shop.ts";
 
 // Two kitchen screens (two baristas, two browsers) and one customer, through the real
@@ -11,9 +11,7 @@ import { newDeviceId, uniqueName } from "./support/shop.ts";
 test.use({ viewport: { width: 1280, height: 800 } });
 
 async function placeWithContact(request: APIRequestContext, customerName: string) {
-  // A number of its own, so counting texts to it counts this order's only.
-  // (415) 555-xxxx: every one of these is a valid number; many +44 7911 ones are not.
-  const phone = `+1415555${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
+  const phone = uniquePhone();
   const email = `${customerName.replace(/\W/g, "").toLowerCase()}.${Date.now()}@example.com`;
   const response = await request.post("/api/orders", {
     data: {

@@ -1,14 +1,14 @@
 import { expect, test } from "./support/axe.ts";
 import { query } from "./support/db.ts";
 import { signInAs } from "./support/staff.ts";
-import { emailsTo, textsTo } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
 import { fillDetails } from "./support/shop.ts";
 
 // The whole journey through the real processes: browser → web → Postgres + SQS → worker
 // → KDS → SNS → notifier → maildev and the SMS outbox.
 
 test("a customised drink goes from the customer to the kitchen and back, with one text and one email", async ({ page, context }) => {
-  const phone = "+447911123456";
+  const phone = uniquePhone();
   // Unique per run, so "exactly one email" is about this order only.
   const email = `ada.${Date.now()}@example.com`;
 
