@@ -40,10 +40,12 @@ describe("worker killed mid-batch", () => {
         async () => {
           if (first.child.exitCode !== null) throw new Error(`worker exited early:\n${first.output()}`);
           queuedAtKill = await queuedCount(ids);
-          // Kill only while it holds received messages: right after a commit it may have
-          // deleted everything it had and not received again yet (one fresh-clone run
-          // killed it in that gap: nothing in flight, so nothing to prove).
-          return queuedAtKill >= 5 && queuedAtKill < 50 && (await queueAttributes()).inFlight > 0;
+          // Kill only while it holds messages whose orders it has not queued yet (50 =
+          // visible + queued + held-but-not-done). Right after a commit it may have
+          // deleted all it had and not received again: fresh-clone runs killed it in
+          // that gap, with nothing in flight and so nothing to prove.
+          const { visible } = await queueAttributes();
+          return queuedAtKill >= 5 && 50 - visible - queuedAtKill > 0;
         },
         { timeoutMs: 30_000, intervalMs: 10, what: "the worker to queue some orders while holding others" },
       );
