@@ -10,7 +10,23 @@ import { E2E_BASE_URL } from "../stack-env.ts";
 const BLOCKING = new Set(["serious", "critical"]);
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/**
+ * Colours mid-transition are neither the old nor the new ones (a status card fading to
+ * green failed colour contrast once in a fresh clone): let finite transitions and
+ * animations finish first. Endless ones (spinners, a pulsing dot) are left running.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
 export async function expectAccessible(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const blocking = results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ""))
