@@ -28,7 +28,9 @@ export type TestStack = {
   stop: () => Promise<void>;
 };
 
-export async function startTestStack(options: { seed?: (prisma: PrismaClient) => Promise<unknown> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { seed?: (prisma: PrismaClient) => Promise<unknown>; /** Keep a new store's open-orders limit (tests/security). */ storeLimits?: boolean } = {},
+): Promise<TestStack> {
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "brewline-test-")), "pg");
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   await applyMigrations(pg.url);
@@ -54,6 +56,8 @@ export async function startTestStack(options: { seed?: (prisma: PrismaClient) =>
   const config = parseConfig(env);
   const prisma = createPrismaClient(pg.url);
   const transport = createTransport(config);
+  // Tests place many orders that nobody makes; the ones about the limit set their own.
+  if (!options.storeLimits) await prisma.storeSettings.update({ where: { id: 1 }, data: { maxOpenOrders: null } });
   if (options.seed) await options.seed(prisma);
 
   const stack: TestStack = {
