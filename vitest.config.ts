@@ -36,6 +36,18 @@ export default defineConfig({
         },
       },
       {
+        // Attacks replayed against a production web server as a hostile client would
+        // (tests/security); each asserts the refusal and that nothing was written or sent.
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Two production web instances behind nginx and three worker processes, one of
         // each SIGKILLed under load (tests/scale). Builds the app first unless a fresh
         // build is there.

@@ -103,7 +103,10 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     // the order path without it.
     ORDER_RATE_LIMIT_PER_MINUTE: rateLimit,
     ORDER_RATE_LIMIT_PER_HOUR: rateLimit,
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: rateLimit,
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR: rateLimit,
     PUBLIC_BASE_URL: `http://localhost:${web}`,
+    ALLOW_INSECURE_HTTP: "true",
   };
   const config = parseConfig({ ...env, NODE_ENV: "production" });
   const prisma = createPrismaClient(config.DATABASE_URL);

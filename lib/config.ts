@@ -54,11 +54,39 @@ const schema = z
     /** Orders one client (IP address and device) may place per minute and per hour; 0 = no limit. */
     ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6),
     ORDER_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(30),
+    // Orders from one address whatever the device id says (a body field must not reset
+    // a limit). Many phones share a café's Wi-Fi address, so these are a rush's worth.
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(300),
+    /** Open live-update streams (status, menu, board) per client address and per web process. */
+    STREAM_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(40),
+    STREAM_LIMIT_PER_PROCESS: z.coerce.number().int().min(1).default(2000),
+    /**
+     * Countries whose mobile numbers may be given for texts (ISO 3166 alpha-2, comma
+     * separated); default: STORE_PHONE_REGION only. Texts abroad cost more and invite abuse.
+     */
+    SMS_ALLOWED_COUNTRIES: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? v : undefined),
+      z
+        .string()
+        .transform((v) => v.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))
+        .refine((list) => list.length > 0 && list.every((c) => isSupportedCountry(c)), "SMS_ALLOWED_COUNTRIES must list two-letter country codes such as US,CA")
+        .optional(),
+    ),
+    /** Messages (texts and emails) one phone number or address may get per day; 0 = no limit. */
+    NOTIFY_DAILY_LIMIT_PER_RECIPIENT: z.coerce.number().int().min(0).default(10),
     // Proxies in front of the web app that append to X-Forwarded-For (the client
     // address for rate limits is that many entries from the right).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+    // The web refuses an http:// PUBLIC_BASE_URL in production unless this is set: staff
+    // passwords and session cookies would cross the network in clear. The launcher sets it
+    // for a shop on its own Wi-Fi (no certificate there); a deployment must not.
+    ALLOW_INSECURE_HTTP: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false", "1", "0"])).transform((v) => v === "true" || v === "1"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    // The worker's /health and /metrics listen on loopback only unless told otherwise
+    // (then /metrics needs METRICS_TOKEN as a bearer token).
+    WORKER_HEALTH_HOST: z.string().trim().min(1).default("127.0.0.1"),
     // Bearer token for the web's GET /api/metrics; unset = that endpoint is off (the
     // worker's internal port serves /metrics regardless).
     METRICS_TOKEN: z.preprocess(
@@ -82,6 +110,7 @@ const schema = z
     ...env,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? AUTH_SECRET,
     SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "outbox" : "sns"),
+    SMS_ALLOWED_COUNTRIES: env.SMS_ALLOWED_COUNTRIES ?? [env.STORE_PHONE_REGION],
   }));
 
 export type Config = z.infer<typeof schema>;

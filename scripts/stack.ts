@@ -17,6 +17,7 @@ import { launcherAuthSecret } from "./stack/auth-secret.ts";
 import { renderBanner } from "./stack/banner.ts";
 import { describeExit, spawnChild, type Child } from "./stack/children.ts";
 import { WEB_NODE_FLAGS } from "./stack/node-flags.ts";
+import { PEER_ADDRESS_FLAGS } from "./stack/peer-address.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
 import { embeddedPostgresBlocked } from "../lib/embedded/postgres-access.ts";
@@ -151,13 +152,21 @@ async function main(): Promise<void> {
     PUBLIC_BASE_URL: baseUrl,
     BETTER_AUTH_SECRET: launcherAuthSecret(process.env, s.dataDir),
     NEXT_TELEMETRY_DISABLED: "1",
+    // Browsers reach this web server directly (no proxy in front) unless told otherwise:
+    // the client's address is the socket's (scripts/stack/peer-address.mjs).
+    TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS?.trim() || "0",
+    // A shop on its own Wi-Fi has no certificate; a deployment on the internet terminates
+    // TLS in front and sets an https PUBLIC_BASE_URL (lib/config.ts).
+    ALLOW_INSECURE_HTTP: process.env.ALLOW_INSECURE_HTTP?.trim() || "true",
   };
   if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";
   const config = parseConfig(env);
 
   const webArgs = s.mode === "start" ? [...WEB_NODE_FLAGS, nextBin, "start", "-p", String(s.ports.web)] : [nextBin, "dev", "-p", String(s.ports.web)];
   const workerArgs = s.mode === "start" ? ["--import", "tsx", "worker/main.ts"] : [tsxCli, "watch", "--clear-screen=false", "worker/main.ts"];
-  const web = watch(spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, BREWLINE_SERVICE: "web" } }));
+  // NODE_OPTIONS rather than a flag: `next dev` serves from a child process.
+  const webNodeOptions = [inherited.NODE_OPTIONS, PEER_ADDRESS_FLAGS.join("=")].filter(Boolean).join(" ");
+  const web = watch(spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, NODE_OPTIONS: webNodeOptions, BREWLINE_SERVICE: "web" } }));
   const worker = watch(
     spawnChild("worker", process.execPath, workerArgs, {
       cwd: root,

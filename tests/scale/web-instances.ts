@@ -23,12 +23,18 @@ export type WebInstance = {
 const running: Child[] = [];
 
 /** `env` is added to this process's environment; an undefined value removes a variable. */
-export async function startWebInstances(options: { count: number; distDir: string; env: Record<string, string | undefined> }): Promise<WebInstance[]> {
+export async function startWebInstances(options: {
+  count: number;
+  distDir: string;
+  env: Record<string, string | undefined>;
+  /** Node flags after the launcher's (e.g. scripts/stack/peer-address.ts). */
+  nodeFlags?: string[];
+}): Promise<WebInstance[]> {
   return Promise.all(
     Array.from({ length: options.count }, async (_, i) => {
       const port = await freePort();
       const name = `web-${i + 1}`;
-      const child = spawnChild(name, process.execPath, [...WEB_NODE_FLAGS, nextBin, "start", "-p", String(port)], {
+      const child = spawnChild(name, process.execPath, [...WEB_NODE_FLAGS, ...(options.nodeFlags ?? []), nextBin, "start", "-p", String(port)], {
         cwd: root,
         // Next sets NODE_ENV itself (production for `next start`) and warns about any other value;
         // the AWS SDK's Node 20 notice is switched off as the launcher does.

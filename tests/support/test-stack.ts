@@ -51,6 +51,8 @@ export async function startTestStack(
     ORDER_RATE_LIMIT_PER_HOUR: "100000",
     // Staff sessions (tests/support/staff-session.ts): requests come from this origin.
     PUBLIC_BASE_URL: "http://localhost:3000",
+    // Production web servers (tests/scale, tests/security) on plain http, like the launcher's.
+    ALLOW_INSECURE_HTTP: "true",
     BETTER_AUTH_SECRET: "integration-tests-only-secret-0123456789abcdef",
   };
   const config = parseConfig(env);
