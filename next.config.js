@@ -10,6 +10,11 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/** HTTPS only, for a year, once a browser has reached the shop over HTTPS. Sent only when
+ * the request came over HTTPS (the load balancer's X-Forwarded-Proto; on plain http a
+ * browser ignores it anyway), so a shop on its own Wi-Fi over http is unaffected. */
+const strictTransportSecurity = { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" };
+
 /** The API answers JSON and event streams only: nothing in it may load or run anything. */
 const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -41,6 +46,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [strictTransportSecurity] },
     ];
   },
 };

@@ -92,16 +92,27 @@ export function errorToResponse(error: unknown, requestId: string, context: { me
   );
 }
 
+export type RouteOptions = {
+  /** The most a request body may be (declared or read); default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
+};
+
 /**
  * Wraps a route handler: every thrown error goes through errorToResponse, and every
  * response carries X-Request-Id. The context (e.g. `{ params }`) is passed through.
+ * A body declared larger than the route's limit is refused (413) before the handler
+ * runs, whatever the route does with bodies; one sent without a length is cut off by
+ * readBodyBytes when the handler reads it.
  */
 export function handleRoute<C = unknown>(
   handler: (request: Request, context: C) => Response | Promise<Response>,
+  options: RouteOptions = {},
 ): (request: Request, context: C) => Promise<Response> {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async (request, context) => {
     const requestId = requestIdOf(request);
     try {
+      if (declaredLength(request) > maxBodyBytes) throw tooLarge(maxBodyBytes);
       const response = await handler(request, context);
       if (!response.headers.has("X-Request-Id")) {
         try {
@@ -117,6 +128,13 @@ export function handleRoute<C = unknown>(
   };
 }
 
+/** The Content-Length a client declared (0 when none); a malformed one counts as too large. */
+function declaredLength(request: Request): number {
+  const declared = request.headers.get("content-length");
+  if (declared === null) return 0;
+  return /^\d{1,15}$/.test(declared.trim()) ? Number(declared) : Number.POSITIVE_INFINITY;
+}
+
 const notJson = () => new AppError("VALIDATION", "body must be JSON");
 const tooLarge = (maxBytes: number) =>
   new AppError("PAYLOAD_TOO_LARGE", `body is too large (at most ${Math.floor(maxBytes / 1024)} KB)`);
@@ -126,9 +144,8 @@ const tooLarge = (maxBytes: number) =>
  * can be absent (chunked) or wrong, so the bytes actually read are counted too and
  * reading stops as soon as the limit is passed.
  */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
 
   const reader = request.body.getReader();

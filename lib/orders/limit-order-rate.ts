@@ -1,33 +1,54 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { consumeRateLimit } from "../rate-limit/consume-rate-limit.ts";
+import { consumeRateLimit, type RateLimitWindow } from "../rate-limit/consume-rate-limit.ts";
 
 export const RATE_LIMITED_MESSAGE = "You've placed several orders in a short time; please wait a minute and try again.";
+export const ADDRESS_RATE_LIMITED_MESSAGE =
+  "We're getting a lot of orders from your network right now; please wait a minute and try again, or order at the counter.";
+
+const keyOf = (...parts: string[]) => createHash("sha256").update(parts.join("\n")).digest("base64url");
+
+export type OrderRateLimits = {
+  /** Orders per address, whatever device id the body names (a body field must not reset it). */
+  address: { perMinute: number; perHour: number };
+  /** Orders per address and device id: phones sharing a café's Wi-Fi are counted apart. */
+  device: { perMinute: number; perHour: number };
+};
+
+const windowsOf = (limits: { perMinute: number; perHour: number }): RateLimitWindow[] => [
+  { seconds: 60, max: limits.perMinute },
+  { seconds: 3600, max: limits.perHour },
+];
 
 /**
  * Counts an order attempt against the client's limits and refuses it (RATE_LIMITED,
- * with retryAfterSeconds) when over. The client is its address plus the browser's
- * device id when sent, so customers sharing a shop's Wi-Fi are counted apart; the key
- * is a hash, so the table holds no addresses.
+ * with retryAfterSeconds) when over: first the address's own window, which no device id
+ * resets, then the device's narrower one on top. The keys are hashes, so the table holds
+ * no addresses.
  */
 export async function limitOrderRate(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
   clientIp: string;
   deviceId?: string | undefined;
-  perMinute: number;
-  perHour: number;
+  limits: OrderRateLimits;
   now?: Date;
 }): Promise<void> {
-  const key = createHash("sha256").update(`order\n${options.clientIp}\n${options.deviceId ?? ""}`).digest("base64url");
-  const result = await consumeRateLimit({
-    prisma: options.prisma,
-    key,
-    windows: [
-      { seconds: 60, max: options.perMinute },
-      { seconds: 3600, max: options.perHour },
-    ],
-    now: options.now,
-  });
-  if (!result.allowed) throw new AppError("RATE_LIMITED", RATE_LIMITED_MESSAGE, { retryAfterSeconds: result.retryAfterSeconds });
+  const { prisma, clientIp, now } = options;
+  const address = await consumeRateLimit({ prisma, key: keyOf("order-address", clientIp), windows: windowsOf(options.limits.address), now });
+  if (!address.allowed) throw new AppError("RATE_LIMITED", ADDRESS_RATE_LIMITED_MESSAGE, { retryAfterSeconds: address.retryAfterSeconds });
+  // The device key keeps its old shape, so counts survive an upgrade mid-day.
+  const device = await consumeRateLimit({ prisma, key: keyOf("order", clientIp, options.deviceId ?? ""), windows: windowsOf(options.limits.device), now });
+  if (!device.allowed) throw new AppError("RATE_LIMITED", RATE_LIMITED_MESSAGE, { retryAfterSeconds: device.retryAfterSeconds });
 }
+
+/** The limits as configured (lib/config.ts). */
+export const orderRateLimitsOf = (config: {
+  ORDER_RATE_LIMIT_PER_MINUTE: number;
+  ORDER_RATE_LIMIT_PER_HOUR: number;
+  ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: number;
+  ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR: number;
+}): OrderRateLimits => ({
+  address: { perMinute: config.ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, perHour: config.ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR },
+  device: { perMinute: config.ORDER_RATE_LIMIT_PER_MINUTE, perHour: config.ORDER_RATE_LIMIT_PER_HOUR },
+});

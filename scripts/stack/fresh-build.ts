@@ -15,6 +15,7 @@ const MARKER = "brewline-build-complete";
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = [
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",

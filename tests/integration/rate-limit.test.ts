@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
-import { RATE_LIMITED_MESSAGE } from "../../lib/orders/limit-order-rate.ts";
+import { ADDRESS_RATE_LIMITED_MESSAGE, RATE_LIMITED_MESSAGE } from "../../lib/orders/limit-order-rate.ts";
 import { consumeRateLimit } from "../../lib/rate-limit/consume-rate-limit.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 
@@ -13,6 +13,8 @@ beforeAll(() => {
   // Read by the route's config on its first call (after the stack set the rest).
   process.env.ORDER_RATE_LIMIT_PER_MINUTE = "3";
   process.env.ORDER_RATE_LIMIT_PER_HOUR = "5";
+  process.env.ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = "8";
+  process.env.ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR = "100";
 });
 
 let keys = 0;
@@ -63,6 +65,20 @@ describe("POST /api/orders rate limit", () => {
     expect((await post(order({ deviceId: "device-aaaaaaaaaaaaaaaa" }), shopWifi)).status).toBe(201);
     expect((await post(order({ deviceId: "device-bbbbbbbbbbbbbbbb" }), shopWifi)).status).toBe(201);
     expect((await post(order(), { "x-forwarded-for": "198.51.100.8" })).status).toBe(201);
+  });
+
+  it("limits an address whatever device ids its requests name", async () => {
+    const script = { "x-forwarded-for": "203.0.113.77" };
+    await startOfAMinute();
+    for (let i = 0; i < 8; i++) expect((await post(order({ deviceId: `device-script-${i}-aaaaaaaaaaaa` }), script)).status).toBe(201);
+    const before = await ctx.stack.prisma.order.count();
+    const limited = await post(order({ deviceId: "device-script-fresh-aaaaaaaa" }), script);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.message).toBe(ADDRESS_RATE_LIMITED_MESSAGE);
+    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(await ctx.stack.prisma.order.count()).toBe(before);
+    // Another address is not held up by it.
+    expect((await post(order(), { "x-forwarded-for": "203.0.113.78" })).status).toBe(201);
   });
 
   it("does not count requests that were not valid orders", async () => {

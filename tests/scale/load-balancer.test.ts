@@ -12,7 +12,7 @@ import { followOrder } from "./live-status-client.ts";
 import { findNginx, NGINX_INSTALL_HINT, startNginx, type Balancer } from "./nginx.ts";
 import { describeFailures, inFlightAt, loadSummary, writeResults } from "./report.ts";
 import { startWebInstances, stopWebInstances, type WebInstance } from "./web-instances.ts";
-import { signInOverHttp } from "../support/staff-session.ts";
+import { signInOverHttp, TEST_ORIGIN } from "../support/staff-session.ts";
 
 // Scaling out, proven locally: two production web instances behind a real nginx and three
 // worker processes share one PostgreSQL and one set of queues. Customers order through
@@ -150,7 +150,7 @@ describe.skipIf(skip)("scale: 2 web instances behind nginx, 3 workers, one of ea
     const barista = await signInOverHttp(lb.url, prisma, "barista");
     const bumpAt = Date.now();
     for (const a of bumped) {
-      const res = await fetch(`${lb.url}/api/kds/tickets/${a.orderId}/ready`, { method: "POST", headers: { "Content-Type": "application/json", cookie: barista }, body: "{}" });
+      const res = await fetch(`${lb.url}/api/kds/tickets/${a.orderId}/ready`, { method: "POST", headers: { "Content-Type": "application/json", cookie: barista, origin: TEST_ORIGIN }, body: "{}" });
       expect(res.status, await res.text()).toBe(202);
     }
     const readySeenAt = await live.waitForStatus("READY", 60_000);

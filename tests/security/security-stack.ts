@@ -43,7 +43,7 @@ export function setupSecurityStack(options: { env?: Record<string, string | unde
       SMTP_URL: ctx.sink.smtpUrl,
       ...options.env,
     };
-    [ctx.web] = await startWebInstances({ count: 1, distDir: DIST_DIR, env, nodeFlags: PEER_ADDRESS_FLAGS });
+    ctx.web = (await startWebInstances({ count: 1, distDir: DIST_DIR, env, nodeFlags: PEER_ADDRESS_FLAGS }))[0]!;
     ctx.baseUrl = `http://127.0.0.1:${ctx.web!.port}`;
     if (options.worker) ctx.worker = await startWorkerChild(ctx.stack, { SMTP_URL: ctx.sink.smtpUrl, ...(options.env as Record<string, string>) });
   }, 600_000);

@@ -17,4 +17,4 @@ export const POST = managerRoute(async (request, actor) => {
   const bytes = await readBodyBytes(request, MAX_IMAGE_BYTES);
   const result = await uploadMenuImage({ prisma: getPrisma(), actor, dir: menuImageDir(getConfig().BREWLINE_DATA_DIR), bytes });
   return jsonResponse(result, { status: 201 });
-});
+}, { maxBodyBytes: MAX_IMAGE_BYTES });
