@@ -17,7 +17,7 @@ import { startTestStack, type TestStack } from "../support/test-stack.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** SECURITY_DIST_DIR lets two checkouts' runs (or two people) build apart. */
-const DIST_DIR = process.env.SECURITY_DIST_DIR || ".next-scale";
+export const SECURITY_DIST_DIR = process.env.SECURITY_DIST_DIR || ".next-scale";
 
 export type SecurityStack = {
   stack: TestStack;
@@ -31,7 +31,7 @@ export type SecurityStack = {
 export function setupSecurityStack(options: { env?: Record<string, string | undefined>; worker?: boolean } = {}): SecurityStack {
   const ctx = {} as SecurityStack;
   beforeAll(async () => {
-    await ensureFreshBuild({ root, distDir: DIST_DIR, log: (line) => console.log(`[security] ${line}`) });
+    await ensureFreshBuild({ root, distDir: SECURITY_DIST_DIR, log: (line) => console.log(`[security] ${line}`) });
     ctx.stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }), storeLimits: true });
     ctx.sink = await startMailSink();
     // The app's own defaults, not the test stack's raised ones.
@@ -43,7 +43,7 @@ export function setupSecurityStack(options: { env?: Record<string, string | unde
       SMTP_URL: ctx.sink.smtpUrl,
       ...options.env,
     };
-    ctx.web = (await startWebInstances({ count: 1, distDir: DIST_DIR, env, nodeFlags: PEER_ADDRESS_FLAGS }))[0]!;
+    ctx.web = (await startWebInstances({ count: 1, distDir: SECURITY_DIST_DIR, env, nodeFlags: PEER_ADDRESS_FLAGS }))[0]!;
     ctx.baseUrl = `http://127.0.0.1:${ctx.web!.port}`;
     if (options.worker) ctx.worker = await startWorkerChild(ctx.stack, { SMTP_URL: ctx.sink.smtpUrl, ...(options.env as Record<string, string>) });
   }, 600_000);
