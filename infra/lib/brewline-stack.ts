@@ -4,11 +4,17 @@ import { Construct } from "constructs";
 import { Database } from "./database.ts";
 import { Messaging } from "./messaging.ts";
 import { Services, type ServicesProps } from "./services.ts";
+import { SmsSpendLimit } from "./sms-spend-limit.ts";
+import { WebAcl, type WebAclProps } from "./web-acl.ts";
 
 export type BrewlineStackProps = StackProps &
-  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "smsViaSns" | "web" | "worker" | "publicBaseUrl"> & {
+  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "smsViaSns" | "web" | "worker" | "publicAccess"> & {
     multiAzDatabase: boolean;
     databaseInstanceType: ec2.InstanceType;
+    /** Per-address request limits of the firewall in front of the balancer; defaults in web-acl.ts. */
+    waf?: Omit<WebAclProps, "loadBalancerArn">;
+    /** Account-wide monthly SMS spend cap in USD, set only when smsViaSns (default 10). */
+    smsMonthlySpendLimitUsd?: number;
   };
 
 /** One cafe chain's Brewline on AWS: network, database, messaging and the two services. */
@@ -16,6 +22,7 @@ export class BrewlineStack extends Stack {
   readonly messaging: Messaging;
   readonly database: Database;
   readonly services: Services;
+  readonly webAcl: WebAcl;
 
   constructor(scope: Construct, id: string, props: BrewlineStackProps) {
     super(scope, id, props);
@@ -31,8 +38,10 @@ export class BrewlineStack extends Stack {
     this.messaging = new Messaging(this, "Messaging");
     this.database = new Database(this, "Database", { vpc, multiAz: props.multiAzDatabase, instanceType: props.databaseInstanceType });
     this.services = new Services(this, "Services", { ...props, vpc, database: this.database, messaging: this.messaging });
+    this.webAcl = new WebAcl(this, "Firewall", { ...props.waf, loadBalancerArn: this.services.web.loadBalancer.loadBalancerArn });
+    if (props.smsViaSns) new SmsSpendLimit(this, "SmsSpendLimit", { monthlyLimitUsd: props.smsMonthlySpendLimitUsd });
 
-    new CfnOutput(this, "Url", { value: `http://${this.services.web.loadBalancer.loadBalancerDnsName}` });
+    new CfnOutput(this, "Url", { value: this.services.publicBaseUrl });
     new CfnOutput(this, "ClusterName", { value: this.services.web.cluster.clusterName });
     new CfnOutput(this, "MigrateTaskDefinition", { value: this.services.migrateTask.taskDefinitionArn });
     new CfnOutput(this, "AppSubnets", { value: vpc.privateSubnets.map((s) => s.subnetId).join(",") });

@@ -32,7 +32,7 @@ export type PublicAccess =
   | { protocol: "http"; publicBaseUrl?: string };
 
 const CHOOSE_HTTPS =
-  "Brewline is served over HTTPS only. Pass the certificate as CDK context: either an existing ACM certificate " +
+  "The shop is served over HTTPS only. Pass the certificate as CDK context: either an existing ACM certificate " +
   "(-c certificateArn=arn:aws:acm:<region>:<account>:certificate/<id>, optionally with -c domainName=<its address>), " +
   "or a domain in a Route 53 hosted zone to create and DNS-validate one " +
   "(-c domainName=order.example.com -c hostedZoneId=Z0123456789 -c hostedZoneName=example.com). " +

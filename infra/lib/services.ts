@@ -3,15 +3,25 @@ import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as ecr from "aws-cdk-lib/aws-ecr";
 import * as ecs from "aws-cdk-lib/aws-ecs";
 import * as ecsPatterns from "aws-cdk-lib/aws-ecs-patterns";
+import * as elbv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { Database } from "./database.ts";
 import type { Messaging } from "./messaging.ts";
+import { resolvePublicAccess, type PublicAccessProps } from "./public-access.ts";
 
 /** How long the load balancer keeps an idle connection (SSE streams send a comment well within it). */
 const ALB_IDLE_TIMEOUT_SECONDS = 300;
+
+/**
+ * Added by the balancer to every HTTPS response, including its own (a 503 while no task
+ * is healthy). The app sends the same header on requests forwarded as https
+ * (next.config.js): keep the two values identical, so it never matters which one a
+ * browser sees.
+ */
+export const HSTS_HEADER_VALUE = "max-age=31536000; includeSubDomains";
 
 export type ServicesProps = {
   vpc: ec2.IVpc;
@@ -28,8 +38,8 @@ export type ServicesProps = {
   smsViaSns: boolean;
   web: { desiredCount: number; cpu: number; memoryMiB: number };
   worker: { minCount: number; maxCount: number; cpu: number; memoryMiB: number };
-  /** The shop's public address (sign-in accepts requests from this origin only); default: the balancer's. */
-  publicBaseUrl?: string;
+  /** Certificate and address (sign-in accepts requests from this origin only); HTTPS unless allowHttp. */
+  publicAccess: PublicAccessProps;
 };
 
 // The containers assemble DATABASE_URL from the secret's fields at start: ECS injects
@@ -51,6 +61,8 @@ export class Services extends Construct {
   readonly web: ecsPatterns.ApplicationLoadBalancedFargateService;
   readonly worker: ecs.FargateService;
   readonly migrateTask: ecs.FargateTaskDefinition;
+  /** PUBLIC_BASE_URL of the web app: where customers and staff reach the shop. */
+  readonly publicBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: ServicesProps) {
     super(scope, id);
@@ -81,6 +93,20 @@ export class Services extends Construct {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     const logging = (prefix: string) => ecs.LogDrivers.awsLogs({ streamPrefix: prefix, logRetention: logs.RetentionDays.ONE_MONTH });
+    const access = resolvePublicAccess(this, props.publicAccess);
+    // With a certificate, port 80 only answers 301 to https (redirectHTTP): nothing reaches
+    // the app in clear text.
+    const tls =
+      access.protocol === "https"
+        ? {
+            protocol: elbv2.ApplicationProtocol.HTTPS,
+            certificate: access.certificate,
+            sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+            redirectHTTP: true,
+            domainName: access.domainName,
+            domainZone: access.domainZone,
+          }
+        : {};
 
     this.web = new ecsPatterns.ApplicationLoadBalancedFargateService(this, "Web", {
       cluster,
@@ -88,6 +114,7 @@ export class Services extends Construct {
       cpu: props.web.cpu,
       memoryLimitMiB: props.web.memoryMiB,
       publicLoadBalancer: true,
+      ...tls,
       // A rollout starts new tasks before stopping old ones: no dip below the desired count.
       minHealthyPercent: 100,
       circuitBreaker: { rollback: true },
@@ -98,12 +125,23 @@ export class Services extends Construct {
         // Node closes idle keep-alive connections after 5 s; the balancer reuses them for
         // up to its idle timeout (300 s below) and answers 502 when it sends a request on
         // one Node is closing. Next's server.js reads KEEP_ALIVE_TIMEOUT: keep it longer.
-        environment: { ...environment, KEEP_ALIVE_TIMEOUT: String((ALB_IDLE_TIMEOUT_SECONDS + 10) * 1000) },
+        environment: {
+          ...environment,
+          KEEP_ALIVE_TIMEOUT: String((ALB_IDLE_TIMEOUT_SECONDS + 10) * 1000),
+          // The balancer appends the client's address to X-Forwarded-For: exactly one hop to
+          // trust. Said here, not left to the default, because every per-address limit
+          // (orders, sign-in) keys on it; the launcher sets 0 for a server with no proxy.
+          TRUSTED_PROXY_HOPS: "1",
+          // Marks the plain HTTP as deliberate (-c allowHttp=true) for the app's https checks.
+          ...(access.protocol === "http" ? { ALLOW_INSECURE_HTTP: "true" } : {}),
+        },
         secrets: { ...secrets, BETTER_AUTH_SECRET: ecs.Secret.fromSecretsManager(authSecret) },
         logDriver: logging("web"),
       },
     });
-    this.web.taskDefinition.defaultContainer!.addEnvironment("PUBLIC_BASE_URL", props.publicBaseUrl ?? `http://${this.web.loadBalancer.loadBalancerDnsName}`);
+    this.publicBaseUrl = access.publicBaseUrl ?? `${access.protocol}://${this.web.loadBalancer.loadBalancerDnsName}`;
+    this.web.taskDefinition.defaultContainer!.addEnvironment("PUBLIC_BASE_URL", this.publicBaseUrl);
+    if (access.protocol === "https") this.web.listener.setAttribute("routing.http.response.strict_transport_security.header_value", HSTS_HEADER_VALUE);
     this.web.targetGroup.configureHealthCheck({ path: "/api/ready", healthyHttpCodes: "200", interval: Duration.seconds(15) });
     // Long-lived SSE streams (live order status) must not be cut by the balancer's default 60 s.
     this.web.loadBalancer.setAttribute("idle_timeout.timeout_seconds", String(ALB_IDLE_TIMEOUT_SECONDS));
@@ -113,6 +151,9 @@ export class Services extends Construct {
     }
 
     const workerTask = new ecs.FargateTaskDefinition(this, "WorkerTask", { cpu: props.worker.cpu, memoryLimitMiB: props.worker.memoryMiB });
+    // WORKER_HEALTH_HOST stays unset: the worker's default, 127.0.0.1, is all the container
+    // health check below needs, and /metrics is nobody else's business (the worker's
+    // security group admits nothing either).
     workerTask.addContainer("worker", {
       image,
       command: withDatabaseUrl("node --import tsx worker/main.ts"),

@@ -17,6 +17,7 @@ beforeAll(() => {
     storeName: "Test Coffee",
     storeTimeZone: "Europe/London",
     smsViaSns: true,
+    publicAccess: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555" },
     multiAzDatabase: true,
     databaseInstanceType: new ec2.InstanceType("t4g.small"),
     web: { desiredCount: 2, cpu: 512, memoryMiB: 1024 },
