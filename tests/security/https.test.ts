@@ -42,7 +42,7 @@ describe("behind the HTTPS load balancer", () => {
 describe("a production web server with an http PUBLIC_BASE_URL", () => {
   it("refuses to start and says what to change", async () => {
     const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-    const env = { ...sec.stack.env, NODE_ENV: undefined, PUBLIC_BASE_URL: "http://shop.example", ALLOW_INSECURE_HTTP: undefined, BREWLINE_NEXT_DIST_DIR: SECURITY_DIST_DIR, PORT: "0" };
+    const env: Record<string, string | undefined> = { ...sec.stack.env, NODE_ENV: undefined, PUBLIC_BASE_URL: "http://shop.example", ALLOW_INSECURE_HTTP: undefined, BREWLINE_NEXT_DIST_DIR: SECURITY_DIST_DIR, PORT: "0" };
     const child = spawn(process.execPath, [nextBin, "start", "-p", "0"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));

@@ -39,6 +39,8 @@ export function setupSecurityStack(options: { env?: Record<string, string | unde
       ...ctx.stack.env,
       ORDER_RATE_LIMIT_PER_MINUTE: undefined,
       ORDER_RATE_LIMIT_PER_HOUR: undefined,
+      ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: undefined,
+      ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR: undefined,
       TRUSTED_PROXY_HOPS: "0",
       SMTP_URL: ctx.sink.smtpUrl,
       ...options.env,

@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from "../../lib/db/prisma.ts";
 import { freePort } from "../../lib/embedded/free-port.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/embedded/postgres.ts";
 import { startEmbeddedQueueServer, type EmbeddedQueueServer } from "../../lib/embedded/queue-server.ts";
+import { placeOrderInputSchemaFor } from "../../lib/orders/order-input.ts";
 import { createTransport, type Transport } from "../../lib/queue/transport.ts";
 
 // Real components for integration tests: a fresh embedded PostgreSQL (own temp data
@@ -28,6 +29,16 @@ export type TestStack = {
   stop: () => Promise<void>;
 };
 
+/**
+ * Where test customers' numbers may be: the tests' +44 7911 1xxxxx numbers are Guernsey
+ * mobiles (Guernsey shares +44 but is its own country to libphonenumber and to SMS
+ * pricing), the (415) 555 ones American.
+ */
+export const TEST_SMS_COUNTRIES = ["US", "GB", "GG"];
+
+/** The order schema of a test stack's web app (a US store), for tests that place orders directly. */
+export const testOrderInputSchema = placeOrderInputSchemaFor({ region: "US", smsCountries: TEST_SMS_COUNTRIES });
+
 export async function startTestStack(
   options: { seed?: (prisma: PrismaClient) => Promise<unknown>; /** Keep a new store's open-orders limit (tests/security). */ storeLimits?: boolean } = {},
 ): Promise<TestStack> {
@@ -44,11 +55,14 @@ export async function startTestStack(
     AWS_ENDPOINT_URL: queue.endpoint,
     ...queue.resources,
     SMS_MODE: "outbox",
+    SMS_ALLOWED_COUNTRIES: TEST_SMS_COUNTRIES.join(","),
     STORE_TIMEZONE: "UTC",
     LOG_LEVEL: "warn",
     // Tests place many orders from one client (no address); rate-limit.test.ts sets its own.
     ORDER_RATE_LIMIT_PER_MINUTE: "100000",
     ORDER_RATE_LIMIT_PER_HOUR: "100000",
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000",
+    ORDER_RATE_LIMIT_PER_ADDRESS_PER_HOUR: "100000",
     // Staff sessions (tests/support/staff-session.ts): requests come from this origin.
     PUBLIC_BASE_URL: "http://localhost:3000",
     // Production web servers (tests/scale, tests/security) on plain http, like the launcher's.
