@@ -46,7 +46,7 @@ export function OrderBoard({ initial, renderedAt, storeName }: { initial: OrderB
         <Column title="Preparing" testId="board-preparing" entries={preparing} empty="Nothing in the works right now" tone="preparing" />
         <Column title="Ready" testId="board-ready" entries={ready} empty="Nothing waiting to be picked up" tone="ready" />
       </div>
-      <ReconnectingBanner state={stream} className="fixed inset-x-0 bottom-4 flex justify-center" />
+      <ReconnectingBanner stream={stream} className="fixed inset-x-0 bottom-4 flex justify-center" />
     </main>
   );
 }

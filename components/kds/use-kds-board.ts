@@ -9,6 +9,9 @@ import { sendJson, stationQuery, ticketUrl } from "./kds-api.ts";
 import { applyOverrides, type TicketOverride } from "./kds-view.ts";
 
 export type TicketAction = "start" | "ready" | "station-done" | "priority" | "cancel" | "recall";
+
+/** A cancel the customer is told about with its reason, or one as spam that tells nobody. */
+export type CancelChoice = { reason: string } | { spam: true };
 export type Toast = { id: number; message: string; tone: "error" | "info" };
 
 const isBoard = (data: unknown): data is KdsBoardData => {
@@ -50,7 +53,13 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     `/api/kds/events${query}`,
     // "gone": this station was renamed or removed while the screen watched it.
     { board: receive, gone: () => router.replace("/kds") },
-    { onReconnect: resync },
+    {
+      onReconnect: resync,
+      // Signed out (12 hours, or elsewhere) or no longer allowed: the page, loaded again,
+      // sends to sign-in. Anything else a retry would not change (an unknown station): the
+      // expediter's board.
+      onEnded: (status) => (status === 401 || status === 403 ? window.location.reload() : router.replace("/kds")),
+    },
   );
 
   const changesRef = useRef(onChanges);
@@ -120,8 +129,8 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
       const priority = t.prioritizedAt === null;
       return act(t.id, "priority", { priority }, () => ({ prioritizedAt: priority ? nowIso() : null }));
     },
-    cancel: (t: KdsTicket, reason: string) =>
-      act(t.id, "cancel", { reason }, () => {
+    cancel: (t: KdsTicket, choice: CancelChoice) =>
+      act(t.id, "cancel", choice, () => {
         takenOff.current.add(t.id);
         return null;
       }),

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
-import { useEventStream } from "../live/use-event-stream.ts";
+import { STREAM_OFF, useEventStream } from "../live/use-event-stream.ts";
 import { CancelOrder } from "./cancel-order.tsx";
 import { NotifyButton } from "./notify-button.tsx";
 import { OrderSummary } from "./order-summary.tsx";
@@ -31,7 +31,12 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
       .then(update)
       .catch(() => undefined);
   }, [path, update]);
-  const stream = useEventStream(listening ? `${path}/events` : null, { order: update, resync, gone: () => setGone(true) }, { onReconnect: resync });
+  // An order the stream cannot find (404) is gone, as when the stream itself says so.
+  const stream = useEventStream(
+    listening ? `${path}/events` : null,
+    { order: update, resync, gone: () => setGone(true) },
+    { onReconnect: resync, onEnded: () => setGone(true) },
+  );
 
   useEffect(() => unlockAudioOnFirstGesture(), []);
   const previous = useRef<Status | undefined>(undefined);
@@ -49,7 +54,7 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
 
   return (
     <div className="mx-auto max-w-xl px-4 pb-16 pt-6">
-      <ReconnectingBanner state={finished ? "off" : stream} className="mb-4" />
+      <ReconnectingBanner stream={finished ? STREAM_OFF : stream} className="mb-4" />
 
       <section
         aria-labelledby="ticket-label"

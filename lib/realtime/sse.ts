@@ -1,4 +1,5 @@
 import { errorInfo, logger } from "../log.ts";
+import { takeStreamSlot } from "./stream-admission.ts";
 
 // Server-sent events over a plain web Response, as used by Next.js route handlers.
 
@@ -65,7 +66,8 @@ export type SseSink = {
 /**
  * Opens an event stream. `start` runs once the stream exists and returns its cleanup,
  * which runs exactly once: when the client goes away (request aborted or stream
- * cancelled), when the sink is closed, or when start itself throws.
+ * cancelled), when the sink is closed, or when start itself throws. A request admitted
+ * by streamRoute (stream-admission.ts) keeps its slot until then.
  */
 export function sseResponse(
   request: Request,
@@ -78,11 +80,13 @@ export function sseResponse(
   let closed = false;
   let cleanup: (() => void) | undefined;
   let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const releaseSlot = takeStreamSlot(request);
 
   const finish = () => {
     if (closed) return;
     closed = true;
     openStreams.delete(finish);
+    releaseSlot?.();
     clearInterval(keepAlive);
     abort.abort();
     request.signal.removeEventListener("abort", finish);

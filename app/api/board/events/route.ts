@@ -1,8 +1,8 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
-import { handleRoute } from "../../../../lib/http/handle-route.ts";
 import { getOrderBoard } from "../../../../lib/kds/get-order-board.ts";
 import { affectsBoards, boardChanges } from "../../../../lib/realtime/board-changes.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
+import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * The order board as server-sent events: `event: board` with OrderBoardData on connect,
  * after any order change and after a settings change (bursts coalesced over 250 ms).
  */
-export const GET = handleRoute((request) => {
+export const GET = streamRoute("public", (request) => {
   const prisma = getPrisma();
   return liveStream({
     request,

@@ -1,7 +1,7 @@
 import { requireStaff } from "../../../../lib/auth/require-staff.ts";
-import { handleRoute } from "../../../../lib/http/handle-route.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
 import { getOrderListener } from "../../../../lib/realtime/order-listener.ts";
+import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
  * (bursts coalesced over 500 ms). It carries no figures: the page re-renders on the
  * server, where the manager check and the statistics are.
  */
-export const GET = handleRoute(async (request) => {
-  await requireStaff(request.headers, "manager");
+export const GET = streamRoute("staff", async (request) => {
+  await requireStaff(request, "manager");
   let version = 0;
   return liveStream({
     request,

@@ -1,9 +1,9 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { isAppError } from "../../../../lib/errors.ts";
-import { handleRoute } from "../../../../lib/http/handle-route.ts";
 import { getKdsBoard, readKdsContext, unknownStation } from "../../../../lib/kds/get-kds-board.ts";
 import { affectsBoards, boardChanges } from "../../../../lib/realtime/board-changes.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
+import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 import { parseBoardQuery } from "../schema.ts";
 import { kdsStaff } from "../staff-action.ts";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
  * `?station=NAME` streams one station's board; an unknown station is a 404, and a
  * station removed while streaming ends the stream with `event: gone`.
  */
-export const GET = handleRoute(async (request) => {
+export const GET = streamRoute("staff", async (request) => {
   await kdsStaff(request);
   const prisma = getPrisma();
   const station = parseBoardQuery(request);

@@ -1,6 +1,6 @@
-import { handleRoute } from "../../../../lib/http/handle-route.ts";
 import { getMenuListener } from "../../../../lib/realtime/menu-listener.ts";
 import { sseResponse } from "../../../../lib/realtime/sse.ts";
+import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  * missed: at the start of every stream (the page was rendered before it) and whenever
  * the server's LISTEN connection reconnected. Keep-alive comments in between.
  */
-export const GET = handleRoute((request) =>
+export const GET = streamRoute("public", (request) =>
   sseResponse(request, (sink) => {
     const listener = getMenuListener();
     // One that is still connecting sends its own resync once LISTEN is in place.

@@ -1,9 +1,9 @@
 import { getPrisma } from "../../../../../lib/db/prisma.ts";
 import { AppError } from "../../../../../lib/errors.ts";
-import { handleRoute } from "../../../../../lib/http/handle-route.ts";
 import { getOrderStatus } from "../../../../../lib/orders/get-order-status.ts";
 import { liveStream } from "../../../../../lib/realtime/live-stream.ts";
 import { getOrderListener } from "../../../../../lib/realtime/order-listener.ts";
+import { streamRoute } from "../../../../../lib/realtime/stream-admission.ts";
 import { orderTokenParamsSchema } from "../schema.ts";
 
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * state, then one more after each change (of this order, or while it waits, of any
  * order: its queue position moves); `event: gone` if the order disappears.
  */
-export const GET = handleRoute(async (request, context: { params: Promise<{ token: string }> }) => {
+export const GET = streamRoute("public", async (request, context: { params: Promise<{ token: string }> }) => {
   const prisma = getPrisma();
   const parsed = orderTokenParamsSchema.safeParse(await context.params);
   const found = parsed.success ? await getOrderStatus({ prisma, where: { publicToken: parsed.data.token } }) : null;
