@@ -2,10 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAppError } from "../lib/errors.ts";
 import { requireStaff, type StaffRole, type StaffUser } from "../lib/auth/require-staff.ts";
-
-/** Only same-site paths go back into a redirect (`//evil.example` is another site). */
-export const safeNextPath = (next: string | null | undefined, fallback = "/kds") =>
-  next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;
+import { safeNextPath } from "../lib/http/safe-next-path.ts";
 
 /**
  * The check at the top of every staff page (server component): the signed-in staff
@@ -13,7 +10,8 @@ export const safeNextPath = (next: string | null | undefined, fallback = "/kds")
  */
 export async function requireStaffPage(role: StaffRole, path: string): Promise<StaffUser> {
   try {
-    return await requireStaff(await headers(), role);
+    // A page is a GET: it changes nothing, so there is no origin to check.
+    return await requireStaff({ headers: await headers(), method: "GET" }, role);
   } catch (error) {
     const next = encodeURIComponent(safeNextPath(path));
     if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect(`/sign-in?next=${next}`);

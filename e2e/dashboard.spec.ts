@@ -4,6 +4,7 @@ import { orderStatus, placeOrderWithContact, restoreGhostOrder, sendGhostOrderPl
 import { query } from "./support/db.ts";
 import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
 import { placeOrderViaApi, uniqueName } from "./support/shop.ts";
+import { E2E_BASE_URL } from "./stack-env.ts";
 import { signInAs } from "./support/staff.ts";
 
 // The manager's dashboard against the real shop: a poison message from queue to DLQ to
@@ -46,7 +47,8 @@ test("a failed email is resent once; the text that went out is not", async ({ pa
   await signInAs(page, "manager");
   await expect.poll(() => orderStatus(order.id)).toBe("QUEUED");
   for (const action of ["start", "ready"]) {
-    expect((await page.request.post(`/api/kds/tickets/${order.id}/${action}`, { data: {} })).ok()).toBe(true);
+    // page.request shares the browser's cookies but, unlike the browser's fetch, sends no Origin.
+    expect((await page.request.post(`/api/kds/tickets/${order.id}/${action}`, { data: {}, headers: { origin: E2E_BASE_URL } })).ok()).toBe(true);
   }
   await expect.poll(async () => (await emailsTo(email)).length, { timeout: 20_000 }).toBe(1);
   const texts = (await textsTo(phone)).length;

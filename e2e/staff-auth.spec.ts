@@ -41,6 +41,25 @@ test("the first start's manager must change the one-time password before anythin
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+test("a ?next= that leads off the site lands on the kitchen display after a real sign-in", async ({ page }) => {
+  const { email, oneTimePassword } = await createStaffAccount("barista", "Nia");
+  // The browser drops the tab the server decodes from %09, which would leave //evil.example.
+  await page.goto("/sign-in?next=/%09/evil.example");
+  await fillSignIn(page, email, oneTimePassword);
+  await changePassword(page, "nias-own-long-password");
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/kds$/);
+});
+
+test("an expired one-time password is refused with the way to a new one", async ({ page }) => {
+  const { id, email, oneTimePassword } = await createStaffAccount("barista", "Olly");
+  await query(`UPDATE "User" SET "oneTimePasswordExpiresAt" = now() - interval '1 minute' WHERE id = $1`, [id]);
+  await page.goto("/sign-in");
+  await fillSignIn(page, email, oneTimePassword);
+  await expect(page.getByTestId("sign-in-error")).toContainText("This one-time password has expired");
+  await expect(page.getByTestId("sign-in-error")).toContainText(`npm run staff -- reset ${email}`);
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
 test("a wrong password is refused with a message", async ({ page }) => {
   const { email } = await createStaffAccount("barista", "Wren");
   await page.goto("/sign-in");

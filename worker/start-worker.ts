@@ -15,7 +15,7 @@ import { createWorkerIdentity, recordHeartbeat, type WorkerIdentity } from "../l
 import { repeat } from "../lib/worker/repeat.ts";
 import { createNotificationMessageHandler } from "./handle-notification-message.ts";
 import { createOrdersMessageHandler } from "./handle-orders-message.ts";
-import { startHealthServer, type HealthServer } from "./health-server.ts";
+import { metricsAccess, startHealthServer, type HealthServer } from "./health-server.ts";
 
 export type StartWorkerOptions = {
   config: Config;
@@ -31,7 +31,7 @@ export type StartWorkerOptions = {
   heartbeatIntervalMs?: number;
   /** How often the dead-letter queues are peeked (a requested redrive is acted on within checkEveryMs). */
   deadLetters?: { peekEveryMs?: number; checkEveryMs?: number };
-  /** Default: WORKER_HEALTH_PORT; 0 picks a free port; null runs no health server. */
+  /** Default: WORKER_HEALTH_PORT; 0 picks a free port; null runs no health server. It listens on WORKER_HEALTH_HOST. */
   healthPort?: number | null;
   retryDelaySeconds?: ConsumerOptions["retryDelaySeconds"];
   identity?: WorkerIdentity;
@@ -116,7 +116,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       // Sending email waits on the SMTP server; more batches in flight keep a slow
       // provider from holding up the next customer's text.
       concurrentBatches: 4,
-      handler: createNotificationMessageHandler({ prisma, smsSender, emailSender, storeName: config.STORE_NAME }),
+      handler: createNotificationMessageHandler({
+        prisma,
+        smsSender,
+        emailSender,
+        storeName: config.STORE_NAME,
+        dailyLimitPerRecipient: config.NOTIFY_DAILY_LIMIT_PER_RECIPIENT,
+      }),
     }),
   ];
   const counts = () => ({
@@ -140,8 +146,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   let healthServer: HealthServer | null = null;
   const healthPort = options.healthPort === undefined ? config.WORKER_HEALTH_PORT : options.healthPort;
   if (healthPort !== null) {
+    const host = config.WORKER_HEALTH_HOST;
+    if (metricsAccess(host, config.METRICS_TOKEN) === "off") {
+      logger.warn({ host }, "the worker's health port listens beyond this machine without METRICS_TOKEN: /metrics is off (set METRICS_TOKEN to scrape it)");
+    }
     healthServer = await startHealthServer({
       port: healthPort,
+      host,
+      metricsToken: config.METRICS_TOKEN,
       report: () => {
         const body = health();
         return { healthy: body.status === "ok", body };
@@ -170,7 +182,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   );
   const deadLetterMonitor = startDeadLetterMonitor({ prisma, sqs: transport.sqs, queues: deadLetterQueues(config), ...options.deadLetters });
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
-  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
+  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, healthHost: config.WORKER_HEALTH_HOST, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
 
   let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = async (timeoutMs: number) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { safeNextPath } from "../../lib/http/safe-next-path.ts";
 
 const inputClass =
   "mt-1 block min-h-12 w-full rounded-xl border border-line bg-surface px-3 text-base focus:border-accent aria-[invalid=true]:border-danger";
@@ -57,6 +58,8 @@ export function SignInForm({ next, mustChange, email: knownEmail }: { next: stri
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The page already checked `next`; checked again here because this is what navigates.
+  const target = safeNextPath(next);
 
   const signIn = async () => {
     const result = await post("/api/auth/sign-in/email", { email, password });
@@ -65,7 +68,7 @@ export function SignInForm({ next, mustChange, email: knownEmail }: { next: stri
     if (user?.mustChangePassword) {
       setStep("change");
       setError(null);
-    } else window.location.assign(next);
+    } else window.location.assign(target);
   };
 
   const change = async () => {
@@ -73,7 +76,7 @@ export function SignInForm({ next, mustChange, email: knownEmail }: { next: stri
     if (newPassword === password) return setError("Choose a password different from the one-time password.");
     const result = await post("/api/auth/change-password", { currentPassword: password, newPassword, revokeOtherSessions: true });
     if (!result.ok) return setError(problem(result.status, result.data, "Could not change the password. Try again."));
-    window.location.assign(next);
+    window.location.assign(target);
   };
 
   return (

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { ConfigError, getConfig, type Config } from "../config.ts";
 import { getPrisma, type PrismaClient } from "../db/prisma.ts";
+import { allowedOrigins } from "../http/allowed-origins.ts";
 import { logger } from "../log.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordHasher } from "./passwords.ts";
 import { staffPlugin } from "./staff-plugin.ts";
@@ -38,7 +39,8 @@ export function createAuth(options: { prisma: PrismaClient; config: Config }) {
     baseURL,
     basePath: AUTH_BASE_PATH,
     secret: secretOf(config),
-    trustedOrigins: [baseURL],
+    // The same list our own staff routes check (lib/auth/require-staff.ts).
+    trustedOrigins: allowedOrigins(config),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,

@@ -1,9 +1,14 @@
+import { getConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { allowedOrigins } from "../http/allowed-origins.ts";
+import { refuseCrossSite, type RequestLike } from "../http/cross-site.ts";
 import { getAuth } from "./auth.ts";
 import { isStaffRole, refusal, type StaffRole } from "./roles.ts";
 
 // The one server-side check every staff page, route and action makes. A manager may do
-// everything a barista may.
+// everything a barista may. Being the one check, it is also where a cookie-carrying
+// request that changes something must prove it came from the shop's own pages: the
+// browser attaches the cookie whoever made the page that sent it.
 
 export type { StaffRole };
 
@@ -17,13 +22,15 @@ export async function currentStaffSession(headers: Headers) {
 }
 
 /**
- * The signed-in staff member behind these request headers (the session cookie), if
- * their role is enough. UNAUTHENTICATED (401) without a valid session, FORBIDDEN (403)
- * when the role is not enough.
+ * The signed-in staff member behind this request (its session cookie), if their role
+ * is enough. UNAUTHENTICATED (401) without a valid session; FORBIDDEN (403) when the
+ * role is not enough, or when a request other than GET/HEAD comes from another origin
+ * (lib/http/cross-site.ts). Routes pass the Request; pages pass their headers with GET.
  */
-export async function requireStaff(headers: Headers, role: StaffRole): Promise<StaffUser> {
-  const found = await currentStaffSession(headers);
+export async function requireStaff(request: RequestLike, role: StaffRole): Promise<StaffUser> {
+  const found = await currentStaffSession(request.headers);
   if (!found) throw new AppError("UNAUTHENTICATED", `Please sign in as ${role === "manager" ? "a manager" : "staff"}`);
+  refuseCrossSite(request, allowedOrigins(getConfig()));
   const user = { ...found.user, role: found.user.role as StaffRole };
   switch (refusal(user, found.session, role)) {
     case "MUST_CHANGE_PASSWORD":

@@ -17,10 +17,24 @@ const emailSchema = z.email({ error: "email must be an email address" }).max(254
 const nameSchema = z.string().trim().min(1, "name must not be empty").max(40, "name must be at most 40 characters");
 const pinSchema = z.string().regex(PIN_PATTERN, "PIN must be 4 to 6 digits");
 
-export type StaffListing = { email: string; name: string; role: StaffRole; hasPin: boolean; mustChangePassword: boolean; createdAt: Date };
+/** How long a one-time password works: it is printed to a console or a log, which others may read later. */
+export const ONE_TIME_PASSWORD_SECONDS = 24 * 60 * 60;
 
-/** A new account with a one-time password (returned once; only its hash is kept). */
-export async function addStaff(options: { prisma: Db; email: string; name: string; role: StaffRole; pin?: string }): Promise<{ id: string; oneTimePassword: string }> {
+const oneTimePasswordExpiry = (now = new Date()) => new Date(now.getTime() + ONE_TIME_PASSWORD_SECONDS * 1000);
+
+export type StaffListing = {
+  email: string;
+  name: string;
+  role: StaffRole;
+  hasPin: boolean;
+  mustChangePassword: boolean;
+  /** When the unchanged one-time password stops working; null once it was changed. */
+  oneTimePasswordExpiresAt: Date | null;
+  createdAt: Date;
+};
+
+/** A new account with a one-time password (returned once; only its hash is kept), good for 24 hours. */
+export async function addStaff(options: { prisma: Db; email: string; name: string; role: StaffRole; pin?: string; now?: Date }): Promise<{ id: string; oneTimePassword: string }> {
   const email = emailSchema.parse(options.email);
   const name = nameSchema.parse(options.name);
   const pin = options.pin === undefined ? undefined : pinSchema.parse(options.pin);
@@ -36,6 +50,7 @@ export async function addStaff(options: { prisma: Db; email: string; name: strin
         role: options.role,
         pinHash,
         mustChangePassword: true,
+        oneTimePasswordExpiresAt: oneTimePasswordExpiry(options.now),
         accounts: { create: { id: randomUUID(), accountId: id, providerId: CREDENTIAL_PROVIDER, password } },
       },
     });
@@ -47,10 +62,10 @@ export async function addStaff(options: { prisma: Db; email: string; name: strin
 }
 
 /**
- * A new one-time password (signing the person out everywhere) and/or a new PIN.
- * Returns the password when one was made.
+ * A new one-time password, good for 24 hours (signing the person out everywhere),
+ * and/or a new PIN. Returns the password when one was made.
  */
-export async function resetStaff(options: { prisma: Db; email: string; password: boolean; pin?: string }): Promise<{ oneTimePassword?: string }> {
+export async function resetStaff(options: { prisma: Db; email: string; password: boolean; pin?: string; now?: Date }): Promise<{ oneTimePassword?: string }> {
   const email = emailSchema.parse(options.email);
   const pin = options.pin === undefined ? undefined : pinSchema.parse(options.pin);
   const user = await options.prisma.user.findUnique({ where: { email }, select: { id: true } });
@@ -61,7 +76,7 @@ export async function resetStaff(options: { prisma: Db; email: string; password:
   await prisma.$transaction(async (tx) => {
     if (pinHash) await tx.user.update({ where: { id: user.id }, data: { pinHash } });
     if (!password) return;
-    await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+    await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry(options.now) } });
     const updated = await tx.account.updateMany({ where: { userId: user.id, providerId: CREDENTIAL_PROVIDER }, data: { password } });
     if (updated.count === 0) await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: CREDENTIAL_PROVIDER, userId: user.id, password } });
     // Whoever knew the old password is signed out.
@@ -72,7 +87,7 @@ export async function resetStaff(options: { prisma: Db; email: string; password:
 
 export async function listStaff({ prisma }: { prisma: Pick<PrismaClient, "user"> }): Promise<StaffListing[]> {
   const users = await prisma.user.findMany({ orderBy: [{ role: "desc" }, { name: "asc" }] });
-  return users.map((u) => ({ email: u.email, name: u.name, role: u.role, hasPin: u.pinHash !== null, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt }));
+  return users.map((u) => ({ email: u.email, name: u.name, role: u.role, hasPin: u.pinHash !== null, mustChangePassword: u.mustChangePassword, oneTimePasswordExpiresAt: u.oneTimePasswordExpiresAt, createdAt: u.createdAt }));
 }
 
 /** Who can take over a kitchen screen with a PIN (the switcher's list of names). */
@@ -105,7 +120,8 @@ export function firstManagerNotice(created: { email: string; oneTimePassword: st
     "First start: created the manager account",
     `  email:              ${created.email}`,
     `  one-time password:  ${created.oneTimePassword}`,
-    "Sign in at /sign-in and choose a new password; this one is shown only now.",
+    "Sign in at /sign-in within 24 hours and choose a new password; this one is shown only now.",
+    `After 24 hours it stops working: npm run staff -- reset ${created.email} makes a new one.`,
     "More accounts: npm run staff -- add <email> <name> <barista|manager> [--pin 1234]",
   ];
 }

@@ -5,19 +5,16 @@ import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.ts";
 import { recordStaffAction } from "../audit/record-staff-action.ts";
 import { logger } from "../log.ts";
-import { consumeRateLimit } from "../rate-limit/consume-rate-limit.ts";
-import { PIN_PATTERN, verifyOrDecoy } from "./passwords.ts";
+import { PIN_PATTERN } from "./passwords.ts";
+import { checkOneTimePassword, oneTimePasswordExpiredMessage } from "./check-one-time-password.ts";
+import { checkPin } from "./check-pin.ts";
 
 // Brewline's part of better-auth: switching user on a signed-in kitchen screen by PIN,
-// the end of a one-time password, and the audit lines for sign-in and sign-out.
+// the end of a one-time password (changed, or expired after 24 hours), and the audit
+// lines for sign-in and sign-out.
 
 /** A PIN-switched session is shorter than a password one: a shared screen changes hands. */
 export const PIN_SESSION_SECONDS = 4 * 60 * 60;
-/** Wrong PINs per person before they must wait (per screen, too): 10 000 PINs need weeks. */
-export const PIN_ATTEMPT_WINDOWS = [
-  { seconds: 5 * 60, max: 5 },
-  { seconds: 60 * 60, max: 20 },
-];
 
 const pinSwitchBody = z.strictObject({
   userId: z.string().min(1).max(100),
@@ -34,16 +31,13 @@ export function staffPlugin({ prisma }: { prisma: PrismaClient }) {
       pinSwitch: createAuthEndpoint("/staff/pin-switch", { method: "POST", body: pinSwitchBody, use: [sessionMiddleware] }, async (ctx) => {
         const device = ctx.context.session;
         const { userId, pin } = ctx.body;
-        // Both keys count every attempt, so guessing one person's PIN from many screens
-        // and guessing everyone's from one screen both stall.
-        for (const key of [`pin-user:${userId}`, `pin-session:${device.session.id}`]) {
-          const limit = await consumeRateLimit({ prisma, key, windows: PIN_ATTEMPT_WINDOWS });
-          if (!limit.allowed) {
-            throw new APIError("TOO_MANY_REQUESTS", { message: `Too many PIN attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} min, or sign in with a password.` });
-          }
+        const check = await checkPin({ prisma, userId, pin, screenSessionId: device.session.id });
+        if (check.outcome === "locked") {
+          throw new APIError("TOO_MANY_REQUESTS", { message: `Too many wrong PINs. Try again in ${Math.ceil(check.retryAfterSeconds / 60)} min, or sign in with a password.` });
         }
-        const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, pinHash: true } });
-        if (!(await verifyOrDecoy(target?.pinHash, pin)) || !target) throw new APIError("UNAUTHORIZED", { message: "Wrong PIN", code: "WRONG_PIN" });
+        if (check.outcome === "wrong") throw new APIError("UNAUTHORIZED", { message: "Wrong PIN", code: "WRONG_PIN" });
+        const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
+        if (!target) throw new APIError("UNAUTHORIZED", { message: "Wrong PIN", code: "WRONG_PIN" });
 
         const session = await ctx.context.internalAdapter.createSession(
           target.id,
@@ -63,6 +57,17 @@ export function staffPlugin({ prisma }: { prisma: PrismaClient }) {
     hooks: {
       before: [
         {
+          // Runs after better-auth's rate limit, so it is no free password oracle.
+          matcher: (ctx) => ctx.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const { email, password } = (ctx.body ?? {}) as { email?: unknown; password?: unknown };
+            if (typeof email !== "string" || typeof password !== "string") return;
+            if ((await checkOneTimePassword({ prisma, email, password })) === "expired") {
+              throw new APIError("FORBIDDEN", { code: "ONE_TIME_PASSWORD_EXPIRED", message: oneTimePasswordExpiredMessage(email.toLowerCase()) });
+            }
+          }),
+        },
+        {
           matcher: (ctx) => ctx.path === "/sign-out",
           handler: createAuthMiddleware(async (ctx) => {
             const current = await getSessionFromCtx(ctx).catch(() => null);
@@ -78,7 +83,7 @@ export function staffPlugin({ prisma }: { prisma: PrismaClient }) {
             if (!returned || returned instanceof APIError || !returned.user) return;
             const { user } = returned;
             if (ctx.path === "/change-password") {
-              await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+              await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: false, oneTimePasswordExpiresAt: null } });
               await audit(prisma, user, "staff.password_change", `${user.name} changed their password`);
             } else {
               await audit(prisma, user, "staff.sign_in", `${user.name} signed in`);

@@ -6,6 +6,8 @@ export type NewOrder = {
   id: string;
   publicToken: string;
   idempotencyKey: string;
+  /** Fingerprint of the request that placed it (request-hash.ts): a retry must match it. */
+  requestHash: string;
   /** YYYY-MM-DD in the store's time zone. */
   businessDate: string;
   customerName: string;
@@ -29,7 +31,7 @@ export type InsertedOrder = { ticketNumber: number } | { atCapacity: true } | nu
  * one commit for a whole batch of concurrent requests). Each order gets the next ticket
  * number of its business day. An order whose idempotency key already exists, or
  * appears earlier in the same batch, is not inserted and gets null: the caller looks
- * up the order that won. With a capacity limit in the store's settings, only as many
+ * up the order that won (and whether this request is a retry of it). With a capacity limit in the store's settings, only as many
  * new orders as there are free places are inserted (in input order) and the rest get
  * atCapacity; the count is only exact if the caller holds the capacity lock
  * (see place-order.ts). Walk-up orders are always admitted and take their places
@@ -47,6 +49,7 @@ export async function insertOrders(options: {
       id: o.id,
       publicToken: o.publicToken,
       idempotencyKey: o.idempotencyKey,
+      requestHash: o.requestHash,
       businessDate: o.businessDate,
       customerName: o.customerName,
       source: o.source,
@@ -84,7 +87,7 @@ export async function insertOrders(options: {
   const rows = await options.prisma.$queryRaw<{ n: number; ticketNumber: number | null; atCapacity: boolean }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
-        n int, id uuid, "publicToken" text, "idempotencyKey" text, "businessDate" date,
+        n int, id uuid, "publicToken" text, "idempotencyKey" text, "requestHash" text, "businessDate" date,
         "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz,
         "outboxId" uuid, "outboxType" text, "outboxBody" jsonb)
     ),
@@ -106,9 +109,9 @@ export async function insertOrders(options: {
       SELECT a.*, brewline_next_ticket(a."businessDate") AS ticket FROM admitted a
     ),
     inserted AS (
-      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "source", "phone", "email",
+      INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "requestHash", "businessDate", "ticketNumber", "customerName", "source", "phone", "email",
         "subtotalCents", "taxCents", "totalCents", "createdAt")
-      SELECT id, "publicToken", "idempotencyKey", "businessDate", ticket, "customerName", source, phone, email,
+      SELECT id, "publicToken", "idempotencyKey", "requestHash", "businessDate", ticket, "customerName", source, phone, email,
         "subtotalCents", "taxCents", "totalCents", "createdAt" FROM numbered
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id", "ticketNumber"

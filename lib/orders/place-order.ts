@@ -13,6 +13,7 @@ import { businessDate } from "./business-date.ts";
 import { insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
 import { priceCart, salesTaxCents, type MenuItemForPricing } from "./price-order.ts";
+import { orderRequestHash } from "./request-hash.ts";
 
 export type PlacedOrder = {
   orderId: string;
@@ -89,20 +90,31 @@ const orderInsert = batcherPerOwner((prisma: PrismaClient) =>
   }),
 );
 
-async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string): Promise<PlacedOrder | null> {
+export const KEY_REUSED_MESSAGE = "This order key was already used for a different order";
+
+/**
+ * The order this idempotency key placed, if this request is a retry of it (same
+ * device, same order: see request-hash.ts). A different request with a used key gets
+ * CONFLICT and nothing of the order: the key alone must not be a way to its status link.
+ */
+async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<PlacedOrder | null> {
   const o = await prisma.order.findUnique({
     where: { idempotencyKey },
-    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, totalCents: true, status: true },
+    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, totalCents: true, status: true, requestHash: true },
   });
-  return o && { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, totalCents: o.totalCents, status: o.status, created: false };
+  if (!o) return null;
+  // Orders placed before the hash was kept have none: no retry can prove it is one.
+  if (o.requestHash !== requestHash) throw new AppError("CONFLICT", KEY_REUSED_MESSAGE);
+  return { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, totalCents: o.totalCents, status: o.status, created: false };
 }
 
 /**
  * Saves the order with its ticket number and an outbox row in one statement, then tries
  * to put it on the orders queue. If the queue is unreachable the order is still
  * accepted: the worker's reconciler sends it later from the outbox. A retried request
- * (same idempotency key) gets the order it placed the first time, even if the store
- * has closed, paused or filled up since. New orders are refused while the store is
+ * (same idempotency key, device and order) gets the order it placed the first time,
+ * even if the store has closed, paused or filled up since; another request with that
+ * key gets CONFLICT. New orders are refused while the store is
  * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY), except walk-up
  * orders (source WALK_UP): a barista at the counter has already decided to take them.
  */
@@ -117,6 +129,7 @@ export async function placeOrder(options: {
 }): Promise<PlacedOrder> {
   const { prisma, transport, input } = options;
   const source = options.source ?? "ONLINE";
+  const requestHash = orderRequestHash({ input, source });
 
   const now = options.now ?? new Date();
   const { menu, settings } = await menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]);
@@ -129,7 +142,7 @@ export async function placeOrder(options: {
     // The first attempt may have been accepted before the item sold out or the store
     // closed: a retry must still get that order, not an error.
     if (isAppError(error)) {
-      const existing = await findByIdempotencyKey(prisma, input.idempotencyKey);
+      const existing = await findByIdempotencyKey(prisma, input.idempotencyKey, requestHash);
       if (existing) return existing;
     }
     throw error;
@@ -152,6 +165,7 @@ export async function placeOrder(options: {
     id: orderId,
     publicToken,
     idempotencyKey: input.idempotencyKey,
+    requestHash,
     businessDate: businessDate(now, options.timeZone),
     customerName: input.customerName,
     source,
@@ -169,8 +183,8 @@ export async function placeOrder(options: {
   // Only new keys are refused for capacity: an accepted key comes back as null below.
   if (result !== null && "atCapacity" in result) throw new AppError("AT_CAPACITY", AT_CAPACITY_MESSAGE, { reopensAt: null });
   if (result === null) {
-    // The key existed already, or an identical request raced this one and won.
-    const winner = await findByIdempotencyKey(prisma, input.idempotencyKey);
+    // The key existed already, or a request with the same key raced this one and won.
+    const winner = await findByIdempotencyKey(prisma, input.idempotencyKey, requestHash);
     if (!winner) throw new Error(`order with idempotency key ${input.idempotencyKey} was neither inserted nor found`);
     return winner;
   }

@@ -10,6 +10,15 @@ type Hits = { counters: { key: string; start: number }[]; cutoff: number };
 
 const counterId = (c: { key: string; start: number }) => `${c.key}@${c.start}`;
 
+/**
+ * The counter each window keeps for `key` at `now`: fixed windows, so every web
+ * instance agrees on where one starts. The window length is part of the key, as a
+ * minute and an hour can start at the same instant. refundRateLimit finds the same rows.
+ */
+export function windowCounters(key: string, windows: RateLimitWindow[], now: number): { key: string; start: number }[] {
+  return windows.map((w) => ({ key: `${key}:${w.seconds}`, start: Math.floor(now / (w.seconds * 1000)) * w.seconds * 1000 }));
+}
+
 // The hits of every request in one event-loop turn go to Postgres as one statement:
 // the limiter runs on each order, and a statement per request would cost the order
 // path a round trip. Each counter is upserted once with the number of hits it got in
@@ -81,8 +90,7 @@ export async function consumeRateLimit(options: {
   const windows = options.windows.filter((w) => w.max > 0);
   if (windows.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   const now = (options.now ?? new Date()).getTime();
-  // The window length is part of the key: a minute and an hour can start at the same instant.
-  const counters = windows.map((w) => ({ key: `${options.key}:${w.seconds}`, start: Math.floor(now / (w.seconds * 1000)) * w.seconds * 1000 }));
+  const counters = windowCounters(options.key, windows, now);
   const cutoff = now - Math.max(...windows.map((w) => w.seconds)) * 1000;
   const counts = await upsertCounters(options.prisma)({ counters, cutoff });
 

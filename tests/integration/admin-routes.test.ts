@@ -7,7 +7,7 @@ import { POST as pauseRoute } from "../../app/api/admin/store/pause/route.ts";
 import { PATCH as storeRoute } from "../../app/api/admin/store/route.ts";
 import { PUT as putTemplateRoute } from "../../app/api/admin/templates/[key]/route.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
-import { staffCookie } from "../support/staff-session.ts";
+import { staffCookie, TEST_ORIGIN } from "../support/staff-session.ts";
 
 // The manager's routes as thin adapters: role checked first (real sessions of a
 // manager and a barista, signed in through better-auth), bodies validated, errors mapped.
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 type As = "manager" | "barista" | null;
 function request(path: string, init: { method?: string; body?: unknown; as?: As; type?: string } = {}) {
-  const headers = new Headers({ "content-type": init.type ?? "application/json" });
+  const headers = new Headers({ "content-type": init.type ?? "application/json", origin: TEST_ORIGIN });
   if (init.as !== null) headers.set("cookie", cookies[init.as ?? "manager"]!);
   const body = init.body instanceof Uint8Array ? new Blob([new Uint8Array(init.body)]) : init.body === undefined ? undefined : JSON.stringify(init.body);
   return new Request(`http://localhost${path}`, { method: init.method ?? "POST", headers, body });

@@ -5,13 +5,14 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffRole } from "../../lib/auth/roles.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
-import { staffCookie } from "../support/staff-session.ts";
+import { staffCookie, TEST_ORIGIN } from "../support/staff-session.ts";
 
 // Every route handler, page and server action under app/, found on disk, is called
 // anonymously, as a barista and as a manager. Only the allowlist below may answer
-// strangers; everything else must refuse them (401 / redirect to sign-in), and refuse a
-// barista where a manager is needed (403 / the "not allowed" page). A new route or page
-// without a check fails here.
+// strangers; everything else must refuse them (401 / redirect to sign-in), refuse a
+// barista where a manager is needed (403 / the "not allowed" page), and refuse a
+// state-changing call from another origin (403). A new route or page without a check
+// fails here.
 
 // Pages read the session through next/headers, which only works inside a Next.js
 // request; here it answers with the headers of the call being made.
@@ -80,18 +81,20 @@ beforeAll(async () => {
   cookies.manager = await staffCookie(ctx.stack.prisma, "manager");
 });
 
-function headersAs(who: Who): Headers {
-  const headers = new Headers({ "content-type": "application/json", origin: "http://localhost:3000" });
+/** Headers of a call from the shop's own pages, or from `origin` (null: no Origin header at all). */
+function headersAs(who: Who, origin: string | null = TEST_ORIGIN): Headers {
+  const headers = new Headers({ "content-type": "application/json" });
+  if (origin !== null) headers.set("origin", origin);
   if (who !== "anonymous") headers.set("cookie", cookies[who]!);
   return headers;
 }
 
-async function callRoute(file: string, method: string, who: Who): Promise<number> {
+async function callRoute(file: string, method: string, who: Who, origin?: string | null): Promise<number> {
   const mod = (await import(pathToFileURL(file).href)) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
   const urlPath = urlPathOf(file);
   const abort = new AbortController();
   const body = method === "GET" || method === "DELETE" ? undefined : "{}";
-  const response = await mod[method]!(new Request(`http://localhost:3000${concrete(urlPath)}`, { method, headers: headersAs(who), body, signal: abort.signal }), {
+  const response = await mod[method]!(new Request(`http://localhost:3000${concrete(urlPath)}`, { method, headers: headersAs(who, origin), body, signal: abort.signal }), {
     params: Promise.resolve(paramsFor(urlPath)),
   });
   // Event streams stay open: end them once the status is known.
@@ -155,6 +158,38 @@ describe.each(guardedRoutes)("$name", ({ file, method, role }) => {
     if (role === "manager") expect(barista).toBe(403);
     else expect([401, 403]).not.toContain(barista);
     expect([401, 403]).not.toContain(await callRoute(file, method, "manager"));
+  });
+});
+
+/**
+ * A digest of every table a request could change (not the session and rate-limit
+ * bookkeeping that reading a session or counting a request touches).
+ */
+async function databaseDigest(): Promise<Record<string, string>> {
+  const tables = await ctx.stack.prisma.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('Session', 'RateLimitHit', 'AuthRateLimit', 'WorkerHeartbeat', '_prisma_migrations')`;
+  const digest: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await ctx.stack.prisma.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`);
+    digest[name] = row!.h;
+  }
+  return digest;
+}
+
+// Every cookie-authenticated state-changing route, called with a manager's cookie (who
+// may do anything) from another site, or with no Origin at all: refused before
+// anything happens. tests/integration/origin-check.test.ts replays real actions.
+const stateChanging = guardedRoutes.filter((r) => r.method !== "GET");
+
+describe.each(stateChanging)("$name from another site", ({ file, method }) => {
+  it("is refused (403) whatever the cookie, and changes nothing", async () => {
+    const before = await databaseDigest();
+    expect(await callRoute(file, method, "manager", "https://evil.example")).toBe(403);
+    expect(await callRoute(file, method, "manager", null)).toBe(403);
+    expect(await callRoute(file, method, "manager", "null")).toBe(403);
+    expect(await databaseDigest()).toEqual(before);
   });
 });
 

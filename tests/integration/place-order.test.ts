@@ -15,7 +15,7 @@ const input = (key: string) =>
   placeOrderInputSchema.parse({
     idempotencyKey: key,
     customerName: "Ada",
-    phone: "+44 7911 123123",
+    phone: "+1 415 555 2671",
     notifyConsent: true,
     items: [{ menuItemId: "latte", quantity: 2, modifierIds: ["size-large", "milk-oat", "syrup-vanilla"] }],
   });

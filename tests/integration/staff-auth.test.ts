@@ -9,7 +9,8 @@ import { authRequest, callAuth, cookieFrom, createTestStaff, signIn } from "../s
 
 const ctx = setupRouteTestStack();
 
-const headersWith = (cookie: string) => new Headers({ cookie });
+/** What a staff page hands requireStaff: its request headers, as a GET. */
+const headersWith = (cookie: string) => ({ headers: new Headers({ cookie }), method: "GET" });
 const errorCode = async (promise: Promise<unknown>) => promise.then(() => "OK", (e: { code?: string }) => e.code);
 
 describe("staff sign-in", () => {
@@ -69,7 +70,7 @@ describe("staff sign-in", () => {
     expect((await requireStaff(headersWith(barista), "barista")).role).toBe("barista");
     expect(await errorCode(requireStaff(headersWith(barista), "manager"))).toBe("FORBIDDEN");
     expect((await requireStaff(headersWith(manager), "barista")).role).toBe("manager");
-    expect(await errorCode(requireStaff(new Headers(), "barista"))).toBe("UNAUTHENTICATED");
+    expect(await errorCode(requireStaff({ headers: new Headers(), method: "GET" }, "barista"))).toBe("UNAUTHENTICATED");
     expect(await errorCode(requireStaff(headersWith("better-auth.session_token=forged.token"), "barista"))).toBe("UNAUTHENTICATED");
   });
 
@@ -120,8 +121,93 @@ describe("PIN switch on a kitchen screen", () => {
     for (let i = 0; i < 6; i++) {
       statuses.push((await callAuth(authRequest("/staff/pin-switch", { cookie: alice, body: { userId: aliceId, pin: `99${i}9` } }))).status);
     }
-    // Every attempt counts, right or wrong: five per five minutes per person.
-    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    // Wrong PINs count (the right one did not): five per five minutes per person, then
+    // even the right PIN waits.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     expect((await callAuth(authRequest("/staff/pin-switch", { cookie: alice, body: { userId: aliceId, pin: "4321" } }))).status).toBe(429);
+  });
+
+  it("counts wrong PINs only: a tablet's many switches lock nobody out, five wrong ones do", async () => {
+    let screen = await signIn(await createTestStaff(ctx.stack.prisma, "barista", { name: "Tablet" }));
+    const stamp = Date.now();
+    const jo = await addStaff({ prisma: ctx.stack.prisma, email: `jo-${stamp}@test.brewline`, name: "Jo", role: "barista", pin: "2468" });
+    const kim = await addStaff({ prisma: ctx.stack.prisma, email: `kim-${stamp}@test.brewline`, name: "Kim", role: "barista", pin: "1357" });
+    const switchTo = (userId: string, pin: string) => callAuth(authRequest("/staff/pin-switch", { cookie: screen, body: { userId, pin } }));
+
+    // A busy morning: Jo and Kim hand the screen back and forth, more than any limit allows.
+    for (let i = 0; i < 12; i++) {
+      const response = await switchTo(i % 2 ? kim.id : jo.id, i % 2 ? "1357" : "2468");
+      expect(response.status, `switch ${i + 1}`).toBe(200);
+      screen = cookieFrom(response);
+    }
+    // Four slips of the finger by Jo lock no one either.
+    for (let i = 0; i < 4; i++) expect((await switchTo(jo.id, "0000")).status).toBe(401);
+    const kimAgain = await switchTo(kim.id, "1357");
+    expect(kimAgain.status).toBe(200);
+    screen = cookieFrom(kimAgain);
+
+    // Jo's fifth wrong PIN is the last one counted; then Jo waits, Kim does not.
+    expect((await switchTo(jo.id, "0000")).status).toBe(401);
+    expect((await switchTo(jo.id, "2468")).status).toBe(429);
+    expect((await switchTo(kim.id, "1357")).status).toBe(200);
+  });
+
+  it("lets no more than five of a burst of parallel guesses be checked", async () => {
+    const screen = await signIn(await createTestStaff(ctx.stack.prisma, "barista", { name: "Burst" }));
+    const { id } = await addStaff({ prisma: ctx.stack.prisma, email: `burst-${Date.now()}@test.brewline`, name: "Target", role: "barista", pin: "8642" });
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => callAuth(authRequest("/staff/pin-switch", { cookie: screen, body: { userId: id, pin: `10${String(i).padStart(2, "0")}` } })).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+});
+
+describe("one-time passwords", () => {
+  const HOUR = 3600 * 1000;
+  const expiryOf = async (id: string) => (await ctx.stack.prisma.user.findUniqueOrThrow({ where: { id } })).oneTimePasswordExpiresAt;
+  const signInWith = (email: string, password: string) => callAuth(authRequest("/sign-in/email", { body: { email, password } }));
+
+  it("work for 24 hours from add or reset, and the expiry goes once the password is changed", async () => {
+    const before = Date.now();
+    const { id, oneTimePassword } = await addStaff({ prisma: ctx.stack.prisma, email: `otp-${before}@test.brewline`, name: "Otto", role: "barista" });
+    expect((await expiryOf(id))!.getTime() - before).toBeGreaterThanOrEqual(24 * HOUR);
+    expect((await expiryOf(id))!.getTime() - Date.now()).toBeLessThanOrEqual(24 * HOUR);
+
+    const signedIn = await signInWith(`otp-${before}@test.brewline`, oneTimePassword);
+    expect(signedIn.status).toBe(200);
+    const changed = await callAuth(
+      authRequest("/change-password", { cookie: cookieFrom(signedIn), body: { currentPassword: oneTimePassword, newPassword: "otto's own long password", revokeOtherSessions: true } }),
+    );
+    expect(changed.status).toBe(200);
+    expect(await expiryOf(id)).toBeNull();
+
+    const later = new Date(Date.now() + 5 * HOUR);
+    await resetStaff({ prisma: ctx.stack.prisma, email: `otp-${before}@test.brewline`, password: true, now: later });
+    expect((await expiryOf(id))!.getTime()).toBe(later.getTime() + 24 * HOUR);
+  });
+
+  it("refuses an expired one-time password with a way out, and says nothing more to a wrong guess", async () => {
+    const email = `expired-${Date.now()}@test.brewline`;
+    const { id, oneTimePassword } = await addStaff({ prisma: ctx.stack.prisma, email, name: "Eve", role: "manager" });
+    await ctx.stack.prisma.user.update({ where: { id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1000) } });
+
+    const refused = await signInWith(email, oneTimePassword);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      code: "ONE_TIME_PASSWORD_EXPIRED",
+      message: `This one-time password has expired; ask a manager to run \`npm run staff -- reset ${email}\``,
+    });
+    expect(refused.headers.getSetCookie().join("")).not.toMatch(/session_token=[^;]/);
+    expect(await ctx.stack.prisma.session.count({ where: { userId: id } })).toBe(0);
+
+    // A wrong password for this account reads exactly like one for no account at all.
+    const wrong = await signInWith(email, "not-the-one-time-password");
+    const nobody = await signInWith(`nobody-${Date.now()}@test.brewline`, "not-the-one-time-password");
+    expect([wrong.status, await wrong.json()]).toEqual([nobody.status, await nobody.json()]);
+    expect(wrong.status).toBe(401);
+
+    const { oneTimePassword: fresh } = await resetStaff({ prisma: ctx.stack.prisma, email, password: true });
+    expect((await signInWith(email, fresh!)).status).toBe(200);
   });
 });

@@ -22,7 +22,7 @@ export function authRequest(path: string, options: { body?: unknown; cookie?: st
   return new Request(`${TEST_ORIGIN}/api/auth${path}`, { method, headers, body: method === "POST" ? JSON.stringify(options.body ?? {}) : undefined });
 }
 
-export const callAuth = (request: Request) => (request.method === "GET" ? authGet(request) : authPost(request));
+export const callAuth = (request: Request) => (request.method === "GET" ? authGet(request, {}) : authPost(request, {}));
 
 /** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header. */
 export function cookieFrom(response: Response): string {
@@ -67,18 +67,20 @@ export function staffCookie(prisma: PrismaClient, role: StaffRole): Promise<stri
   return session;
 }
 
-/** Headers for a staff route call: JSON body plus the role's session cookie. */
+/** Headers for a staff route call: JSON body, the role's session cookie, and the shop's own Origin as a browser sends it. */
 export async function staffHeaders(prisma: PrismaClient, role: StaffRole, extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  return { "content-type": "application/json", cookie: await staffCookie(prisma, role), ...extra };
+  return { "content-type": "application/json", cookie: await staffCookie(prisma, role), origin: TEST_ORIGIN, ...extra };
 }
 
 /**
- * A route handler that is called as a signed-in staff member: the session cookie is
- * added to each request. `prisma` is a getter because the stack starts in beforeAll.
+ * A route handler that is called as a signed-in staff member from the shop's own
+ * pages: the session cookie and the Origin are added to each request that lacks them.
+ * `prisma` is a getter because the stack starts in beforeAll.
  */
 export function asStaff<C>(route: (request: Request, context: C) => Promise<Response>, prisma: () => PrismaClient, role: StaffRole = "manager") {
   return async (request: Request, context: C): Promise<Response> => {
     if (!request.headers.has("cookie")) request.headers.set("cookie", await staffCookie(prisma(), role));
+    if (!request.headers.has("origin")) request.headers.set("origin", TEST_ORIGIN);
     return route(request, context);
   };
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { SignOutButton } from "../../../components/staff/sign-out-button.tsx";
 import { currentStaffSession } from "../../../lib/auth/require-staff.ts";
-import { safeNextPath } from "../../require-staff-page.ts";
+import { safeNextPath } from "../../../lib/http/safe-next-path.ts";
 
 export const dynamic = "force-dynamic";
 

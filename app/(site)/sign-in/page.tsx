@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "../../../components/staff/sign-in-form.tsx";
 import { currentStaffSession } from "../../../lib/auth/require-staff.ts";
-import { safeNextPath } from "../../require-staff-page.ts";
+import { safeNextPath } from "../../../lib/http/safe-next-path.ts";
 
 export const dynamic = "force-dynamic";
 

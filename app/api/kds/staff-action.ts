@@ -5,7 +5,7 @@ import { errorInfo, logger } from "../../../lib/log.ts";
 
 // Every kitchen route starts with the staff check; the actions end with an audit line.
 
-export const kdsStaff = (request: Request, role: StaffRole = "barista") => requireStaff(request.headers, role);
+export const kdsStaff = (request: Request, role: StaffRole = "barista") => requireStaff(request, role);
 
 /**
  * Written after the action committed: a failed audit write is logged, not turned into

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD (business dates; default today): one CSV row per order. */
 export const GET = handleRoute(async (request) => {
-  await requireStaff(request.headers, "manager");
+  await requireStaff(request, "manager");
   const query = new URL(request.url).searchParams;
   const range = parseDateRange({ from: query.get("from"), to: query.get("to") }, { timeZone: getConfig().STORE_TIMEZONE });
   const csv = ordersCsv(await listOrdersInRange({ prisma: getPrisma(), range }));

@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 
 /** POST {messageIds}: ask the worker to send these dead letters back to their queue. 202: requested. */
 export const POST = handleRoute(async (request) => {
-  const manager = await requireStaff(request.headers, "manager");
+  const manager = await requireStaff(request, "manager");
   const { messageIds } = redriveBodySchema.parse(await readJsonBody(request));
   return jsonResponse(await requestRedrive({ prisma: getPrisma(), actor: manager, messageIds }), { status: 202 });
 });

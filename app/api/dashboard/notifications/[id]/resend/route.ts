@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 
 /** POST: send a FAILED notification again (through the worker). 202: on its way. */
 export const POST = handleRoute(async (request, context: { params: Promise<{ id: string }> }) => {
-  const manager = await requireStaff(request.headers, "manager");
+  const manager = await requireStaff(request, "manager");
   const { id } = notificationParamsSchema.parse(await context.params);
   const result = await requestNotificationResend({ prisma: getPrisma(), transport: getWebTransport(), actor: manager, notificationId: id });
   return jsonResponse(result, { status: 202 });
