@@ -29,7 +29,7 @@ async function postOrder(webUrl: string, tag: string, i: number): Promise<boolea
   const body = placeOrderInputSchema.parse({
     idempotencyKey: `bench-${tag}-${process.pid}-${Date.now().toString(36)}-${i}`,
     customerName: `Pipeline ${i}`,
-    phone: "+447911123456",
+    phone: "+14155552671",
     email: `guest${i}@example.com`,
     notifyConsent: true,
     items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"] }],

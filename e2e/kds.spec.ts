@@ -1,6 +1,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/axe.ts";
 import { signInAs, staffHeaders } from "./support/staff.ts";
+import { orderStatus, placeOrderWithContact } from "./dashboard-helpers.ts";
+import { query } from "./support/db.ts";
+import { textsTo, uniquePhone } from "./support/outbox.ts";
 import { newDeviceId, placeOrderViaApi, uniqueName } from "./support/shop.ts";
 
 // The kitchen display as baristas use it (a 1280×800 tablet with a bump bar), the
@@ -89,6 +92,26 @@ test("a barista claims, bumps and recalls by keyboard; a cancellation reaches th
   await customer.goto(dropped.statusUrl);
   await expect(customer.getByTestId("order-status")).toHaveAttribute("data-status", "CANCELLED");
   await expect(customer.getByTestId("status-detail")).toHaveText("Cancelled by the café: Out of stock");
+});
+
+test("a ticket cancelled as spam leaves the board and nothing is sent to the number on it", async ({ page, request }) => {
+  const phone = uniquePhone();
+  const order = await placeOrderWithContact(request, uniqueName("Spam"), { phone });
+  await openKds(page);
+  const card = page.getByTestId(`kds-ticket-${order.ticketNumber}`);
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.getByTestId("kds-cancel").click();
+  const dialog = page.getByTestId("kds-cancel-dialog");
+  await dialog.getByTestId("kds-cancel-spam").click();
+  await expect(dialog.getByTestId("kds-cancel-hint")).toHaveText(/^No text or email is sent/);
+  await expectAccessible(page, "/kds (cancel as spam)");
+  await dialog.getByTestId("kds-confirm-cancel").click();
+  await expect(dialog).toBeHidden();
+  await expect(card).toBeHidden();
+  expect(await orderStatus(order.id)).toBe("CANCELLED");
+  // Nothing for the notifier at all, so nothing can reach the phone later either.
+  expect(await query(`SELECT 1 FROM "OutboxMessage" WHERE "orderId" = $1 AND "type" = 'order.cancelled'`, [order.id])).toEqual([]);
+  expect(await textsTo(phone)).toEqual([]);
 });
 
 test("a dropped connection says so, and the board catches up on what it missed", async ({ page, request }) => {

@@ -26,7 +26,7 @@ export function Section({ title, children, aside }: { title: string; children: R
 }
 
 /** A section holding a table, or a dashed note in its place when there are no rows. */
-export function TableSection({ title, headers, isEmpty, emptyText, minWidth, testId, children }: {
+export function TableSection({ title, headers, isEmpty, emptyText, minWidth, testId, aside, children }: {
   title: string;
   headers: readonly string[];
   isEmpty: boolean;
@@ -34,11 +34,12 @@ export function TableSection({ title, headers, isEmpty, emptyText, minWidth, tes
   /** A literal Tailwind class ("min-w-[560px]"), so the build sees it. */
   minWidth: string;
   testId?: string;
+  aside?: React.ReactNode;
   /** The body's rows. */
   children: React.ReactNode;
 }) {
   return (
-    <Section title={title}>
+    <Section title={title} aside={aside}>
       {isEmpty ? (
         <p className="rounded-2xl border border-dashed border-line p-5 text-muted">{emptyText}</p>
       ) : (
@@ -159,6 +160,7 @@ const NOTIFICATION_TONE: Record<NotificationView["status"], string> = {
   SENDING: "bg-warn-soft text-warn",
   SENT: "bg-ready-soft text-ready",
   FAILED: "bg-danger-soft text-danger",
+  SKIPPED: "bg-surface-2 text-muted",
 };
 
 export function NotificationsTable({ notifications, timeZone }: { notifications: NotificationView[]; timeZone: string }) {

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { NotificationView } from "../../lib/dashboard/get-overview.ts";
 import type { FailedNotificationView, PipelineHealth } from "../../lib/dashboard/get-pipeline-health.ts";
+import type { SkippedNotifications } from "../../lib/dashboard/list-skipped-notifications.ts";
 import type { DeadLetterView } from "../../lib/dlq/list-dead-letters.ts";
 import { formatAge, formatClock } from "../format.ts";
 import { Section, TableSection } from "./overview-sections.tsx";
@@ -91,6 +93,19 @@ export function DeadLettersTable({ deadLetters, timeZone }: { deadLetters: DeadL
   );
 }
 
+/** Time, ticket, event, channel and (masked) recipient: the first cells of a notification's row. */
+function NotificationCells({ n, timeZone }: { n: NotificationView; timeZone: string }) {
+  return (
+    <>
+      <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
+      <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
+      <td className="px-4 py-3">{n.event}</td>
+      <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
+      <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+    </>
+  );
+}
+
 export function FailedNotificationsTable({ notifications, timeZone }: { notifications: FailedNotificationView[]; timeZone: string }) {
   return (
     <TableSection
@@ -103,11 +118,7 @@ export function FailedNotificationsTable({ notifications, timeZone }: { notifica
     >
       {notifications.map((n) => (
         <tr key={n.id} data-testid="failed-notification" data-ticket={n.ticketNumber}>
-          <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
-          <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
-          <td className="px-4 py-3">{n.event}</td>
-          <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
-          <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+          <NotificationCells n={n} timeZone={timeZone} />
           <td className="px-4 py-3 tabular-nums">{n.attempts}</td>
           <td className="max-w-[260px] truncate px-4 py-3 text-danger" title={n.lastError ?? undefined}>
             {n.lastError ?? "—"}
@@ -118,6 +129,34 @@ export function FailedNotificationsTable({ notifications, timeZone }: { notifica
             ) : (
               <PostButton url={`/api/dashboard/notifications/${n.id}/resend`} label="Resend" pendingLabel="Sending…" testId="resend" />
             )}
+          </td>
+        </tr>
+      ))}
+    </TableSection>
+  );
+}
+
+/** Not sent on purpose; many to one recipient means someone tried to message them through the shop. */
+export function SkippedNotificationsTable({ skipped, timeZone }: { skipped: SkippedNotifications; timeZone: string }) {
+  return (
+    <TableSection
+      title="Skipped notifications"
+      headers={["Time", "Ticket", "Event", "Channel", "To", "Reason"]}
+      isEmpty={skipped.recent.length === 0}
+      emptyText="No text or email has been held back."
+      minWidth="min-w-[640px]"
+      testId="skipped-notifications"
+      aside={
+        <span className={`text-sm ${skipped.dailyLimitToday > 0 ? "font-semibold text-warn" : "text-muted"}`} data-testid="skipped-today">
+          {skipped.dailyLimitToday} skipped today (daily limit)
+        </span>
+      }
+    >
+      {skipped.recent.map((n) => (
+        <tr key={n.id} data-testid="skipped-notification" data-ticket={n.ticketNumber}>
+          <NotificationCells n={n} timeZone={timeZone} />
+          <td className="max-w-[260px] truncate px-4 py-3 text-muted" title={n.lastError ?? undefined}>
+            {n.lastError ?? "—"}
           </td>
         </tr>
       ))}

@@ -126,7 +126,7 @@ export function KdsBoard({
         openCount={tickets.length}
         stations={board.stations}
         station={board.station}
-        stream={kds.stream}
+        stream={kds.stream.state}
         barista={barista}
         sound={sound}
         allDay={allDay}
@@ -138,10 +138,11 @@ export function KdsBoard({
         onHelp={() => setDialog({ kind: "help" })}
       />
       <ReconnectingBanner
-        state={kds.stream}
+        stream={kds.stream}
         testId="kds-disconnected"
         loud
-        message="Disconnected — reconnecting… This board may be out of date until it is back."
+        message="Disconnected — reconnecting…"
+        note="This board may be out of date until it is back."
       />
 
       <div className="flex min-h-0 flex-1">
@@ -181,7 +182,7 @@ export function KdsBoard({
 
       {dialog?.kind === "switch" && <PinSwitchDialog staff={pinStaff} current={barista} onClose={closeDialog} />}
       {dialog?.kind === "cancel" && (
-        <CancelDialog ticket={dialog.ticket} onConfirm={(reason) => kds.cancel(dialog.ticket, reason)} onClose={closeDialog} />
+        <CancelDialog ticket={dialog.ticket} onConfirm={(choice) => kds.cancel(dialog.ticket, choice)} onClose={closeDialog} />
       )}
       {dialog?.kind === "settings" && (
         <SettingsDialog

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
+import { mobileOnlyMessage, placeOrderInputSchema } from "../../lib/orders/order-input.ts";
 import { checkoutFailure, createKeyKeeper, errorMessage, newIdempotencyKey, orderRequestBody, parseIssues, retryAfterSeconds, validateDetails } from "./checkout.ts";
 import type { CartLine } from "./menu-math.ts";
 
@@ -82,6 +82,9 @@ describe("checkout", () => {
   it("explains each refusal", () => {
     const validation = checkoutFailure(400, { error: { code: "VALIDATION", message: "invalid", details: { issues: [{ path: "email", message: "bad" }] } } }, null);
     expect(validation).toMatchObject({ message: "Please check the highlighted details", fields: { email: "Bad" } });
+    // A number the shop will not text (premium-rate, a landline, abroad): said at the phone field.
+    const notMobile = checkoutFailure(400, { error: { code: "VALIDATION", message: "invalid", details: { issues: [{ path: "phone", message: mobileOnlyMessage(["US"]) }] } } }, null);
+    expect(notMobile.fields).toEqual({ phone: "Please give a mobile number: we can only send texts to United States mobile numbers" });
     const soldOut = checkoutFailure(409, { error: { code: "CONFLICT", message: "Caffè latte is sold out right now", details: { line: 0 } } }, null);
     expect([...soldOut.lines]).toEqual([[0, "Caffè latte is sold out right now"]]);
     expect(checkoutFailure(429, { error: { code: "RATE_LIMITED", message: "slow down" } }, "30").message).toBe("Too many orders from here just now. Please try again in 30 s.");

@@ -2,9 +2,11 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { listDeadLetters, type DeadLetterView } from "../dlq/list-dead-letters.ts";
 import { getOverview, toNotificationView, type NotificationView, type Overview } from "./get-overview.ts";
+import { listSkippedNotifications, type SkippedNotifications } from "./list-skipped-notifications.ts";
 
 // The dashboard's pipeline view: queue depths, how long the oldest order has waited for
-// the worker, dead letters with their reason, workers, and notification failures.
+// the worker, dead letters with their reason, workers, and notifications that failed or
+// were skipped on purpose (the per-recipient daily limit).
 // SQS has no "age of the oldest message" attribute (that is a CloudWatch metric, and the
 // emulator has neither), so the age comes from Postgres: the oldest order still PLACED
 // is exactly the oldest order.placed not yet handled.
@@ -16,6 +18,7 @@ export type PipelineHealth = Overview & {
   oldestUnprocessed: { type: string; ageMs: number } | null;
   deadLetters: DeadLetterView[];
   failedNotifications: FailedNotificationView[];
+  skippedNotifications: SkippedNotifications;
 };
 
 type Oldest = { placedTicket: number | null; placedAt: Date | null; outboxType: string | null; outboxAt: Date | null };
@@ -23,7 +26,7 @@ type Oldest = { placedTicket: number | null; placedAt: Date | null; outboxType: 
 export async function getPipelineHealth(options: Parameters<typeof getOverview>[0] & { sqs: Pick<SQSClient, "send"> }): Promise<PipelineHealth> {
   const { prisma } = options;
   const now = options.now ?? new Date();
-  const [overview, [oldest], deadLetters, failed] = await Promise.all([
+  const [overview, [oldest], deadLetters, failed, skipped] = await Promise.all([
     getOverview({ ...options, now }),
     prisma.$queryRaw<Oldest[]>`
       SELECT p."ticketNumber" AS "placedTicket", p."createdAt" AS "placedAt", m."type" AS "outboxType", m."createdAt" AS "outboxAt"
@@ -35,6 +38,7 @@ export async function getPipelineHealth(options: Parameters<typeof getOverview>[
         ORDER BY "createdAt" LIMIT 1) m ON true`,
     listDeadLetters({ prisma, now }),
     failedNotifications(prisma),
+    listSkippedNotifications({ prisma, timeZone: options.timeZone, now }),
   ]);
   const age = (at: Date | null) => (at ? Math.max(0, now.getTime() - at.getTime()) : 0);
   return {
@@ -43,6 +47,7 @@ export async function getPipelineHealth(options: Parameters<typeof getOverview>[
     oldestUnprocessed: oldest?.outboxAt ? { type: oldest.outboxType ?? "", ageMs: age(oldest.outboxAt) } : null,
     deadLetters,
     failedNotifications: failed,
+    skippedNotifications: skipped,
   };
 }
 

@@ -7,6 +7,9 @@ import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
 
 export type CancelledTicket = { orderId: string; ticketNumber: number; status: "CANCELLED" };
 
+/** The reason recorded for a spam cancel when the barista gives none. */
+export const SPAM_CANCEL_REASON = "Suspected spam";
+
 type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
 
 /**
@@ -16,18 +19,25 @@ type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
  * SNS. The update is conditional on the status, so a cancel racing the worker's READY
  * has one winner. An order.placed still in the queue cannot bring the order back: the
  * worker only moves PLACED orders on.
+ *
+ * A spam cancel (orders made up to get the shop to text and email someone) marks the
+ * order cancelledAsSpam and writes no outbox row, so nothing is sent to the number or
+ * address on it; the board still drops the ticket.
  */
 export async function cancelTicket(options: {
   prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "order" | "outboxMessage">;
   transport: Transport;
   orderId: string;
   reason: string;
+  /** Cancelled as spam: the customer is not told. */
+  spam?: boolean;
   barista?: string | null;
   now?: Date;
 }): Promise<CancelledTicket> {
   const { prisma, transport, orderId, reason } = options;
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
+  const spam = options.spam ?? false;
   const body: OrderCancelledMessage = orderCancelledSchema.parse({
     type: "order.cancelled",
     outboxId: crypto.randomUUID(),
@@ -39,13 +49,14 @@ export async function cancelTicket(options: {
   // The final SELECT reads the order as it was before this statement.
   const [order] = await prisma.$queryRaw<Row[]>`
     WITH cancelled AS (
-      UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${reason}, "cancelledBy" = ${options.barista ?? null}
+      UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${reason}, "cancelledBy" = ${options.barista ?? null},
+        "cancelledAsSpam" = ${spam}
       WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS')
       RETURNING "id"
     ),
     outbox AS (
       INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
-      SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c
+      SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c WHERE NOT ${spam}::boolean
     )
     SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled"
     FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
@@ -57,11 +68,16 @@ export async function cancelTicket(options: {
     throw current ? orderConflict("cancel", current) : orderNotFound();
   }
 
+  const cancelled: CancelledTicket = { orderId, ticketNumber: order.ticketNumber, status: "CANCELLED" };
+  if (spam) {
+    logger.info({ orderId, ticket: order.ticketNumber }, "order cancelled by the kitchen as spam; the customer is not notified");
+    return cancelled;
+  }
   logger.info({ orderId, ticket: order.ticketNumber }, "order cancelled by the kitchen");
   await sendOutboxMessage({
     prisma,
     transport,
     row: { id: body.outboxId, orderId, destination: "ORDERS_QUEUE", type: body.type, body },
   });
-  return { orderId, ticketNumber: order.ticketNumber, status: "CANCELLED" };
+  return cancelled;
 }

@@ -3,14 +3,34 @@ import type { NotificationChannel, NotificationStatus, PrismaClient } from "../g
 export type ClaimedNotification = { id: string; channel: NotificationChannel; recipient: string; attempts: number };
 export type ExistingNotification = { id: string; channel: NotificationChannel; status: NotificationStatus; claimedAt: string | null };
 
+/** lastError of a notification not sent because its recipient had their day's messages. */
+export const DAILY_LIMIT_REASON = "daily limit for this recipient reached";
+
 export type NotificationClaims = {
   order: { customerName: string; ticketNumber: number };
   /** Channels this worker now holds (SENDING) and must send and record. */
   claimed: ClaimedNotification[];
+  /** Channels this worker marked SKIPPED now (the recipient's daily limit): nothing to send. */
+  skipped: { id: string; channel: NotificationChannel }[];
   /** Rows of the wanted channels that existed before and were not claimed now. */
   existing: ExistingNotification[];
   /** The channels the order asked for, with the sender enabled. */
   wanted: NotificationChannel[];
+};
+
+// Two-key advisory locks are a key space of their own: no clash with the single-key
+// locks elsewhere (capacity, dead-letter sync).
+const RECIPIENT_LOCK_SPACE = 0x6e746679;
+
+type ClaimOptions = {
+  prisma: Pick<PrismaClient, "$queryRaw" | "$transaction">;
+  outboxId: string;
+  orderId: string;
+  event: string;
+  channels: NotificationChannel[];
+  /** Messages one recipient may get in 24 hours (SENT or SENDING, any order); 0 or absent = no limit. */
+  dailyLimitPerRecipient?: number;
+  now?: Date;
 };
 
 /**
@@ -19,42 +39,78 @@ export type NotificationClaims = {
  * worker can send on) a Notification row is claimed, PENDING → SENDING, or created
  * already claimed. The row is unique per order, event and channel, so of two workers
  * handling the same event only one claims a channel. Null when the order does not exist.
+ *
+ * With a daily limit, a channel whose recipient already has that many messages in the
+ * last 24 hours is marked SKIPPED instead of claimed. Rows for other orders are what
+ * the limit counts, so the unique key cannot keep two workers from both taking the last
+ * place: the claim then runs in a transaction holding an advisory lock per recipient,
+ * and the second worker's count (a new snapshot once it has the lock) sees the first
+ * one's SENDING row.
  */
-export async function claimNotifications(options: {
-  prisma: Pick<PrismaClient, "$queryRaw">;
-  outboxId: string;
-  orderId: string;
-  event: string;
-  channels: NotificationChannel[];
-  now?: Date;
-}): Promise<NotificationClaims | null> {
-  const { prisma, outboxId, orderId, event, channels } = options;
+export async function claimNotifications(options: ClaimOptions): Promise<NotificationClaims | null> {
+  const limit = options.dailyLimitPerRecipient ?? 0;
+  if (limit <= 0) return claim(options.prisma, options, 0);
+  return options.prisma.$transaction(async (tx) => {
+    // Sorted, so two workers locking the same two recipients cannot deadlock.
+    await tx.$queryRaw`
+      SELECT count(pg_advisory_xact_lock(${RECIPIENT_LOCK_SPACE}::int, k))::int AS "locked"
+      FROM (
+        SELECT DISTINCT hashtext(r) AS k
+        FROM "Order" o, LATERAL (VALUES (o."phone"), (o."email")) AS v(r)
+        WHERE o."id" = ${options.orderId}::uuid AND r IS NOT NULL
+        ORDER BY k
+      ) keys`;
+    return claim(tx, options, limit);
+  });
+}
+
+async function claim(prisma: Pick<PrismaClient, "$queryRaw">, options: ClaimOptions, limit: number): Promise<NotificationClaims | null> {
+  const { outboxId, orderId, event, channels } = options;
   const now = options.now ?? new Date();
+  // createdAt is the database's clock, so the window is too.
   const rows = await prisma.$queryRaw<NotificationClaims[]>`
     WITH processed AS (
       UPDATE "OutboxMessage" SET "processedAt" = ${now} WHERE "id" = ${outboxId}::uuid AND "processedAt" IS NULL
     ),
     o AS (SELECT "id", "customerName", "ticketNumber", "phone", "email" FROM "Order" WHERE "id" = ${orderId}::uuid),
     wanted AS (
-      SELECT c.channel, c.recipient
+      SELECT c.channel, c.recipient,
+        ${limit}::int > 0 AND (
+          SELECT count(*) FROM "Notification" n
+          WHERE n."recipient" = c.recipient AND n."status" IN ('SENT', 'SENDING') AND n."createdAt" > now() - interval '24 hours'
+        ) >= ${limit}::int AS "capped"
       FROM o, LATERAL (VALUES ('SMS'::"NotificationChannel", o."phone"), ('EMAIL'::"NotificationChannel", o."email")) AS c(channel, recipient)
       WHERE c.recipient IS NOT NULL AND c.channel::text = ANY(${channels}::text[])
     ),
     inserted AS (
-      INSERT INTO "Notification" ("id", "orderId", "event", "channel", "recipient", "status", "attempts", "claimedAt")
-      SELECT gen_random_uuid(), ${orderId}::uuid, ${event}, w.channel, w.recipient, 'SENDING', 1, ${now} FROM wanted w
+      INSERT INTO "Notification" ("id", "orderId", "event", "channel", "recipient", "status", "attempts", "claimedAt", "lastError")
+      SELECT gen_random_uuid(), ${orderId}::uuid, ${event}, w.channel, w.recipient,
+        CASE WHEN w.capped THEN 'SKIPPED' ELSE 'SENDING' END::"NotificationStatus",
+        CASE WHEN w.capped THEN 0 ELSE 1 END, CASE WHEN w.capped THEN NULL ELSE ${now}::timestamptz END,
+        CASE WHEN w.capped THEN ${DAILY_LIMIT_REASON}::text END
+      FROM wanted w
       ON CONFLICT ("orderId", "event", "channel") DO NOTHING
-      RETURNING "id", "channel", "recipient", "attempts"
+      RETURNING "id", "channel", "recipient", "attempts", "status"
     ),
     reclaimed AS (
-      UPDATE "Notification" n SET "status" = 'SENDING', "attempts" = n."attempts" + 1, "claimedAt" = ${now}
+      UPDATE "Notification" n SET
+        "status" = CASE WHEN w.capped THEN 'SKIPPED' ELSE 'SENDING' END::"NotificationStatus",
+        "attempts" = n."attempts" + CASE WHEN w.capped THEN 0 ELSE 1 END,
+        "claimedAt" = CASE WHEN w.capped THEN n."claimedAt" ELSE ${now}::timestamptz END,
+        "lastError" = CASE WHEN w.capped THEN ${DAILY_LIMIT_REASON}::text ELSE n."lastError" END
       FROM wanted w
       WHERE n."orderId" = ${orderId}::uuid AND n."event" = ${event} AND n."channel" = w.channel AND n."status" = 'PENDING'
-      RETURNING n."id", n."channel", n."recipient", n."attempts"
-    )
+      RETURNING n."id", n."channel", n."recipient", n."attempts", n."status"
+    ),
+    taken AS (SELECT * FROM inserted UNION ALL SELECT * FROM reclaimed)
     SELECT
       json_build_object('customerName', o."customerName", 'ticketNumber', o."ticketNumber") AS "order",
-      COALESCE((SELECT json_agg(c) FROM (SELECT * FROM inserted UNION ALL SELECT * FROM reclaimed) c), '[]'::json) AS "claimed",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', t."id", 'channel', t."channel", 'recipient', t."recipient", 'attempts', t."attempts"))
+        FROM taken t WHERE t."status" = 'SENDING'), '[]'::json) AS "claimed",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', t."id", 'channel', t."channel"))
+        FROM taken t WHERE t."status" = 'SKIPPED'), '[]'::json) AS "skipped",
       COALESCE((
         SELECT json_agg(json_build_object('id', n."id", 'channel', n."channel", 'status', n."status", 'claimedAt', n."claimedAt"))
         FROM "Notification" n JOIN wanted w ON w.channel = n."channel"

@@ -2,7 +2,7 @@ import { AppError } from "../errors.ts";
 import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
 import type { OrderEvent } from "../queue/messages.ts";
-import { claimNotifications, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
+import { claimNotifications, DAILY_LIMIT_REASON, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";
 import { readTemplates } from "./read-templates.ts";
@@ -17,7 +17,7 @@ export const MAX_NOTIFICATION_ATTEMPTS = 5;
  */
 export const STALE_SENDING_AFTER_MS = 2 * 60_000;
 
-export type ChannelOutcome = "sent" | "already-sent" | "failed" | "outcome-unknown";
+export type ChannelOutcome = "sent" | "already-sent" | "failed" | "outcome-unknown" | "skipped";
 
 export type NotifyDependencies = {
   prisma: PrismaClient;
@@ -26,6 +26,8 @@ export type NotifyDependencies = {
   storeName: string;
   maxAttempts?: number;
   staleSendingAfterMs?: number;
+  /** NOTIFY_DAILY_LIMIT_PER_RECIPIENT: messages one phone number or address may get per 24 hours; 0 or absent = no limit. */
+  dailyLimitPerRecipient?: number;
 };
 
 type NotifyOptions = NotifyDependencies & { event: OrderEvent };
@@ -38,14 +40,22 @@ type NotifyOptions = NotifyDependencies & { event: OrderEvent };
  * cannot send twice, nor can the same event type published again for the order (a
  * recalled order made ready a second time). A failed channel goes back to PENDING and
  * the error is rethrown so SQS retries the event with backoff; the other channel's SENT
- * row stands and is not sent again.
+ * row stands and is not sent again. A channel whose recipient has had the day's limit
+ * of messages is recorded SKIPPED and not sent, now or on a redelivery.
  */
 export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Record<NotificationChannel, ChannelOutcome>>> {
   const { prisma, event, smsSender, emailSender } = options;
   const channels: NotificationChannel[] = [];
   if (smsSender) channels.push("SMS");
   if (emailSender) channels.push("EMAIL");
-  const claims = await claimNotifications({ prisma, outboxId: event.outboxId, orderId: event.orderId, event: event.type, channels });
+  const claims = await claimNotifications({
+    prisma,
+    outboxId: event.outboxId,
+    orderId: event.orderId,
+    event: event.type,
+    channels,
+    dailyLimitPerRecipient: options.dailyLimitPerRecipient,
+  });
   if (!claims) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
 
   const templates = claims.claimed.length > 0 ? await readTemplates({ prisma, event: event.type }) : {};
@@ -58,6 +68,7 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
     claims.wanted.map((channel) => {
       const claim = claims.claimed.find((c) => c.channel === channel);
       if (claim) return sendClaimed(options, claim, content);
+      if (claims.skipped.some((s) => s.channel === channel)) return Promise.resolve(skippedNow(options, channel));
       return settleUnclaimed(options, channel, claims.existing.find((r) => r.channel === channel));
     }),
   );
@@ -100,7 +111,13 @@ async function sendClaimed(options: NotifyOptions, claim: ClaimedNotification, c
   return "sent";
 }
 
-/** A channel this worker did not claim: already done, or someone else is on it. */
+function skippedNow(options: NotifyOptions, channel: NotificationChannel): ChannelOutcome {
+  // A warning: many of these for one recipient is someone using the shop to message a victim.
+  logger.warn({ orderId: options.event.orderId, event: options.event.type, channel }, `notification skipped: ${DAILY_LIMIT_REASON}`);
+  return "skipped";
+}
+
+/** A channel this worker did not claim: already done (or skipped), or someone else is on it. */
 async function settleUnclaimed(
   options: NotifyOptions,
   channel: NotificationChannel,
@@ -108,6 +125,7 @@ async function settleUnclaimed(
 ): Promise<ChannelOutcome> {
   if (row?.status === "SENT") return "already-sent";
   if (row?.status === "FAILED") return "failed";
+  if (row?.status === "SKIPPED") return "skipped";
   // SENDING: another worker holds it. Sending again could text the customer twice,
   // so never resend; once the claim is stale, give up on it as unknown.
   const staleMs = options.staleSendingAfterMs ?? STALE_SENDING_AFTER_MS;

@@ -1,4 +1,8 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+// Full metadata: telling a mobile from a premium-rate or landline number needs the
+// number-type patterns the default (min) metadata leaves out. It adds ~150 kB, which is
+// why no client component imports this file (components/order/menu-math.ts repeats the
+// limits the browser needs).
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
 import { z } from "zod";
 
 // What a customer (or a retried request) may send to place an order. Prices are not
@@ -40,33 +44,65 @@ export const orderLineInputSchema = z.strictObject({
 
 export const NOTIFY_CONSENT_MESSAGE = "please confirm we may text or email you when your order is ready";
 
+/** Which numbers the store takes: local ones are read in `region`; texts go only to mobiles in `smsCountries`. */
+export type PhoneRules = { region: CountryCode; smsCountries: readonly CountryCode[] };
+
+// Texts are what cost money and carry the shop's name: premium-rate, shared-cost and
+// toll-free numbers, landlines, VoIP and pagers are either abuse (a premium number earns
+// its owner per text) or cannot receive a text anyway. US numbers are mostly
+// FIXED_LINE_OR_MOBILE (the plan does not tell them apart), so that type is a mobile here.
+const TEXTABLE_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
+
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** "United States", "United States or United Kingdom", "Canada, United States or Mexico". */
+function namesOf(countries: readonly CountryCode[]): string {
+  const names = countries.map((c) => countryNames.of(c) ?? c);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+export const mobileOnlyMessage = (smsCountries: readonly CountryCode[]) =>
+  `please give a mobile number: we can only send texts to ${namesOf(smsCountries)} mobile numbers`;
+
 // Customers type numbers the way they know them ("(415) 555-2671", "07911 123456",
 // "+44 7911 123456"); numbers without a country code are read as the store's country.
 // The stored form is E.164, which SMS providers expect.
-const phoneSchema = (region: CountryCode) =>
+const phoneSchema = ({ region, smsCountries }: PhoneRules) =>
   z
     .string({ error: "phone must be text" })
     .trim()
     .max(32, "phone number is too long")
     .transform((raw, ctx) => {
       const parsed = UNSAFE_TEXT.test(raw) ? undefined : parsePhoneNumberFromString(raw, { defaultCountry: region, extract: false });
-      if (parsed?.isValid()) return parsed.number;
-      ctx.addIssue({
-        code: "custom",
-        message: `that phone number is not valid; for a number outside ${region}, start with + and the country code, e.g. +44 7911 123456`,
-      });
-      return z.NEVER;
+      if (!parsed?.isValid()) {
+        // Hinting at international numbers only where the shop texts them.
+        const hint = smsCountries.some((c) => c !== region)
+          ? `for a number outside ${region}, start with + and the country code`
+          : `please give a ${namesOf(smsCountries)} mobile number`;
+        ctx.addIssue({ code: "custom", message: `that phone number is not valid; ${hint}` });
+        return z.NEVER;
+      }
+      // The country, not the calling code: +1 is also Jamaica and the Dominican Republic,
+      // +44 also Guernsey and Jersey, each priced (and abused) on its own.
+      const type = parsed.getType();
+      if (!parsed.country || !smsCountries.includes(parsed.country) || !type || !TEXTABLE_TYPES.has(type)) {
+        ctx.addIssue({ code: "custom", message: mobileOnlyMessage(smsCountries) });
+        return z.NEVER;
+      }
+      return parsed.number;
     });
 
 /** The customer's fields of an order; the web order adds a device id, a walk-up order does not. */
-export const orderFieldsFor = (region: CountryCode) => ({
+export const orderFieldsFor = (rules: PhoneRules) => ({
   idempotencyKey: z
     .string({ error: "idempotencyKey is required" })
     .regex(/^[A-Za-z0-9_-]{16,100}$/, "idempotencyKey must be 16–100 letters, digits, - or _"),
   customerName: trimmed(40, "name").min(1, "please tell us your name"),
-  phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema(region).optional()),
+  phone: z.preprocess((v) => (v === "" || v === null ? undefined : v), phoneSchema(rules).optional()),
+  // Lower case: "Ada@X.com" and "ada@x.com" are one inbox, and one recipient to the
+  // notifier's daily limit (no mail provider in use treats the local part's case).
   email: z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() || undefined : v === null ? undefined : v),
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v === null ? undefined : v),
     z.email("email address is not valid").max(254).optional(),
   ),
   /** Consent to be texted or emailed when the order is ready; required with a phone or email. */
@@ -87,10 +123,10 @@ export function requireNotifyConsent(
   }
 }
 
-const makeSchema = (region: CountryCode) =>
+const makeSchema = (rules: PhoneRules) =>
   z
     .strictObject({
-      ...orderFieldsFor(region),
+      ...orderFieldsFor(rules),
       /** A random id the browser keeps, so customers sharing a network are rate-limited apart. */
       deviceId: z
         .string({ error: "deviceId must be text" })
@@ -99,8 +135,6 @@ const makeSchema = (region: CountryCode) =>
     })
     .superRefine(requireNotifyConsent);
 
-const schemas = new Map<CountryCode, ReturnType<typeof makeSchema>>();
-
 /** STORE_PHONE_REGION as a country code libphonenumber knows; throws for anything else. */
 export function phoneRegion(region: string): CountryCode {
   const code = region.toUpperCase() as CountryCode;
@@ -108,19 +142,40 @@ export function phoneRegion(region: string): CountryCode {
   return code;
 }
 
-/** The order schema for a store whose local phone numbers are in `region` (STORE_PHONE_REGION). */
-export function placeOrderInputSchemaFor(region: string): ReturnType<typeof makeSchema> {
-  const code = phoneRegion(region);
-  let schema = schemas.get(code);
+export type PhoneSettings = {
+  /** STORE_PHONE_REGION. */
+  region: string;
+  /** SMS_ALLOWED_COUNTRIES; the store's own region when not given. */
+  smsCountries?: readonly string[] | undefined;
+};
+
+/** A route's phone settings from the configuration. */
+export const phoneSettingsOf = (config: { STORE_PHONE_REGION: string; SMS_ALLOWED_COUNTRIES: readonly string[] }): PhoneSettings => ({
+  region: config.STORE_PHONE_REGION,
+  smsCountries: config.SMS_ALLOWED_COUNTRIES,
+});
+
+/** Validated rules and a cache key for them; the schema of a configuration is built once. */
+export function phoneRules({ region, smsCountries }: PhoneSettings): PhoneRules & { key: string } {
+  const rules = { region: phoneRegion(region), smsCountries: (smsCountries ?? [region]).map(phoneRegion) };
+  return { ...rules, key: `${rules.region}:${rules.smsCountries.join(",")}` };
+}
+
+const schemas = new Map<string, ReturnType<typeof makeSchema>>();
+
+/** The order schema for a store's phone settings (STORE_PHONE_REGION, SMS_ALLOWED_COUNTRIES). */
+export function placeOrderInputSchemaFor(settings: PhoneSettings): ReturnType<typeof makeSchema> {
+  const rules = phoneRules(settings);
+  let schema = schemas.get(rules.key);
   if (!schema) {
-    schema = makeSchema(code);
-    schemas.set(code, schema);
+    schema = makeSchema(rules);
+    schemas.set(rules.key, schema);
   }
   return schema;
 }
 
-/** For a US store (the configuration's default); the route uses the configured region. */
-export const placeOrderInputSchema = placeOrderInputSchemaFor("US");
+/** For a US store texting US numbers only (the configuration's defaults); routes use the configured settings. */
+export const placeOrderInputSchema = placeOrderInputSchemaFor({ region: "US" });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;

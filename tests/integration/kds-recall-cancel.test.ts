@@ -2,7 +2,7 @@ import { PublishCommand } from "@aws-sdk/client-sns";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AppError } from "../../lib/errors.ts";
-import { cancelTicket } from "../../lib/kds/cancel-ticket.ts";
+import { cancelTicket, SPAM_CANCEL_REASON } from "../../lib/kds/cancel-ticket.ts";
 import { getKdsBoard } from "../../lib/kds/get-kds-board.ts";
 import { recallOrder } from "../../lib/kds/recall-order.ts";
 import type { EmailSender } from "../../lib/notifications/email-sender.ts";
@@ -245,6 +245,26 @@ describe("kitchen cancel", () => {
     const placed = await placeTestOrder(stack, { customerName: "Ed" });
     expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId, reason: "No" }))).toMatchObject({ code: "CONFLICT" });
     expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: crypto.randomUUID(), reason: "No" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a spam cancel takes the ticket off the board and tells nobody, while a normal cancel beside it still tells its customer once", async () => {
+    worker = await startTestWorker(stack, { emailSender });
+    const spam = await queuedWithContact("Spammy");
+    const real = await queuedWithContact("Real");
+    const result = await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: spam.orderId, reason: SPAM_CANCEL_REASON, spam: true, barista: "Sam" });
+    expect(result).toEqual({ orderId: spam.orderId, ticketNumber: spam.ticketNumber, status: "CANCELLED" });
+    expect(await order(spam.orderId)).toMatchObject({ status: "CANCELLED", cancelledAsSpam: true, cancelReason: SPAM_CANCEL_REASON, cancelledBy: "Sam" });
+    expect(await stack.prisma.outboxMessage.count({ where: { orderId: spam.orderId, type: "order.cancelled" } })).toBe(0);
+    expect((await getKdsBoard({ prisma: stack.prisma })).tickets.map((t) => t.id)).not.toContain(spam.orderId);
+
+    await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: real.orderId, reason: "Out of oat milk", barista: "Sam" });
+    expect((await order(real.orderId)).cancelledAsSpam).toBe(false);
+    // By the time the real customer has been told (and a while after), the worker has
+    // had every message there is.
+    await expectOneOfEach(real);
+    expect(await stack.prisma.notification.count({ where: { orderId: spam.orderId } })).toBe(0);
+    expect(await smsTo(spam.phone)).toHaveLength(0);
+    expect(await emailsTo(spam.email)).toHaveLength(0);
   });
 
   it("the customer's own cancel writes no message for the notifier", async () => {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../lib/db/prisma.ts";
-import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import type { Transport } from "../../lib/queue/transport.ts";
+import { testOrderInputSchema } from "./test-stack.ts";
 
 // Test helpers for the web's order flows: place a real order, then move it along the
 // way the worker would (the worker itself is tested elsewhere).
@@ -14,7 +14,7 @@ export async function placeTestOrder(options: { prisma: PrismaClient; transport:
     prisma: options.prisma,
     transport: options.transport,
     timeZone: "UTC",
-    input: placeOrderInputSchema.parse({
+    input: testOrderInputSchema.parse({
       idempotencyKey: `test-${process.pid}-${Date.now()}-${n}`,
       customerName: options.customerName ?? `Guest ${n}`,
       phone: options.phone,

@@ -1,9 +1,9 @@
 import type { Config } from "../../lib/config.ts";
 import type { EmailSender } from "../../lib/notifications/email-sender.ts";
-import { placeOrderInputSchema, type PlaceOrderInput } from "../../lib/orders/order-input.ts";
+import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import { startWorker, type StartWorkerOptions, type Worker } from "../../worker/start-worker.ts";
-import type { TestStack } from "./test-stack.ts";
+import { testOrderInputSchema, type TestStack } from "./test-stack.ts";
 
 // Shared pieces of the worker integration tests: an in-process worker with short polls
 // and timers, order placement, and polling for an outcome with a deadline.
@@ -26,7 +26,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 let keySeq = 0;
 export function orderInput(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   keySeq++;
-  return placeOrderInputSchema.parse({
+  return testOrderInputSchema.parse({
     idempotencyKey: `worker-test-${Date.now()}-${keySeq}`.padEnd(16, "x"),
     customerName: "Ada",
     items: [{ menuItemId: "latte", quantity: 1, modifierIds: [] }],

@@ -3,8 +3,8 @@ import { getPrisma } from "../../../lib/db/prisma.ts";
 import { clientIp } from "../../../lib/http/client-ip.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../lib/http/web-context.ts";
-import { limitOrderRate } from "../../../lib/orders/limit-order-rate.ts";
-import { placeOrderInputSchemaFor } from "../../../lib/orders/order-input.ts";
+import { limitOrderRate, orderRateLimitsOf } from "../../../lib/orders/limit-order-rate.ts";
+import { phoneSettingsOf, placeOrderInputSchemaFor } from "../../../lib/orders/order-input.ts";
 import { placeOrder } from "../../../lib/orders/place-order.ts";
 
 export const dynamic = "force-dynamic";
@@ -18,13 +18,12 @@ export const dynamic = "force-dynamic";
 export const POST = handleRoute(async (request) => {
   const config = getConfig();
   const prisma = getPrisma();
-  const input = placeOrderInputSchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
+  const input = placeOrderInputSchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
   await limitOrderRate({
     prisma,
     clientIp: clientIp(request.headers, config.TRUSTED_PROXY_HOPS),
     deviceId: input.deviceId,
-    perMinute: config.ORDER_RATE_LIMIT_PER_MINUTE,
-    perHour: config.ORDER_RATE_LIMIT_PER_HOUR,
+    limits: orderRateLimitsOf(config),
   });
   const order = await placeOrder({ prisma, transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input });
   const statusUrl = `/orders/${order.publicToken}`;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AutoRefresh } from "../../../../components/auto-refresh.tsx";
 import { NotificationsTable, QueueCards, WorkersList } from "../../../../components/dashboard/overview-sections.tsx";
-import { DeadLetterBanner, DeadLettersTable, FailedNotificationsTable, PipelineAges } from "../../../../components/dashboard/pipeline-sections.tsx";
+import { DeadLetterBanner, DeadLettersTable, FailedNotificationsTable, PipelineAges, SkippedNotificationsTable } from "../../../../components/dashboard/pipeline-sections.tsx";
 import { getConfig } from "../../../../lib/config.ts";
 import { getPipelineHealth } from "../../../../lib/dashboard/get-pipeline-health.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
@@ -44,6 +44,7 @@ export default async function PipelinePage() {
       <DeadLettersTable deadLetters={health.deadLetters} timeZone={config.STORE_TIMEZONE} />
       <WorkersList workers={health.workers} />
       <FailedNotificationsTable notifications={health.failedNotifications} timeZone={config.STORE_TIMEZONE} />
+      <SkippedNotificationsTable skipped={health.skippedNotifications} timeZone={config.STORE_TIMEZONE} />
       <NotificationsTable notifications={health.notifications} timeZone={config.STORE_TIMEZONE} />
     </main>
   );

@@ -2,6 +2,7 @@ import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../../lib/http/web-context.ts";
+import { phoneSettingsOf } from "../../../../lib/orders/order-input.ts";
 import { placeOrder } from "../../../../lib/orders/place-order.ts";
 import { walkUpBodySchemaFor } from "./schema.ts";
 import { auditKdsAction, kdsStaff } from "../staff-action.ts";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const POST = handleRoute(async (request) => {
   const staff = await kdsStaff(request);
   const config = getConfig();
-  const input = walkUpBodySchemaFor(config.STORE_PHONE_REGION).parse(await readJsonBody(request));
+  const input = walkUpBodySchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
   const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP" });
   if (order.created) await auditKdsAction(staff, "order.walk_up", order.orderId, order, "Keyed in counter order");
   const statusUrl = `/orders/${order.publicToken}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SPAM_CANCEL_REASON } from "../../../../../lib/kds/cancel-ticket.ts";
 import { trimmed } from "../../../../../lib/orders/order-input.ts";
 import { stationSchema } from "../../schema.ts";
 
@@ -13,10 +14,21 @@ export const baristaSchema = trimmed(40, "barista").min(1, "please say who you a
 /** Start, ready and recall: `{}` (or `{ barista }` from an old screen). */
 export const ticketActionBodySchema = z.strictObject({ barista: baristaSchema.optional() });
 
-export const cancelBodySchema = z.strictObject({
-  reason: trimmed(140, "reason").min(1, "please give a reason; the customer is told it"),
-  barista: baristaSchema.optional(),
-});
+/**
+ * Cancel: `{ reason }`, which the customer is told; or `{ spam: true }` (a reason is
+ * optional then), which tells the customer nothing.
+ */
+export const cancelBodySchema = z
+  .strictObject({
+    reason: trimmed(140, "reason").optional(),
+    spam: z.boolean({ error: "spam must be true or false" }).optional(),
+    barista: baristaSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.spam || body.reason) return;
+    ctx.addIssue({ code: "custom", path: ["reason"], message: body.reason === undefined ? "reason must be text" : "please give a reason; the customer is told it" });
+  })
+  .transform(({ reason, spam }) => ({ spam: spam === true, reason: reason || SPAM_CANCEL_REASON }));
 
 export const priorityBodySchema = z.strictObject({ priority: z.boolean({ error: "priority must be true or false" }) });
 

@@ -7,12 +7,15 @@ import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
-/** The kitchen cancels a ticket with `{ reason }`; the customer is told why. 409 once it is ready or cancelled. */
+/**
+ * The kitchen cancels a ticket with `{ reason }`, and the customer is told why; or with
+ * `{ spam: true }`, and nobody is texted or emailed. 409 once it is ready or cancelled.
+ */
 export const POST = handleRoute(async (request, context: { params: Promise<{ id: string }> }) => {
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
-  const { reason } = cancelBodySchema.parse(await readJsonBody(request));
-  const result = await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, barista: staff.name });
-  await auditKdsAction(staff, "order.cancel", id, result, `Cancelled (${reason})`);
+  const { reason, spam } = cancelBodySchema.parse(await readJsonBody(request));
+  const result = await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, spam, barista: staff.name });
+  await auditKdsAction(staff, "order.cancel", id, result, spam ? "Cancelled as spam (customer not notified)" : `Cancelled (${reason})`);
   return jsonResponse(result);
 });
