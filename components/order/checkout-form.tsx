@@ -63,7 +63,7 @@ export function CheckoutForm({
           <input {...input("customerName")} required autoComplete="given-name" maxLength={MAX_NAME_LENGTH} />
         </Field>
         <Field id={id("phone")} label="Mobile for a text" optional error={errors.phone}>
-          <input {...input("phone")} type="tel" inputMode="tel" autoComplete="tel" placeholder="(415) 555-2671 or +44 7911 123456" maxLength={32} />
+          <input {...input("phone")} type="tel" inputMode="tel" autoComplete="tel" placeholder="Your mobile number" maxLength={32} />
         </Field>
         <Field id={id("email")} label="Email" optional error={errors.email}>
           <input {...input("email")} type="email" autoComplete="email" maxLength={254} />

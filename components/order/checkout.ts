@@ -112,7 +112,7 @@ export function validateDetails(details: CheckoutDetails): FieldErrors {
   const phone = details.phone.trim();
   const digits = phone.replace(/\D/g, "").length;
   if (phone && (!PHONE_CHARS.test(phone) || digits < 7 || digits > 15)) {
-    errors.phone = "That doesn't look like a phone number. Try e.g. (415) 555-2671 or +44 7911 123456";
+    errors.phone = "That doesn't look like a phone number. Please check it: we text mobile numbers only.";
   }
   if (details.email.trim() && !EMAIL.test(details.email.trim())) errors.email = "That doesn't look like an email address, e.g. ada@example.com";
   if (hasContact(details) && !details.notifyConsent) errors.notifyConsent = "Tick the box so we may message you, or leave the phone and email empty";
