@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "../format.ts";
+import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { loadCart, saveCart } from "./cart-storage.ts";
 import { CartLines, CartTotals } from "./cart-panel.tsx";
 import { CheckoutForm } from "./checkout-form.tsx";
@@ -27,7 +28,7 @@ import { useLiveMenu } from "./use-live-menu.ts";
 const storage = () => (typeof window === "undefined" ? undefined : window.localStorage);
 
 export function OrderBuilder({ menu: initialMenu, timeZone }: { menu: MenuCategory[]; timeZone?: string }) {
-  const { menu, store, setStore, refresh } = useLiveMenu(initialMenu);
+  const { menu, store, setStore, refresh, stream } = useLiveMenu(initialMenu);
   const [savedLines, setLines] = useState<CartLine[]>([]);
   const [restored, setRestored] = useState(false);
   const [sheet, setSheet] = useState<SheetTarget | null>(null);
@@ -93,6 +94,8 @@ export function OrderBuilder({ menu: initialMenu, timeZone }: { menu: MenuCatego
           <p className="mt-2 text-muted">Pick your drinks and we&apos;ll tell you the moment they&apos;re ready.</p>
         </div>
         <StoreBanner store={store} timeZone={timeZone} className="mb-5 empty:hidden" />
+        {/* Only the live menu and store updates wait: ordering does not, and checkout re-checks prices and stock. */}
+        <ReconnectingBanner stream={stream} className="not-empty:mb-5" note="You can still order as usual." />
         <MenuList menu={menu} onPick={(item) => setSheet({ item })} />
       </div>
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { describeZodError, handleRoute, MAX_BODY_BYTES, readJsonBody, UNAVAILABLE_MESSAGE } from "./handle-route.ts";
+import { setLogDestination } from "../log.ts";
+import { describeZodError, handleRoute, loggedByThrower, MAX_BODY_BYTES, readJsonBody, UNAVAILABLE_MESSAGE } from "./handle-route.ts";
 
 const url = "http://localhost/api/test";
 
@@ -46,6 +47,22 @@ describe("handleRoute", () => {
     expect(headers.get("retry-after")).toBe("42");
     expect(body.error).toMatchObject({ code: "RATE_LIMITED", message: "slow down" });
     expect((await call(throwing(new AppError("CONFLICT", "x")))).headers.get("retry-after")).toBeNull();
+  });
+
+  it("logs a failed request, unless whoever threw the error logs it its own way", async () => {
+    const busy = () => new AppError("UNAVAILABLE", "busy", { retryAfterSeconds: 30 });
+    const lines: string[] = [];
+    setLogDestination({ write: (line: string) => lines.push(line) });
+    try {
+      await call(throwing(busy()));
+      const quiet = await call(throwing(loggedByThrower(busy())));
+      expect(quiet.status).toBe(503);
+      expect(quiet.headers.get("retry-after")).toBe("30");
+      expect(quiet.body).toEqual({ error: { code: "UNAVAILABLE", message: "busy", details: { retryAfterSeconds: 30 } } });
+    } finally {
+      setLogDestination(null);
+    }
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string; code: string }))).toMatchObject([{ msg: "request failed", code: "UNAVAILABLE" }]);
   });
 
   it("maps zod errors to 400 listing each path and message", async () => {

@@ -57,11 +57,22 @@ function retryAfterHeader(error: AppError): Record<string, string> {
   return error.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {};
 }
 
+// Errors whose thrower logs them its own way, such as refused live streams, which come
+// in floods and are summarised (lib/realtime/refusal-summary.ts): a line each here too
+// would undo that.
+const loggedElsewhere = new WeakSet<AppError>();
+
+/** Marks an error as logged by whoever throws it: errorToResponse then answers it without a line of its own. */
+export function loggedByThrower(error: AppError): AppError {
+  loggedElsewhere.add(error);
+  return error;
+}
+
 export function errorToResponse(error: unknown, requestId: string, context: { method?: string; path?: string } = {}): Response {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details) body.error.details = error.details;
-    if (error.status >= 500) logger.warn({ requestId, ...context, code: error.code, err: errorInfo(error) }, "request failed");
+    if (error.status >= 500 && !loggedElsewhere.has(error)) logger.warn({ requestId, ...context, code: error.code, err: errorInfo(error) }, "request failed");
     return errorResponse(error.status, body, requestId, retryAfterHeader(error));
   }
   if (error instanceof ZodError) {

@@ -1,16 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors.ts";
+import { errorToResponse } from "../http/handle-route.ts";
+import { setLogDestination } from "../log.ts";
+import type { StreamCap } from "./refusal-summary.ts";
 import { sseResponse } from "./sse.ts";
 import { processStreams, staffReserve, StreamAdmission, streamRoute } from "./stream-admission.ts";
 
-const refusal = (fn: () => unknown) => {
+const thrownBy = (fn: () => unknown): unknown => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof AppError) return { code: error.code, status: error.status, details: error.details, message: error.message };
-    throw error;
+    return error;
   }
   throw new Error("admitted");
+};
+
+const refusal = (fn: () => unknown) => {
+  const error = thrownBy(fn);
+  if (error instanceof AppError) return { code: error.code, status: error.status, details: error.details, message: error.message };
+  throw error;
 };
 
 describe("StreamAdmission", () => {
@@ -65,6 +73,28 @@ describe("StreamAdmission", () => {
     expect(refusal(() => admission.admit("public", "someone-else"))).toMatchObject({ code: "UNAVAILABLE" });
     for (let i = 0; i < 10; i++) admission.admit("staff", "cafe");
     expect(refusal(() => admission.admit("staff", "cafe"))).toMatchObject({ code: "UNAVAILABLE" });
+  });
+
+  it("reports each refusal with the cap that refused it, and leaves the logging to that report", () => {
+    const caps: StreamCap[] = [];
+    const admission = new StreamAdmission(() => ({ perAddress: 1, perProcess: 2 }), (cap) => caps.push(cap));
+    admission.admit("public", "a");
+    const overAddress = thrownBy(() => admission.admit("public", "a"));
+    admission.admit("public", "b");
+    const overProcess = thrownBy(() => admission.admit("public", "c"));
+    expect(caps).toEqual(["address", "process"]);
+
+    const lines: string[] = [];
+    setLogDestination({ write: (line: string) => lines.push(line) });
+    try {
+      expect(errorToResponse(overAddress, "req-1").status).toBe(429);
+      const busy = errorToResponse(overProcess, "req-2");
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get("retry-after")).toBe("30");
+    } finally {
+      setLogDestination(null);
+    }
+    expect(lines).toEqual([]);
   });
 
   it("reads the limits at each admission", () => {

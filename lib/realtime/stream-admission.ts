@@ -1,7 +1,8 @@
 import { getConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { handleRoute } from "../http/handle-route.ts";
+import { handleRoute, loggedByThrower } from "../http/handle-route.ts";
+import { refusalSummary, type StreamCap } from "./refusal-summary.ts";
 
 // Each open live stream holds a socket and a listener subscription, and most re-read
 // Postgres on every order change, so one client must not hold an unbounded number of
@@ -22,14 +23,28 @@ export type StreamAudience = "public" | "staff";
  */
 export const staffReserve = (perProcess: number) => Math.min(20, Math.floor(perProcess / 10));
 
-const refused = (code: "RATE_LIMITED" | "UNAVAILABLE", message: string) =>
-  new AppError(code, `${message}; retrying in ${STREAM_RETRY_AFTER_SECONDS} s`, { retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS });
+const REFUSAL = {
+  address: { code: "RATE_LIMITED", message: "Too many live connections from your network" },
+  process: { code: "UNAVAILABLE", message: "Too many live connections to this server" },
+} as const;
 
 export class StreamAdmission {
   readonly #perAddress = new Map<string, number>();
   #open = 0;
 
-  constructor(private readonly limits: () => StreamLimits) {}
+  /** `onRefused` hears of every refusal, which is then not logged per request (see refusal-summary.ts). */
+  constructor(
+    private readonly limits: () => StreamLimits,
+    private readonly onRefused: (cap: StreamCap) => void = () => undefined,
+  ) {}
+
+  #refuse(cap: StreamCap): never {
+    this.onRefused(cap);
+    const { code, message } = REFUSAL[cap];
+    throw loggedByThrower(
+      new AppError(code, `${message}; retrying in ${STREAM_RETRY_AFTER_SECONDS} s`, { retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS }),
+    );
+  }
 
   /**
    * Takes a slot or throws the refusal (429 for the address, 503 for the process). The
@@ -38,11 +53,9 @@ export class StreamAdmission {
   admit(audience: StreamAudience, address: string): () => void {
     const { perAddress, perProcess } = this.limits();
     const counted = audience === "public" ? address : null;
-    if (counted !== null && (this.#perAddress.get(counted) ?? 0) >= perAddress) {
-      throw refused("RATE_LIMITED", "Too many live connections from your network");
-    }
+    if (counted !== null && (this.#perAddress.get(counted) ?? 0) >= perAddress) this.#refuse("address");
     const room = audience === "public" ? perProcess - staffReserve(perProcess) : perProcess;
-    if (this.#open >= room) throw refused("UNAVAILABLE", "Too many live connections to this server");
+    if (this.#open >= room) this.#refuse("process");
 
     this.#open += 1;
     if (counted !== null) this.#perAddress.set(counted, (this.#perAddress.get(counted) ?? 0) + 1);
@@ -81,7 +94,7 @@ export function processStreams(): StreamAdmission {
   return (globalForStreams.brewlineStreamAdmission ??= new StreamAdmission(() => {
     const config = getConfig();
     return { perAddress: config.STREAM_LIMIT_PER_ADDRESS, perProcess: config.STREAM_LIMIT_PER_PROCESS };
-  }));
+  }, refusalSummary()));
 }
 
 // Admitted requests whose stream has not started yet; sseResponse takes the slot over.
