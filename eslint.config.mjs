@@ -11,6 +11,8 @@ export default defineConfig([
     ".next-bench/**",
     ".next-lighthouse/**",
     ".next-scale/**",
+    // Any other build folder (SECURITY_DIST_DIR, one-off builds).
+    ".next-*/**",
     "node_modules/**",
     "lib/generated/**",
     ".data/**",
