@@ -1,6 +1,5 @@
-import { connect } from "node:net";
-import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
+import { lanAddress, reachable } from "../tests/support/network.ts";
 import { isLoopbackHost, metricsAccess, startHealthServer, type HealthServer } from "./health-server.ts";
 
 let server: HealthServer | undefined;
@@ -13,19 +12,6 @@ const TOKEN = "metrics-token-0123456789";
 const metrics = async () => "brewline_up 1\n";
 const report = () => ({ healthy: true, body: { status: "ok" } });
 
-/** This machine's first non-loopback IPv4 address, if it has one. */
-const lanAddress = Object.values(os.networkInterfaces())
-  .flat()
-  .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
-
-/** Whether a TCP connection to host:port is accepted. */
-const reachable = (host: string, port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ host, port, timeout: 2000 });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
 
 describe("isLoopbackHost and metricsAccess", () => {
   it.each(["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST", "::ffff:127.0.0.1"])("%s is loopback", (host) => {

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffRole } from "../../lib/auth/roles.ts";
+import { APP_DIR, concretePath, filesNamed, listRouteMethods, paramsFor, urlPathOf } from "../support/app-routes.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { staffCookie, TEST_ORIGIN } from "../support/staff-session.ts";
 
@@ -18,8 +18,6 @@ import { staffCookie, TEST_ORIGIN } from "../support/staff-session.ts";
 // request; here it answers with the headers of the call being made.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
-
-const APP = path.resolve(import.meta.dirname, "../../app");
 
 /** Public: customers (anonymous, links are capabilities), the TV board, probes, sign-in. */
 const PUBLIC_ROUTES = new Set([
@@ -50,28 +48,6 @@ function roleFor(urlPath: string, method: string): StaffRole {
   return "manager";
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-async function filesNamed(dir: string, names: RegExp): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && names.test(e.name)).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** app/(kitchen)/kds/page.tsx → /kds; route groups and the file name drop out. */
-const urlPathOf = (file: string) =>
-  "/" +
-  path
-    .relative(APP, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s))
-    .join("/");
-
-const paramsFor = (urlPath: string) =>
-  Object.fromEntries(
-    [...urlPath.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [name, rest ? ["x"] : name === "token" ? "A".repeat(32) : randomUUID()]),
-  );
-const concrete = (urlPath: string) => urlPath.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest, name) => (name === "token" ? "A".repeat(32) : rest ? "x" : randomUUID()));
-
 type Who = "anonymous" | StaffRole;
 const ctx = setupRouteTestStack();
 const cookies: Partial<Record<Who, string>> = {};
@@ -94,7 +70,7 @@ async function callRoute(file: string, method: string, who: Who, origin?: string
   const urlPath = urlPathOf(file);
   const abort = new AbortController();
   const body = method === "GET" || method === "DELETE" ? undefined : "{}";
-  const response = await mod[method]!(new Request(`http://localhost:3000${concrete(urlPath)}`, { method, headers: headersAs(who, origin), body, signal: abort.signal }), {
+  const response = await mod[method]!(new Request(`http://localhost:3000${concretePath(urlPath)}`, { method, headers: headersAs(who, origin), body, signal: abort.signal }), {
     params: Promise.resolve(paramsFor(urlPath)),
   });
   // Event streams stay open: end them once the status is known.
@@ -118,10 +94,10 @@ async function callPage(file: string, who: Who): Promise<string> {
   }
 }
 
-const routes = await filesNamed(APP, /^route\.tsx?$/);
-const pages = await filesNamed(APP, /^page\.tsx?$/);
+const routes = await filesNamed(APP_DIR, /^route\.tsx?$/);
+const pages = await filesNamed(APP_DIR, /^page\.tsx?$/);
 const actionFiles = (
-  await Promise.all((await filesNamed(APP, /\.tsx?$/)).map(async (f) => ((await readFile(f, "utf8")).match(/^\s*["']use server["']/) ? f : null)))
+  await Promise.all((await filesNamed(APP_DIR, /\.tsx?$/)).map(async (f) => ((await readFile(f, "utf8")).match(/^\s*["']use server["']/) ? f : null)))
 ).filter((f): f is string => f !== null);
 
 describe("the route list", () => {
@@ -135,19 +111,9 @@ describe("the route list", () => {
   });
 });
 
-const guardedRoutes = await Promise.all(
-  routes
-    .filter((f) => !PUBLIC_ROUTES.has(urlPathOf(f)))
-    .map(async (file) => {
-      const source = await readFile(file, "utf8");
-      return METHODS.filter((m) => new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b`).test(source)).map((method) => ({
-        file,
-        method,
-        name: `${method} ${urlPathOf(file)}`,
-        role: roleFor(urlPathOf(file), method),
-      }));
-    }),
-).then((lists) => lists.flat());
+const guardedRoutes = (await listRouteMethods())
+  .filter((r) => !PUBLIC_ROUTES.has(r.urlPath))
+  .map(({ file, method, urlPath }) => ({ file, method, name: `${method} ${urlPath}`, role: roleFor(urlPath, method) }));
 
 describe.each(guardedRoutes)("$name", ({ file, method, role }) => {
   it("refuses anonymous callers with 401", async () => {
@@ -214,7 +180,7 @@ describe("public pages and routes", () => {
   });
 });
 
-describe.each(actionFiles.map((file) => ({ file, name: path.relative(APP, file) })))("server actions in $name", ({ file }) => {
+describe.each(actionFiles.map((file) => ({ file, name: path.relative(APP_DIR, file) })))("server actions in $name", ({ file }) => {
   it("refuse anonymous callers before doing anything", async () => {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     request.headers = headersAs("anonymous");

@@ -5,7 +5,7 @@ import { createOutboxSmsSender, type SmsSender } from "../../lib/notifications/s
 import type { OrderCancelledEvent, OrderReadyEvent } from "../../lib/queue/messages.ts";
 import { createNotificationMessageHandler } from "../../worker/handle-notification-message.ts";
 import { startMailStack, type MailStack } from "../support/mail-stack.ts";
-import { placeTestOrder } from "../support/worker-harness.ts";
+import { placeTestOrder, readyEventFor } from "../support/worker-harness.ts";
 
 // The notifier's per-recipient daily limit against real Postgres and a real SMTP sink:
 // orders made up with someone else's number and address, all made ready or cancelled,
@@ -37,14 +37,6 @@ function handlerWith(limit: number, smsSender: SmsSender = createOutboxSmsSender
   return (event: OrderReadyEvent | OrderCancelledEvent) => handle({ messageId: `m-${++n}`, body: JSON.stringify(event), receiptHandle: "r", receiveCount: 1 });
 }
 
-const readyEvent = (order: { orderId: string; ticketNumber: number }): OrderReadyEvent => ({
-  type: "order.ready",
-  outboxId: crypto.randomUUID(),
-  orderId: order.orderId,
-  ticketNumber: order.ticketNumber,
-  customerName: "Ada",
-  readyAt: new Date().toISOString(),
-});
 
 const texts = (phone: string) => ctx.stack.prisma.devSmsMessage.count({ where: { to: phone } });
 const emails = async (address: string) => (await ctx.sink.emails()).filter((e) => e.to.includes(address)).length;
@@ -61,7 +53,7 @@ describe("per-recipient daily limit", () => {
     // However the address is written, it is one inbox.
     const orders: Awaited<ReturnType<typeof placeTestOrder>>[] = [];
     for (const email of [who.email, who.email.toUpperCase(), who.email, who.email]) orders.push(await placeTestOrder(ctx.stack, { phone: who.phone, email }));
-    const events = orders.map(readyEvent);
+    const events = orders.map((o) => readyEventFor(o));
     for (const event of events) await handle(event);
     // A kitchen cancel of an order already told it is ready is one more message: held back too.
     await handle({ type: "order.cancelled", outboxId: crypto.randomUUID(), orderId: orders[0]!.orderId, ticketNumber: orders[0]!.ticketNumber, customerName: "Ada", reason: "x", cancelledAt: new Date().toISOString() });
@@ -87,7 +79,7 @@ describe("per-recipient daily limit", () => {
 
     // Somebody else is not held back by it.
     const other = victim();
-    await handle(readyEvent(await placeTestOrder(ctx.stack, other)));
+    await handle(readyEventFor(await placeTestOrder(ctx.stack, other)));
     expect(await statuses(other.phone)).toEqual([["SENT", null]]);
 
     // The dashboard shows them with the reason, and counts today's.
@@ -108,12 +100,12 @@ describe("per-recipient daily limit", () => {
   it("counts the last 24 hours only", async () => {
     const who = victim();
     const handle = handlerWith(1);
-    await handle(readyEvent(await placeTestOrder(ctx.stack, { phone: who.phone })));
-    await handle(readyEvent(await placeTestOrder(ctx.stack, { phone: who.phone })));
+    await handle(readyEventFor(await placeTestOrder(ctx.stack, { phone: who.phone })));
+    await handle(readyEventFor(await placeTestOrder(ctx.stack, { phone: who.phone })));
     expect(await statuses(who.phone)).toEqual([["SENT", null], ["SKIPPED", DAILY_LIMIT_REASON]]);
 
     await ctx.stack.prisma.notification.updateMany({ where: { recipient: who.phone }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
-    await handle(readyEvent(await placeTestOrder(ctx.stack, { phone: who.phone })));
+    await handle(readyEventFor(await placeTestOrder(ctx.stack, { phone: who.phone })));
     expect((await statuses(who.phone)).at(-1)).toEqual(["SENT", null]);
     expect(await texts(who.phone)).toBe(2);
   });
@@ -122,13 +114,13 @@ describe("per-recipient daily limit", () => {
     const who = victim();
     const broken: SmsSender = { send: () => Promise.reject(new Error("SNS throttled")) };
     const first = await placeTestOrder(ctx.stack, { phone: who.phone });
-    await expect(handlerWith(1, broken)(readyEvent(first))).rejects.toThrow(/SNS throttled/);
+    await expect(handlerWith(1, broken)(readyEventFor(first))).rejects.toThrow(/SNS throttled/);
     expect(await statuses(who.phone)).toEqual([["PENDING", "SNS throttled"]]);
 
     const handle = handlerWith(1);
-    await handle(readyEvent(await placeTestOrder(ctx.stack, { phone: who.phone })));
+    await handle(readyEventFor(await placeTestOrder(ctx.stack, { phone: who.phone })));
     // SQS retries the first event: its PENDING row is not sent any more.
-    await handle(readyEvent(first));
+    await handle(readyEventFor(first));
     const rows = await ctx.stack.prisma.notification.findMany({ where: { recipient: who.phone }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.status, r.lastError, r.attempts])).toEqual([
       ["SKIPPED", DAILY_LIMIT_REASON, 1],
@@ -144,7 +136,7 @@ describe("per-recipient daily limit", () => {
       const who = victim();
       const orders = await Promise.all(Array.from({ length: 12 }, () => placeTestOrder(ctx.stack, { phone: who.phone })));
       // Separate handlers, as separate workers would be, all at once on the pool's connections.
-      await Promise.all(orders.map((order) => handlerWith(limit)(readyEvent(order))));
+      await Promise.all(orders.map((order) => handlerWith(limit)(readyEventFor(order))));
       const rows = await ctx.stack.prisma.notification.groupBy({ by: ["status"], where: { recipient: who.phone }, _count: { _all: true } });
       expect(Object.fromEntries(rows.map((r) => [r.status, r._count._all])), `round ${round}`).toEqual({ SENT: limit, SKIPPED: 12 - limit });
       expect(await texts(who.phone)).toBe(limit);
@@ -154,7 +146,7 @@ describe("per-recipient daily limit", () => {
   it("has no limit at 0", async () => {
     const who = victim();
     const handle = handlerWith(0);
-    for (let i = 0; i < 12; i++) await handle(readyEvent(await placeTestOrder(ctx.stack, { phone: who.phone })));
+    for (let i = 0; i < 12; i++) await handle(readyEventFor(await placeTestOrder(ctx.stack, { phone: who.phone })));
     expect(await texts(who.phone)).toBe(12);
   });
 });

@@ -6,7 +6,7 @@ import { completeOrder } from "../../lib/orders/complete-order.ts";
 import { queueOrder } from "../../lib/orders/queue-order.ts";
 import type { OrderPlacedMessage, OrderReadyEvent } from "../../lib/queue/messages.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { placeTestOrder } from "../support/worker-harness.ts";
+import { placeTestOrder, readyEventFor } from "../support/worker-harness.ts";
 
 // The worker's use cases called directly, for the edge cases the end-to-end tests do
 // not reach: cancelled orders, repeated requests, stuck and failing notifications.
@@ -71,14 +71,7 @@ describe("completeOrder", () => {
 });
 
 describe("notifyCustomer", () => {
-  const eventFor = (order: { orderId: string; ticketNumber: number }): OrderReadyEvent => ({
-    type: "order.ready",
-    outboxId: crypto.randomUUID(),
-    orderId: order.orderId,
-    ticketNumber: order.ticketNumber,
-    customerName: "Ada",
-    readyAt: new Date().toISOString(),
-  });
+
   const notify = (event: OrderReadyEvent, smsSender: SmsSender | null, extra: { staleSendingAfterMs?: number } = {}) =>
     notifyCustomer({ prisma: stack.prisma, smsSender, emailSender: null, storeName: "Brewline", event, ...extra });
   const smsRow = (orderId: string) => stack.prisma.notification.findUniqueOrThrow({ where: { orderId_event_channel: { orderId, event: "order.ready", channel: "SMS" } } });
@@ -88,7 +81,7 @@ describe("notifyCustomer", () => {
     await stack.prisma.notification.create({
       data: { orderId: order.orderId, event: "order.ready", channel: "SMS", recipient: "+447911123111", status: "SENDING", attempts: 1, claimedAt: new Date() },
     });
-    const event = eventFor(order);
+    const event = readyEventFor(order);
     const sms = createOutboxSmsSender(stack);
     await expect(notify(event, sms)).rejects.toThrow(/being sent by another worker/);
     await stack.prisma.notification.updateMany({ where: { orderId: order.orderId }, data: { claimedAt: new Date(Date.now() - 10 * 60_000) } });
@@ -100,7 +93,7 @@ describe("notifyCustomer", () => {
 
   it(`gives up after ${MAX_NOTIFICATION_ATTEMPTS} failed attempts and stops throwing`, async () => {
     const order = await placeTestOrder(stack, { phone: "+447911123222" });
-    const event = eventFor(order);
+    const event = readyEventFor(order);
     const broken: SmsSender = { send: async () => Promise.reject(new Error("SNS throttled")) };
     for (let attempt = 1; attempt < MAX_NOTIFICATION_ATTEMPTS; attempt++) {
       await expect(notify(event, broken)).rejects.toThrow(/SNS throttled/);
@@ -112,11 +105,11 @@ describe("notifyCustomer", () => {
 
   it("sends nothing when SMS is off and there is no email", async () => {
     const order = await placeTestOrder(stack, { phone: "+447911123333" });
-    expect(await notify(eventFor(order), null)).toEqual({});
+    expect(await notify(readyEventFor(order), null)).toEqual({});
     expect(await stack.prisma.notification.count({ where: { orderId: order.orderId } })).toBe(0);
   });
 
   it("throws NOT_FOUND for an event about an unknown order", async () => {
-    await expect(notify(eventFor({ orderId: crypto.randomUUID(), ticketNumber: 1 }), null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(notify(readyEventFor({ orderId: crypto.randomUUID(), ticketNumber: 1 }), null)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

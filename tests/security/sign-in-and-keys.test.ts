@@ -1,6 +1,5 @@
-import { connect } from "node:net";
-import os from "node:os";
 import { describe, expect, it } from "vitest";
+import { lanAddress, reachable } from "../support/network.ts";
 import { addStaff } from "../../lib/auth/staff-accounts.ts";
 import { startWorkerChild } from "../chaos/worker-children.ts";
 import { placeQueuedOrder } from "../support/orders.ts";
@@ -173,18 +172,6 @@ describe("a cross-site page making a manager's browser resend a text", () => {
   });
 });
 
-/** This machine's first non-loopback IPv4 address, if it has one. */
-const lanAddress = Object.values(os.networkInterfaces())
-  .flat()
-  .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
-
-const reachable = (host: string, port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ host, port, timeout: 2000 });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
 
 describe("the worker's health port", () => {
   const METRICS_TOKEN = "security-suite-metrics-token";

@@ -1,6 +1,7 @@
 import type { Config } from "../../lib/config.ts";
 import type { EmailSender } from "../../lib/notifications/email-sender.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
+import type { OrderReadyEvent } from "../../lib/queue/messages.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import { startWorker, type StartWorkerOptions, type Worker } from "../../worker/start-worker.ts";
 import { testOrderInputSchema, type TestStack } from "./test-stack.ts";
@@ -82,3 +83,13 @@ export async function listenOrderChanges(databaseUrl: string): Promise<{ changes
   await client.query("LISTEN order_changed");
   return { changes, close: () => client.end() };
 }
+
+/** The `order.ready` event the worker publishes for an order, with a fresh outbox id. */
+export const readyEventFor = (order: { orderId: string; ticketNumber: number }): OrderReadyEvent => ({
+  type: "order.ready",
+  outboxId: crypto.randomUUID(),
+  orderId: order.orderId,
+  ticketNumber: order.ticketNumber,
+  customerName: "Ada",
+  readyAt: new Date().toISOString(),
+});
