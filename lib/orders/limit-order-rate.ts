@@ -35,10 +35,14 @@ export async function limitOrderRate(options: {
   now?: Date;
 }): Promise<void> {
   const { prisma, clientIp, now } = options;
-  const address = await consumeRateLimit({ prisma, key: keyOf("order-address", clientIp), windows: windowsOf(options.limits.address), now });
+  // Both at once: the limiter batches the hits of one turn into one statement, so the
+  // second window costs the order path no extra round trip. The device key keeps its
+  // old shape, so counts survive an upgrade mid-day.
+  const [address, device] = await Promise.all([
+    consumeRateLimit({ prisma, key: keyOf("order-address", clientIp), windows: windowsOf(options.limits.address), now }),
+    consumeRateLimit({ prisma, key: keyOf("order", clientIp, options.deviceId ?? ""), windows: windowsOf(options.limits.device), now }),
+  ]);
   if (!address.allowed) throw new AppError("RATE_LIMITED", ADDRESS_RATE_LIMITED_MESSAGE, { retryAfterSeconds: address.retryAfterSeconds });
-  // The device key keeps its old shape, so counts survive an upgrade mid-day.
-  const device = await consumeRateLimit({ prisma, key: keyOf("order", clientIp, options.deviceId ?? ""), windows: windowsOf(options.limits.device), now });
   if (!device.allowed) throw new AppError("RATE_LIMITED", RATE_LIMITED_MESSAGE, { retryAfterSeconds: device.retryAfterSeconds });
 }
 
