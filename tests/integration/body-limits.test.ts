@@ -71,8 +71,9 @@ describe.each(targets)("$name", ({ file, urlPath, method }) => {
   it("never reads more than its limit of a body sent without a length", async () => {
     const body = countingBody(8 * 1024 * 1024);
     const response = await call(file, urlPath, method, body.stream, {});
+    // Refused one way or another (413 when the route reads the body), never served or crashed.
+    expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(response.status === 413 || response.status >= 400).toBe(true);
     expect(body.pulled()).toBeLessThanOrEqual(LARGEST_LIMIT + CHUNK * 2);
   });
 });
