@@ -83,6 +83,10 @@ const schema = z
     // passwords and session cookies would cross the network in clear. The launcher sets it
     // for a shop on its own Wi-Fi (no certificate there); a deployment must not.
     ALLOW_INSECURE_HTTP: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false", "1", "0"])).transform((v) => v === "true" || v === "1"),
+    // The launcher sets this when PUBLIC_BASE_URL was not given: staff devices on the
+    // shop's Wi-Fi then sign in through this machine's own addresses (localhost,
+    // 127.0.0.1, its LAN addresses, on the web's port) as well (lib/http/allowed-origins.ts).
+    STAFF_ORIGINS_INCLUDE_LAN: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false", "1", "0"])).transform((v) => v === "true" || v === "1"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     // The worker's /health and /metrics listen on loopback only unless told otherwise
     // (then /metrics needs METRICS_TOKEN as a bearer token).

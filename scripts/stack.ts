@@ -158,6 +158,9 @@ async function main(): Promise<void> {
     // A shop on its own Wi-Fi has no certificate; a deployment on the internet terminates
     // TLS in front and sets an https PUBLIC_BASE_URL (lib/config.ts).
     ALLOW_INSECURE_HTTP: process.env.ALLOW_INSECURE_HTTP?.trim() || "true",
+    // Without a pinned PUBLIC_BASE_URL the shop is reached by whichever of this machine's
+    // addresses a device uses (localhost here, the LAN address on the kitchen tablet).
+    STAFF_ORIGINS_INCLUDE_LAN: process.env.PUBLIC_BASE_URL?.trim() ? process.env.STAFF_ORIGINS_INCLUDE_LAN?.trim() || "false" : "true",
   };
   if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";
   const config = parseConfig(env);
