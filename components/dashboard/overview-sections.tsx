@@ -1,5 +1,6 @@
 import type { NotificationView, Overview, QueueView } from "../../lib/dashboard/get-overview.ts";
 import type { WorkerView } from "../../lib/worker/list-worker-heartbeats.ts";
+import type { WorkerSummary } from "../../lib/worker/summarize-workers.ts";
 import { formatAge, formatClock } from "../format.ts";
 
 const STATUS_LABELS: [keyof Overview["counts"], string][] = [
@@ -122,6 +123,23 @@ export function QueueCards({ queues, outbox }: { queues: QueueView[]; outbox: Ov
         </div>
       </div>
     </Section>
+  );
+}
+
+/** Shown while no worker beats: orders are still taken, but nothing reaches the kitchen. */
+export function WorkerDownBanner({ summary, now, timeZone }: { summary: WorkerSummary; now: Date; timeZone: string }) {
+  if (summary.status === "up") return null;
+  const since = summary.downSince
+    ? `has been down since ${formatClock(summary.downSince, timeZone)} (${formatAge(now.getTime() - Date.parse(summary.downSince))})`
+    : "has not started yet";
+  return (
+    <div role="alert" data-testid="worker-down-banner" className="rounded-2xl border border-danger bg-danger-soft px-4 py-3 text-danger">
+      <p className="font-medium">The barista worker {since}.</p>
+      <p className="text-sm">
+        Customers can still order: their orders wait safely in the queue and reach the kitchen display as soon as a worker runs again. Under{" "}
+        <code>npm start</code> the launcher restarts it by itself; if this stays, check the machine running Brewline.
+      </p>
+    </div>
   );
 }
 

@@ -169,14 +169,20 @@ describe("health and readiness", () => {
   it("reports healthy and ready", async () => {
     expect(await call(Promise.resolve(healthRoute()))).toMatchObject({ status: 200, body: { status: "ok" } });
     const noWorker = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
-    expect(noWorker).toMatchObject({ status: 200, body: { status: "ready", workers: { alive: 0, lastBeatAt: null } } });
+    expect(noWorker).toMatchObject({ status: 200, body: { status: "ready", workers: { status: "none", alive: 0, lastBeatAt: null, downSince: null } } });
 
     const beat = new Date();
     await ctx.stack.prisma.workerHeartbeat.create({
       data: { workerId: "ready-test", hostname: "h", pid: 1, startedAt: beat, lastBeatAt: beat },
     });
     const ready = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
-    expect(ready).toMatchObject({ status: 200, body: { status: "ready", workers: { alive: 1, lastBeatAt: beat.toISOString() } } });
+    expect(ready).toMatchObject({ status: 200, body: { status: "ready", workers: { status: "up", alive: 1, lastBeatAt: beat.toISOString(), downSince: null } } });
+
+    // The worker stops beating (killed): still ready (orders wait in the queue), and says since when.
+    const lastBeat = new Date(Date.now() - 60_000);
+    await ctx.stack.prisma.workerHeartbeat.update({ where: { workerId: "ready-test" }, data: { lastBeatAt: lastBeat } });
+    const down = await call(readyCheckRoute(new Request("http://localhost/api/ready"), {}));
+    expect(down).toMatchObject({ status: 200, body: { status: "ready", workers: { status: "down", alive: 0, downSince: lastBeat.toISOString() } } });
   });
 
   it("is not ready while the queue server is down, and says why", async () => {

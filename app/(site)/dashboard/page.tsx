@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DateRangeForm } from "../../../components/dashboard/date-range-form.tsx";
 import { LiveRefresh } from "../../../components/dashboard/live-refresh.tsx";
 import { OrdersPerHourChart } from "../../../components/dashboard/orders-per-hour-chart.tsx";
-import { Section, StatusCounts } from "../../../components/dashboard/overview-sections.tsx";
+import { Section, StatusCounts, WorkerDownBanner } from "../../../components/dashboard/overview-sections.tsx";
 import { DeadLetterBanner } from "../../../components/dashboard/pipeline-sections.tsx";
 import { KpiCards, TimingTable, TopLists } from "../../../components/dashboard/report-sections.tsx";
 import { getConfig } from "../../../lib/config.ts";
@@ -13,6 +13,8 @@ import { getPrisma } from "../../../lib/db/prisma.ts";
 import { listDeadLetters } from "../../../lib/dlq/list-dead-letters.ts";
 import { isAppError } from "../../../lib/errors.ts";
 import { businessDate } from "../../../lib/orders/business-date.ts";
+import { listWorkerHeartbeats } from "../../../lib/worker/list-worker-heartbeats.ts";
+import { summarizeWorkers } from "../../../lib/worker/summarize-workers.ts";
 import { requireStaffPage } from "../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +30,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const timeZone = config.STORE_TIMEZONE;
   const prisma = getPrisma();
   const params = await searchParams;
-  const today = businessDate(new Date(), timeZone);
+  const now = new Date();
+  const today = businessDate(now, timeZone);
   let range: DateRange = { from: today, to: today };
   let rangeError: string | null = null;
   try {
@@ -37,7 +40,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     if (!isAppError(error)) throw error;
     rangeError = error.message;
   }
-  const [orders, deadLetters] = await Promise.all([listOrdersInRange({ prisma, range }), listDeadLetters({ prisma })]);
+  const [orders, deadLetters, workers] = await Promise.all([
+    listOrdersInRange({ prisma, range }),
+    listDeadLetters({ prisma }),
+    listWorkerHeartbeats({ prisma, now, take: 50 }),
+  ]);
   const stats = computeOrderStats(orders, timeZone);
   const live = range.to >= today;
   const single = range.from === range.to;
@@ -54,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
         {live ? <LiveRefresh /> : <p className="text-sm text-muted">Past days: not live</p>}
       </div>
+      <WorkerDownBanner summary={summarizeWorkers(workers)} now={now} timeZone={timeZone} />
       <DeadLetterBanner deadLetters={deadLetters} />
       <DateRangeForm range={range} today={today} />
       {rangeError ? (

@@ -5,6 +5,7 @@ import { checkReadiness } from "../../../lib/http/readiness.ts";
 import { getWebTransport } from "../../../lib/http/web-context.ts";
 import { logger } from "../../../lib/log.ts";
 import { listWorkerHeartbeats } from "../../../lib/worker/list-worker-heartbeats.ts";
+import { summarizeWorkers } from "../../../lib/worker/summarize-workers.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +29,8 @@ export const GET = handleRoute(async () => {
       status: ok ? "ready" : "unavailable",
       ...(ok ? {} : { failed: failed.map((c) => c.name) }),
       checks: checks.map((c) => ({ name: c.name, ok: c.ok })),
-      workers: workers && {
-        alive: workers.filter((w) => w.alive).length,
-        lastBeatAt: workers[0]?.lastBeatAt ?? null,
-      },
+      // status "down" with downSince: the web takes orders, they wait for a worker.
+      workers: workers && summarizeWorkers(workers),
     },
     { status: ok ? 200 : 503 },
   );

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { AutoRefresh } from "../../../../components/auto-refresh.tsx";
-import { NotificationsTable, QueueCards, WorkersList } from "../../../../components/dashboard/overview-sections.tsx";
+import { NotificationsTable, QueueCards, WorkerDownBanner, WorkersList } from "../../../../components/dashboard/overview-sections.tsx";
 import { DeadLetterBanner, DeadLettersTable, FailedNotificationsTable, PipelineAges, SkippedNotificationsTable } from "../../../../components/dashboard/pipeline-sections.tsx";
 import { getConfig } from "../../../../lib/config.ts";
 import { getPipelineHealth } from "../../../../lib/dashboard/get-pipeline-health.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { getWebTransport } from "../../../../lib/http/web-context.ts";
+import { summarizeWorkers } from "../../../../lib/worker/summarize-workers.ts";
 import { requireStaffPage } from "../../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +39,7 @@ export default async function PipelinePage() {
         </div>
         <AutoRefresh renderedAt={health.generatedAt} />
       </div>
+      <WorkerDownBanner summary={summarizeWorkers(health.workers)} now={new Date(health.generatedAt)} timeZone={config.STORE_TIMEZONE} />
       <DeadLetterBanner deadLetters={health.deadLetters} />
       <QueueCards queues={health.queues} outbox={health.outbox} />
       <PipelineAges health={health} />
