@@ -1,5 +1,22 @@
 // Next.js configuration for the Brewline web app (ESM: package.json has "type": "module").
 
+import os from "node:os";
+
+/** `next dev` serves its own resources (the hot-reload socket, /_next/*) to pages on
+ * localhost only; the kitchen tablet opens the shop at this machine's LAN address, and
+ * without these its page never hot-reloads. This machine's own addresses only, read once
+ * at start (a config file cannot import lib/http/lan-addresses.ts, the same rule). */
+function ownDevHosts() {
+  const hosts = ["127.0.0.1", "[::1]"];
+  for (const entries of Object.values(os.networkInterfaces())) {
+    for (const { address, family, internal } of entries ?? []) {
+      if (internal || (family === "IPv6" && /^fe[89ab][0-9a-f]:/i.test(address))) continue;
+      hosts.push(family === "IPv6" ? `[${address}]` : address);
+    }
+  }
+  return [...new Set(hosts)];
+}
+
 /** Headers for every response. Pages get their Content-Security-Policy, with a fresh
  * script nonce, from proxy.ts; the API's policy is fixed. Framing is forbidden everywhere. */
 const securityHeaders = [
@@ -27,6 +44,7 @@ const nextConfig = {
   // developer's running `npm start` is serving.
   distDir: process.env.BREWLINE_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  allowedDevOrigins: ownDevHosts(),
   reactStrictMode: true,
   // The build type-checks only what ships (app, components, lib). Tests, scripts and
   // the worker are checked by `tsc --noEmit -p .`, so a test mid-edit cannot break it.

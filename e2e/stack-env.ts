@@ -25,7 +25,12 @@ export const E2E_MAIL_API = `http://127.0.0.1:${E2E_PORTS.mailWeb}/api/email`;
 /** What the launcher's embedded PostgreSQL answers on (lib/embedded/postgres.ts). */
 export const E2E_DATABASE_URL = `postgresql://postgres:brewline@127.0.0.1:${E2E_PORTS.postgres}/brewline`;
 
-/** Environment for the launcher: its own ports and folder, always the embedded stack. */
+/**
+ * Environment for the launcher: its own ports and folder, always the embedded stack.
+ * PUBLIC_BASE_URL not set: the launcher then serves http://localhost:<port> (E2E_BASE_URL)
+ * and accepts staff from this machine's other addresses too, as in a café
+ * (e2e/staff-sign-in-lan.spec.ts).
+ */
 export const e2eLauncherEnv: Record<string, string> = {
   BREWLINE_DATA_DIR: E2E_DATA_DIR,
   BREWLINE_NEXT_DIST_DIR: ".next-e2e",
@@ -36,7 +41,9 @@ export const e2eLauncherEnv: Record<string, string> = {
   BREWLINE_QUEUE_PORT: String(E2E_PORTS.queue),
   BREWLINE_SMTP_PORT: String(E2E_PORTS.smtp),
   BREWLINE_MAIL_WEB_PORT: String(E2E_PORTS.mailWeb),
-  PUBLIC_BASE_URL: E2E_BASE_URL,
+  // Blank rather than left out: Playwright passes on the shell's environment, and a
+  // PUBLIC_BASE_URL there would pin the address (the launcher treats blank as unset).
+  PUBLIC_BASE_URL: "",
   ...EMBEDDED_ONLY_ENV,
   STORE_TIMEZONE: "UTC",
   LOG_LEVEL: "warn",

@@ -4,10 +4,13 @@
 // Starts what the environment does not provide (embedded PostgreSQL with data under
 // .data/, the SQS/SNS emulator, maildev), migrates and seeds the database, then runs
 // the web app and the worker as two OS processes, as in production. Ctrl-C or SIGTERM
-// stops the children first, then the servers they depend on, and exits 0. If a child
-// dies on its own, everything is stopped and the launcher exits 1: a half-running shop
-// that looks healthy is worse than a clear failure (in dev, `tsx watch` already keeps
-// the worker's process alive across crashes and restarts it on the next edit).
+// stops the children first, then the servers they depend on, and exits 0.
+// Once the shop is serving, a child that dies on its own is restarted with backoff
+// (scripts/stack/supervise.ts): a café runs the shop on this one box, orders wait safely
+// in Postgres and the queue while the worker is down, and the web must keep taking them.
+// Only a crash loop stops everything (exit 1, naming the child). A child that dies
+// before the shop first answered stops the launch at once: that is a setup error, and
+// restarting would only repeat it.
 
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,16 +18,22 @@ import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config.ts";
 import { launcherAuthSecret } from "./stack/auth-secret.ts";
 import { renderBanner } from "./stack/banner.ts";
-import { describeExit, spawnChild, type Child } from "./stack/children.ts";
+import { describeExit, groupAlive, spawnChild, type Child } from "./stack/children.ts";
 import { WEB_NODE_FLAGS } from "./stack/node-flags.ts";
 import { PEER_ADDRESS_FLAGS } from "./stack/peer-address.ts";
 import type { Infra } from "./stack/infra.ts";
 import { findTakenPorts } from "./stack/ports.ts";
 import { embeddedPostgresBlocked } from "../lib/embedded/postgres-access.ts";
+import { lanBaseUrls } from "../lib/http/lan-addresses.ts";
 import { displayPath, portsToClaim, resolveSettings, UsageError, type StackSettings } from "./stack/settings.ts";
+import { startBackupSchedule, type BackupSchedule } from "./stack/backups.ts";
+import { removeRunningLock, writeRunningLock } from "./stack/running-lock.ts";
+import { createSupervisor, giveUpMessage, restartMessage, type Supervisor } from "./stack/supervise.ts";
 import { waitForHttp } from "./stack/wait-for.ts";
 
 const CHILD_STOP_TIMEOUT_MS = 20_000;
+// How long a dead child's process group may take to go after SIGKILL before its restart.
+const GROUP_KILL_TIMEOUT_MS = 2_000;
 // The AWS SDK warns on Node 20 that *future* releases will need Node 22; the version
 // pinned in package.json supports Node 20, so the warning only adds noise to every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -42,7 +51,7 @@ const fail = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 let settings: StackSettings;
 try {
   settings = resolveSettings(process.argv.slice(2), process.env, root);
-  const blocked = settings.database.kind === "embedded" ? embeddedPostgresBlocked() : undefined;
+  const blocked = settings.database.kind === "embedded" ? embeddedPostgresBlocked({ dataDir: path.join(settings.dataDir, "postgres") }) : undefined;
   if (blocked) {
     fail(blocked);
     process.exit(1);
@@ -57,19 +66,30 @@ try {
   process.exit(error instanceof UsageError ? 2 : 1);
 }
 const s = settings;
+// "The shop is running": `npm run restore` refuses while this file names a live launcher.
+writeRunningLock({ dataDir: s.dataDir, ports: s.ports });
+process.on("exit", () => removeRunningLock({ dataDir: s.dataDir }));
 
 // ---- shutdown: children first (they hold connections), then the servers ----------
 const children: Child[] = [];
+// Restarts waiting out their backoff; a shutdown cancels them.
+const pendingRestarts = new Set<NodeJS.Timeout>();
 let infraStarting: Promise<Infra | undefined> | undefined;
+let backups: BackupSchedule | undefined;
 let stopping = false;
+// Set once the shop first answered: from then on a child that dies is restarted.
+let serving = false;
 
 function shutdown(code: number, reason: string): void {
   if (stopping) return;
   stopping = true;
+  for (const timer of pendingRestarts) clearTimeout(timer);
+  pendingRestarts.clear();
   (code === 0 ? log : fail)(reason);
   void (async () => {
     const results = await Promise.all(children.map(async (c) => [c.name, await c.stop(CHILD_STOP_TIMEOUT_MS)] as const));
     for (const [name, info] of results) log(`${name} stopped (${describeExit(info)})`);
+    await backups?.stop();
     const infra = await infraStarting?.catch(() => undefined);
     await infra?.stop();
     log(code === 0 ? "all stopped" : "all stopped after a failure");
@@ -103,12 +123,45 @@ process.on("exit", () => {
   }
 });
 
-function watch(child: Child): Child {
+// ---- supervision: restart a child that died, unless it is crash-looping ----------
+type Service = { name: string; start: () => Child; healthUrl: string; healthTimeoutMs: number; supervisor: Supervisor };
+
+function launch(service: Service): Child {
+  const child = service.start();
   children.push(child);
-  void child.exited.then((info) => {
-    shutdown(1, `${child.name} exited unexpectedly (${describeExit(info)}); stopping everything`);
-  });
+  log(`${service.name} started (pid ${child.process.pid ?? "?"})`);
+  void child.exited.then((info) => onExit(service, child, describeExit(info)));
   return child;
+}
+
+function onExit(service: Service, child: Child, exit: string): void {
+  // In a shutdown, stop() is ending it and its group in order.
+  if (stopping) return;
+  const index = children.indexOf(child);
+  if (index >= 0) children.splice(index, 1);
+  // What it started (`next start`'s server, `tsx watch`'s worker) may still hold a port.
+  void child.killGroup(0);
+  if (!serving) return shutdown(1, `${service.name} exited unexpectedly (${exit}); stopping everything`);
+  const exitedAt = Date.now();
+  const decision = service.supervisor.crashed(child.startedAt, exitedAt);
+  if (decision.action === "give-up") return shutdown(1, giveUpMessage(service.name, exit));
+  fail(restartMessage(service.name, exit, exitedAt - child.startedAt, decision));
+  const timer = setTimeout(() => {
+    pendingRestarts.delete(timer);
+    void (async () => {
+      await child.killGroup(GROUP_KILL_TIMEOUT_MS);
+      if (stopping) return;
+      if (child.process.pid && groupAlive(child.process.pid)) fail(`${service.name}: part of the old process group ${child.process.pid} survived SIGKILL; starting anyway`);
+      const next = launch(service);
+      waitForHttp(service.healthUrl, { timeoutMs: service.healthTimeoutMs, abort: next.exited }).then(
+        () => {
+          if (!stopping) log(`${service.name} is answering again (${service.healthUrl})`);
+        },
+        () => {}, // It died again or never answered: onExit deals with that.
+      );
+    })();
+  }, decision.delayMs);
+  pendingRestarts.add(timer);
 }
 
 // ---- start ---------------------------------------------------------------------
@@ -142,6 +195,10 @@ async function main(): Promise<void> {
   const building = build();
   const [infra] = await Promise.all([infraStarting, building]);
   if (stopping || !infra) return;
+  // Backups of the embedded database (docs/BACKUPS.md): one now, one every night.
+  if (s.database.kind === "embedded") {
+    backups = startBackupSchedule({ databaseUrl: infra.env.DATABASE_URL!, dir: s.backups.dir, keep: s.backups.keep, hour: s.backups.hour, log, fail });
+  }
 
   const baseUrl = process.env.PUBLIC_BASE_URL?.trim() || `http://localhost:${s.ports.web}`;
   const env: Record<string, string | undefined> = {
@@ -169,16 +226,27 @@ async function main(): Promise<void> {
   const workerArgs = s.mode === "start" ? ["--import", "tsx", "worker/main.ts"] : [tsxCli, "watch", "--clear-screen=false", "worker/main.ts"];
   // NODE_OPTIONS rather than a flag: `next dev` serves from a child process.
   const webNodeOptions = [inherited.NODE_OPTIONS, PEER_ADDRESS_FLAGS.join("=")].filter(Boolean).join(" ");
-  const web = watch(spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, NODE_OPTIONS: webNodeOptions, BREWLINE_SERVICE: "web" } }));
-  const worker = watch(
-    spawnChild("worker", process.execPath, workerArgs, {
-      cwd: root,
-      env: { ...env, BREWLINE_SERVICE: "worker", NODE_ENV: userNodeEnv ?? (s.mode === "start" ? "production" : "development") },
-    }),
-  );
-
   const local = `http://127.0.0.1:${s.ports.web}`;
   const timeoutMs = s.mode === "dev" ? 180_000 : 60_000;
+  const web = launch({
+    name: "web",
+    start: () => spawnChild("web", process.execPath, webArgs, { cwd: root, env: { ...env, NODE_OPTIONS: webNodeOptions, BREWLINE_SERVICE: "web" } }),
+    healthUrl: `${local}/api/health`,
+    healthTimeoutMs: timeoutMs,
+    supervisor: createSupervisor(),
+  });
+  const worker = launch({
+    name: "worker",
+    start: () =>
+      spawnChild("worker", process.execPath, workerArgs, {
+        cwd: root,
+        env: { ...env, BREWLINE_SERVICE: "worker", NODE_ENV: userNodeEnv ?? (s.mode === "start" ? "production" : "development") },
+      }),
+    healthUrl: `http://127.0.0.1:${s.ports.workerHealth}/health`,
+    healthTimeoutMs: timeoutMs,
+    supervisor: createSupervisor(),
+  });
+
   await Promise.all([
     waitForHttp(`${local}/api/health`, { timeoutMs, abort: web.exited }),
     waitForHttp(`http://127.0.0.1:${s.ports.workerHealth}/health`, { timeoutMs, abort: worker.exited }),
@@ -187,6 +255,8 @@ async function main(): Promise<void> {
   // the first visitor does not wait for it to compile.
   await waitForHttp(`${local}/`, { timeoutMs, abort: web.exited }).catch((error: Error) => fail(`warning: the customer page did not load: ${error.message}`));
   if (stopping) return;
+  serving = true;
+  log("web and worker are up; from now on either is restarted if it crashes");
 
   process.stdout.write(
     `\n${renderBanner({
@@ -196,6 +266,8 @@ async function main(): Promise<void> {
       smsOutbox: config.SMS_MODE === "outbox",
       seconds: performance.now() / 1000,
       dataDir: infra.postgresDataDir && displayPath(infra.postgresDataDir),
+      // Tablets and the TV open the shop at this machine's LAN address, unless PUBLIC_BASE_URL pins one.
+      network: config.STAFF_ORIGINS_INCLUDE_LAN ? { lanBaseUrls: lanBaseUrls(baseUrl) } : { pinned: true },
     })}\n\n`,
   );
 }

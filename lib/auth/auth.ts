@@ -39,8 +39,10 @@ export function createAuth(options: { prisma: PrismaClient; config: Config }) {
     baseURL,
     basePath: AUTH_BASE_PATH,
     secret: secretOf(config),
-    // The same list our own staff routes check (lib/auth/require-staff.ts).
-    trustedOrigins: allowedOrigins(config),
+    // The same list our own staff routes check (lib/auth/require-staff.ts). A function,
+    // which better-auth calls on each request: the machine's LAN address may change
+    // while the shop runs (DHCP), and an array would be fixed at start.
+    trustedOrigins: () => allowedOrigins(config),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,

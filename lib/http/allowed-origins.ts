@@ -1,11 +1,54 @@
 import type { Config } from "../config.ts";
+import { lanAddresses, ownOrigins, type LanAddress } from "./lan-addresses.ts";
+
+/** STAFF_ORIGINS_INCLUDE_LAN left out means false: PUBLIC_BASE_URL alone. */
+export type OriginConfig = Pick<Config, "PUBLIC_BASE_URL"> & Partial<Pick<Config, "STAFF_ORIGINS_INCLUDE_LAN">>;
 
 /**
- * The origins a staff member's browser may send state-changing requests from: the
- * shop's own address. Both our staff routes (lib/http/cross-site.ts) and better-auth
- * (trustedOrigins) read this list, so a second address for the shop (say, the
- * one-box café's LAN address) is added here once.
+ * The origins a staff member's browser may send state-changing requests from. Both our
+ * staff routes (lib/http/cross-site.ts) and better-auth (trustedOrigins) read this list.
+ *
+ * Always PUBLIC_BASE_URL's origin. With STAFF_ORIGINS_INCLUDE_LAN (the launcher, when
+ * PUBLIC_BASE_URL was not pinned) also this machine's own addresses on that URL's scheme
+ * and port: localhost, 127.0.0.1, [::1] and the addresses its interfaces carry now, so
+ * the kitchen tablet at http://192.168.1.20:3000 signs in. Exact origins of this
+ * machine only, never a range: a page elsewhere on the Wi-Fi stays cross-site.
+ *
+ * Read on every call (os.networkInterfaces() takes ~20 µs) rather than cached: DHCP may
+ * move the shop to a new address while it runs, and the next request sees it.
  */
-export function allowedOrigins(config: Pick<Config, "PUBLIC_BASE_URL">): string[] {
-  return [new URL(config.PUBLIC_BASE_URL).origin];
+export function allowedOrigins(config: OriginConfig, readAddresses: () => LanAddress[] = lanAddresses): string[] {
+  const pinned = new URL(config.PUBLIC_BASE_URL).origin;
+  if (!config.STAFF_ORIGINS_INCLUDE_LAN) return [pinned];
+  return [...new Set([pinned, ...ownOrigins(config.PUBLIC_BASE_URL, readAddresses())])];
+}
+
+/** The entry `hops` places from the right of a comma-separated proxy header (as lib/http/client-ip.ts reads X-Forwarded-For). */
+function fromProxy(value: string | null, hops: number): string | undefined {
+  const entries = (value ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : undefined;
+}
+
+/**
+ * The origin the browser used to open this page, which is what it will send as Origin
+ * when the page posts. Browsers reach the launcher's web directly (TRUSTED_PROXY_HOPS=0):
+ * plain http and the Host header; an X-Forwarded-* header is then the client's own
+ * invention and ignored. Behind proxies, the outermost trusted one's X-Forwarded-Proto
+ * and X-Forwarded-Host (else Host). Null when there is nothing usable. For telling staff
+ * why sign-in will be refused only: the origin checks themselves read Origin.
+ */
+export function requestOrigin(headers: Headers, trustedProxyHops: number): string | null {
+  const proxied = trustedProxyHops > 0;
+  const proto = (proxied ? fromProxy(headers.get("x-forwarded-proto"), trustedProxyHops) : undefined) ?? "http";
+  const host = (proxied ? fromProxy(headers.get("x-forwarded-host"), trustedProxyHops) : undefined) ?? headers.get("host")?.trim();
+  if (!host || !/^https?$/i.test(proto)) return null;
+  const candidate = `${proto.toLowerCase()}://${host}`;
+  if (!URL.canParse(candidate)) return null;
+  const url = new URL(candidate);
+  // A Host with a path, credentials or a query is not a host.
+  if (url.pathname !== "/" || url.username || url.password || url.search || url.hash) return null;
+  return url.origin;
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 // The web server and the worker run as separate OS processes, as in production. Each
@@ -14,21 +15,51 @@ export type Child = {
   process: ChildProcess;
   exited: Promise<ExitInfo>;
   isRunning: () => boolean;
+  /** When it was spawned (Date.now()). */
+  startedAt: number;
   /** SIGTERM to the group, then SIGKILL after timeoutMs; resolves once the child is gone. */
   stop: (timeoutMs: number) => Promise<ExitInfo>;
+  /**
+   * SIGKILL to the group, for what a dead child left behind (`next start`'s server
+   * process holds the port); resolves once none of the group runs, or after timeoutMs.
+   */
+  killGroup: (timeoutMs: number) => Promise<void>;
 };
 
 const COLORS = { web: 36, worker: 35, build: 33 } as Record<string, number>;
 
-function prefixLines(stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream, label: string) {
+function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
   if (!stream) return;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  lines.on("line", (line) => out.write(`${label} ${line}\n`));
+  createInterface({ input: stream, crlfDelay: Infinity }).on("line", onLine);
 }
 
 const ownGroup = process.platform !== "win32";
 
-function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+/** Whether any process of the group is still alive; zombies (dead, not yet reaped) hold no ports and do not count. */
+export function groupAlive(pgid: number): boolean {
+  if (process.platform === "linux") {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        // After the command name (which may hold spaces and parentheses): state ppid pgrp ...
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(pgrp) === pgid && state !== "Z") return true;
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return false;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
   try {
     if (ownGroup && proc.pid) process.kill(-proc.pid, signal);
     else proc.kill(signal);
@@ -37,16 +68,28 @@ function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export function spawnChild(name: string, command: string, args: string[], options: { cwd: string; env: Record<string, string | undefined> }): Child {
+export function spawnChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    /** Where its output goes, line by line; default: this process's stdout/stderr, prefixed with [name]. */
+    onLine?: (line: string, stream: "stdout" | "stderr") => void;
+  },
+): Child {
+  const startedAt = Date.now();
   const proc = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: ownGroup });
   const color = COLORS[name];
   const label = process.stdout.isTTY && color ? `\x1b[${color}m[${name}]\x1b[0m` : `[${name}]`;
-  prefixLines(proc.stdout, process.stdout, label);
-  prefixLines(proc.stderr, process.stderr, label);
+  const onLine = options.onLine ?? ((line, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(`${label} ${line}\n`));
+  forEachLine(proc.stdout, (line) => onLine(line, "stdout"));
+  forEachLine(proc.stderr, (line) => onLine(line, "stderr"));
   let running = true;
   const exited = new Promise<ExitInfo>((resolve) => {
     proc.once("error", (error) => {
-      process.stderr.write(`${label} could not start: ${error.message}\n`);
+      onLine(`could not start: ${error.message}`, "stderr");
       running = false;
       resolve({ code: 127, signal: null });
     });
@@ -60,6 +103,13 @@ export function spawnChild(name: string, command: string, args: string[], option
     process: proc,
     exited,
     isRunning: () => running,
+    startedAt,
+    killGroup: async (timeoutMs) => {
+      signalGroup(proc, "SIGKILL");
+      if (!ownGroup || !proc.pid) return;
+      const deadline = Date.now() + timeoutMs;
+      while (groupAlive(proc.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    },
     stop: async (timeoutMs) => {
       // Even after the child itself has exited, what it started may still be running.
       signalGroup(proc, "SIGTERM");

@@ -11,7 +11,7 @@ const setting = (name: string) => unit.match(new RegExp(`^${name}=(.*)$`, "m"))?
 describe("deploy/brewline.service", () => {
   it("starts what npm start starts", () => {
     const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start;
-    expect(setting("ExecStart")).toBe(start.replace(/^node /, "/usr/bin/node "));
+    expect(setting("ExecStart")).toBe(start?.replace(/^node /, "/usr/bin/node "));
   });
 
   it("lets the launcher stop its children in order and restarts it after a failure", () => {

@@ -15,6 +15,7 @@ describe("resolveSettings", () => {
       database: { kind: "embedded" },
       queues: { kind: "embedded" },
       mail: { kind: "embedded" },
+      backups: { dir: "/srv/brewline/.data/backups", keep: 7, hour: 3 },
     });
     expect(portsToClaim(s).map((p) => p.port)).toEqual([3000, 3001, 54329, 4566, 1025, 1080]);
   });
@@ -48,6 +49,15 @@ describe("resolveSettings", () => {
     expect(s.dataDir).toBe("/tmp/x");
     expect(s.ports).toEqual({ web: 4000, workerHealth: 4001, postgres: 6000, queue: 6001, smtp: 6002, mailWeb: 6003 });
     expect(resolveSettings(["start"], { PORT: "5000", BREWLINE_SKIP_BUILD: "1" }, root)).toMatchObject({ build: false, ports: { web: 5000 } });
+  });
+
+  it("keeps backups under the data folder unless told where, how many and when", () => {
+    expect(resolveSettings(["start"], { BREWLINE_DATA_DIR: "/var/brewline" }, root).backups).toEqual({ dir: "/var/brewline/backups", keep: 7, hour: 3 });
+    expect(resolveSettings(["start"], { BREWLINE_BACKUP_DIR: "/mnt/usb/cafe", BREWLINE_BACKUP_KEEP: "0", BREWLINE_BACKUP_HOUR: "23" }, root).backups).toEqual({ dir: "/mnt/usb/cafe", keep: 0, hour: 23 });
+    expect(resolveSettings(["start"], { BREWLINE_BACKUP_DIR: "backups" }, root).backups.dir).toBe("/srv/brewline/backups");
+    expect(() => resolveSettings(["start"], { BREWLINE_BACKUP_HOUR: "24" }, root)).toThrow(/BREWLINE_BACKUP_HOUR=24 is not a whole number from 0 to 23/);
+    expect(() => resolveSettings(["start"], { BREWLINE_BACKUP_KEEP: "-1" }, root)).toThrow(/BREWLINE_BACKUP_KEEP=-1/);
+    expect(() => resolveSettings(["start"], { BREWLINE_BACKUP_KEEP: "seven" }, root)).toThrow(/BREWLINE_BACKUP_KEEP=seven/);
   });
 
   it("rejects bad input with a message", () => {

@@ -21,6 +21,11 @@ export type StackSettings = {
    */
   queues: { kind: "embedded" } | { kind: "endpoint"; endpoint: string } | { kind: "given"; aws: boolean };
   mail: { kind: "embedded" } | { kind: "external"; smtpUrl: string };
+  /**
+   * pg_dump-like backups of the embedded database (docs/BACKUPS.md): where they go, how
+   * many automatic ones to keep (0 = take none), and the hour (0-23, local time) of the nightly one.
+   */
+  backups: { dir: string; keep: number; hour: number };
 };
 
 export const DEFAULT_PORTS = { web: 3000, workerHealth: 3001, postgres: 54329, queue: 4566, smtp: 1025, mailWeb: 1080 };
@@ -44,6 +49,14 @@ function port(env: Record<string, string | undefined>, names: string[], fallback
     return value;
   }
   return fallback;
+}
+
+function integer(env: Record<string, string | undefined>, name: string, min: number, max: number, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${name}=${raw} is not a whole number from ${min} to ${max}`);
+  return value;
 }
 
 const set = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
@@ -70,15 +83,24 @@ export function resolveSettings(argv: string[], env: Record<string, string | und
   if (set(env.ORDERS_QUEUE_URL)) queues = { kind: "given", aws: !set(env.AWS_ENDPOINT_URL) };
   else if (set(env.AWS_ENDPOINT_URL)) queues = { kind: "endpoint", endpoint: env.AWS_ENDPOINT_URL };
 
+  const dataDir = path.resolve(root, env.BREWLINE_DATA_DIR?.trim() || ".data");
+  const backups = {
+    // Relative to the project like the data folder; a USB disk or a network share works.
+    dir: path.resolve(root, env.BREWLINE_BACKUP_DIR?.trim() || path.join(dataDir, "backups")),
+    keep: integer(env, "BREWLINE_BACKUP_KEEP", 0, 1000, 7),
+    hour: integer(env, "BREWLINE_BACKUP_HOUR", 0, 23, 3),
+  };
+
   return {
     mode,
     build: mode === "start" && !flags.includes("--no-build") && env.BREWLINE_SKIP_BUILD !== "1",
     root,
-    dataDir: path.resolve(root, env.BREWLINE_DATA_DIR?.trim() || ".data"),
+    dataDir,
     ports,
     database: set(env.DATABASE_URL) ? { kind: "external", url: env.DATABASE_URL } : { kind: "embedded" },
     queues,
     mail: set(env.SMTP_URL) ? { kind: "external", smtpUrl: env.SMTP_URL } : { kind: "embedded" },
+    backups,
   };
 }
 
