@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
-import { storeName } from "../lib/http/store.ts";
+import { storeDisplayName } from "../lib/store/store-display-name.ts";
 import "./globals.css";
 
 // Served from the installed @fontsource package: no request to Google Fonts at build
@@ -17,7 +17,7 @@ const inter = localFont({
 });
 
 export function generateMetadata(): Metadata {
-  const name = storeName();
+  const name = storeDisplayName();
   return {
     title: { default: name, template: `%s · ${name}` },
     description: `Order ahead at ${name} and pick up when it's ready.`,

@@ -1,10 +1,10 @@
 import type { MetadataRoute } from "next";
-import { storeName } from "../lib/http/store.ts";
+import { storeDisplayName } from "../lib/store/store-display-name.ts";
 
 // Installable web app: "Add to home screen" from the QR code page opens the menu
 // full-screen, with the cafe's colours and icon.
 export default function manifest(): MetadataRoute.Manifest {
-  const name = storeName();
+  const name = storeDisplayName();
   return {
     name,
     short_name: name.length > 12 ? "Brewline" : name,

@@ -1,6 +1,6 @@
 import { placeOrderInputSchema } from "../lib/orders/order-input.ts";
-import { requestReady } from "../lib/orders/request-ready.ts";
-import { startOrder } from "../lib/orders/start-order.ts";
+import { requestReady } from "../lib/kitchen/request-ready.ts";
+import { startOrder } from "../lib/kitchen/start-order.ts";
 import { sleep, summarise, type BenchSettings, type Percentiles } from "./common.ts";
 import type { BenchStack } from "./stack.ts";
 

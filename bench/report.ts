@@ -54,7 +54,7 @@ export function renderTable(r: BenchResults): string {
     rows.push(["ready → notifications sent", pct(p.readyToSentMs)]);
     rows.push(["  readyRequested → READY", pct(p.breakdownMs.readyRequestedToReady)]);
     rows.push(["  READY → notifier claims", pct(p.breakdownMs.readyToNotificationClaimed)]);
-    rows.push(["  claimed → sent, SMS (outbox)", pct(p.breakdownMs.claimedToSentSms)]);
+    rows.push(["  claimed → sent, SMS (dev inbox)", pct(p.breakdownMs.claimedToSentSms)]);
     rows.push(["  claimed → sent, email (SMTP)", pct(p.breakdownMs.claimedToSentEmail)]);
   }
   if (r.drain) {

@@ -32,7 +32,7 @@ export type BenchStack = {
   stopWeb: () => Promise<void>;
   startWorkers: (count: number) => Promise<void>;
   stopWorkers: () => Promise<void>;
-  /** Empties orders, notifications, SMS outbox and both queues. */
+  /** Empties orders, notifications, the dev SMS inbox and both queues. */
   reset: () => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -95,7 +95,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
   const rateLimit = process.env.BENCH_RATE_LIMIT === "off" ? "0" : "1000000000";
   const env: Record<string, string> = {
     ...infraEnv,
-    SMS_MODE: "outbox",
+    SMS_MODE: "inbox",
     STORE_TIMEZONE: "UTC",
     LOG_LEVEL: settings.logLevel,
     // All load comes from one address: limits this high keep the limiter's statement

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { orderStatus, placeOrderWithContact, restoreGhostOrder, sendGhostOrderPlaced } from "./dashboard-helpers.ts";
 import { query } from "./support/db.ts";
-import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/inboxes.ts";
 import { placeOrderViaApi, uniqueName } from "./support/shop.ts";
 import { E2E_BASE_URL } from "./stack-env.ts";
 import { signInAs } from "./support/staff.ts";

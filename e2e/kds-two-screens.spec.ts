@@ -1,11 +1,11 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/axe.ts";
 import { signInAs } from "./support/staff.ts";
-import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/inboxes.ts";
 import { newDeviceId, uniqueName } from "./support/shop.ts";
 
 // Two kitchen screens (two baristas, two browsers) and one customer, through the real
-// processes. What the customer is told is counted where it lands: the SMS outbox and
+// processes. What the customer is told is counted where it lands: the dev SMS inbox and
 // maildev. The second screen works the bump bar only.
 
 test.use({ viewport: { width: 1280, height: 800 } });

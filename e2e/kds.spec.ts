@@ -3,7 +3,7 @@ import { expect, expectAccessible, test } from "./support/axe.ts";
 import { signInAs, staffHeaders } from "./support/staff.ts";
 import { orderStatus, placeOrderWithContact } from "./dashboard-helpers.ts";
 import { query } from "./support/db.ts";
-import { textsTo, uniquePhone } from "./support/outbox.ts";
+import { textsTo, uniquePhone } from "./support/inboxes.ts";
 import { newDeviceId, placeOrderViaApi, uniqueName } from "./support/shop.ts";
 
 // The kitchen display as baristas use it (a 1280×800 tablet with a bump bar), the

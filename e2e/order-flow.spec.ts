@@ -1,11 +1,11 @@
 import { expect, test } from "./support/axe.ts";
 import { query } from "./support/db.ts";
 import { signInAs } from "./support/staff.ts";
-import { emailsTo, textsTo, uniquePhone } from "./support/outbox.ts";
+import { emailsTo, textsTo, uniquePhone } from "./support/inboxes.ts";
 import { fillDetails } from "./support/shop.ts";
 
 // The whole journey through the real processes: browser → web → Postgres + SQS → worker
-// → KDS → SNS → notifier → maildev and the SMS outbox.
+// → KDS → SNS → notifier → maildev and the dev SMS inbox.
 
 test("a customised drink goes from the customer to the kitchen and back, with one text and one email", async ({ page, context }) => {
   const phone = uniquePhone();
@@ -35,7 +35,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   // The worker takes it off the FIFO queue; the page follows without a reload.
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "QUEUED");
 
-  // Barista (a manager here, who may also open the SMS outbox below): signs in, finds the ticket on the kitchen display, starts it
+  // Barista (a manager here, who may also open the dev SMS inbox below): signs in, finds the ticket on the kitchen display, starts it
   // (claimed under their name), then marks it ready.
   const kds = await context.newPage();
   await signInAs(kds, "manager", "Sam");
@@ -53,7 +53,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "READY", { timeout: 30_000 });
   await expect(page.getByTestId("ticket-number")).toHaveText(ticket);
 
-  // One email in maildev, one text in the SMS outbox.
+  // One email in maildev, one text in the dev SMS inbox.
   await expect.poll(async () => (await emailsTo(email)).length, { timeout: 30_000 }).toBeGreaterThan(0);
   // The data folder is new for every run, so every text to this number is from this order.
   const sms = () => textsTo(phone);
@@ -77,7 +77,7 @@ test("a customised drink goes from the customer to the kitchen and back, with on
     { channel: "SMS", status: "SENT" },
   ]);
 
-  // The SMS outbox page lists it too.
+  // The dev SMS inbox page lists it too.
   await kds.goto("/dev/sms");
   await expect(kds.getByTestId("dev-sms").filter({ hasText: phone })).toHaveCount(1);
 });

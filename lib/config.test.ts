@@ -10,9 +10,16 @@ const base = {
 };
 
 describe("parseConfig", () => {
-  it("sends SMS through SNS on AWS and to the dev outbox with an emulator endpoint", () => {
+  it("sends SMS through SNS on AWS and to the dev SMS inbox with an emulator endpoint", () => {
     expect(parseConfig(base).SMS_MODE).toBe("sns");
-    expect(parseConfig({ ...base, AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }).SMS_MODE).toBe("outbox");
+    expect(parseConfig({ ...base, AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }).SMS_MODE).toBe("inbox");
+  });
+
+  it("accepts SMS_MODE=outbox as a deprecated alias of inbox", () => {
+    expect(parseConfig({ ...base, SMS_MODE: "inbox" }).SMS_MODE).toBe("inbox");
+    expect(parseConfig({ ...base, SMS_MODE: "outbox" }).SMS_MODE).toBe("inbox");
+    expect(parseConfig({ ...base, SMS_MODE: "off" }).SMS_MODE).toBe("off");
+    expect(() => parseConfig({ ...base, SMS_MODE: "mailbox" })).toThrow(/SMS_MODE/);
   });
 
   it("defaults the phone region to US and the order rate limits to 6 a minute and 30 an hour", () => {

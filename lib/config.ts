@@ -28,8 +28,13 @@ const schema = z
     ORDER_EVENTS_TOPIC_ARN: z
       .string({ error: "ORDER_EVENTS_TOPIC_ARN is required (arn:aws:sns:region:account:name)" })
       .startsWith("arn:", "ORDER_EVENTS_TOPIC_ARN must be an SNS topic ARN"),
-    /** 'sns' sends real texts through SNS; 'outbox' records them in Postgres (emulators). */
-    SMS_MODE: z.enum(["sns", "outbox", "off"]).optional(),
+    /** 'sns' sends real texts through SNS; 'inbox' records them in Postgres for the dev SMS inbox at /dev/sms (emulators); 'off' sends none. */
+    SMS_MODE: z
+      .enum(["sns", "inbox", "outbox", "off"])
+      // Deprecated alias: 'outbox' was this mode's old name (it has nothing to do with the
+      // transactional outbox, lib/outbox/). Still accepted so existing .env files keep working.
+      .transform((mode) => (mode === "outbox" ? "inbox" : mode))
+      .optional(),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default("Brewline <orders@brewline.local>"),
     MAIL_INBOX_URL: optionalUrl,
@@ -113,11 +118,14 @@ const schema = z
   .transform(({ AUTH_SECRET, ...env }) => ({
     ...env,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? AUTH_SECRET,
-    SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "outbox" : "sns"),
+    SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "inbox" : "sns"),
     SMS_ALLOWED_COUNTRIES: env.SMS_ALLOWED_COUNTRIES ?? [env.STORE_PHONE_REGION],
   }));
 
 export type Config = z.infer<typeof schema>;
+
+/** Every variable the schema reads (README's Configuration table must list exactly these: lib/config-docs.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.in.shape);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     // addresses a device uses (localhost here, the LAN address on the kitchen tablet).
     STAFF_ORIGINS_INCLUDE_LAN: process.env.PUBLIC_BASE_URL?.trim() ? process.env.STAFF_ORIGINS_INCLUDE_LAN?.trim() || "false" : "true",
   };
-  if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "outbox";
+  if (!env.SMS_MODE && !(s.queues.kind === "given" && s.queues.aws)) env.SMS_MODE = "inbox";
   const config = parseConfig(env);
 
   const webArgs = s.mode === "start" ? [...WEB_NODE_FLAGS, nextBin, "start", "-p", String(s.ports.web)] : [nextBin, "dev", "-p", String(s.ports.web)];
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
       mode: s.mode,
       baseUrl,
       mailInboxUrl: infra.mailInboxUrl,
-      smsOutbox: config.SMS_MODE === "outbox",
+      smsOutbox: config.SMS_MODE === "inbox",
       seconds: performance.now() / 1000,
       dataDir: infra.postgresDataDir && displayPath(infra.postgresDataDir),
       // Tablets and the TV open the shop at this machine's LAN address, unless PUBLIC_BASE_URL pins one.

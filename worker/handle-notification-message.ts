@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { notifyCustomer, type NotifyDependencies } from "../lib/notifications/notify-customer.ts";
 import type { MessageHandler } from "../lib/queue/consumer.ts";
-import { orderEventSchema } from "../lib/queue/messages.ts";
+import { orderEventSchema } from "../lib/messages/order-events.ts";
 import { parseMessageBody } from "../lib/queue/parse-message.ts";
 
 const snsEnvelopeSchema = z.object({ Type: z.literal("Notification"), Message: z.string() });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
-import { callApi, type ApiResult } from "./admin-api.ts";
+import { callApi, type ApiCallOptions, type ApiResult } from "../api/api-client.ts";
 
 export type AdminMessage = { text: string; tone: "error" | "ok" } | null;
 
@@ -17,7 +17,7 @@ export function useAdminAction() {
   const [message, setMessage] = useState<AdminMessage>(null);
 
   const run = useCallback(
-    async <T,>(url: string, init: { method: string; body?: unknown; raw?: Blob }, success?: string): Promise<ApiResult<T>> => {
+    async <T,>(url: string, init: Pick<ApiCallOptions, "method" | "body" | "raw">, success?: string): Promise<ApiResult<T>> => {
       setBusy(true);
       const result = await callApi<T>(url, init);
       setBusy(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OrderBoardEntry } from "../../lib/kds/kds-types.ts";
+import type { OrderBoardEntry } from "../../lib/kitchen/kitchen-types.ts";
 import { boardView, columnEntries, density, FRESH_READY_MS } from "./board-view.ts";
 
 const now = Date.parse("2026-01-01T10:10:00.000Z");

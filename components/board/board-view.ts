@@ -1,4 +1,4 @@
-import type { OrderBoardData, OrderBoardEntry } from "../../lib/kds/kds-types.ts";
+import type { OrderBoardData, OrderBoardEntry } from "../../lib/kitchen/kitchen-types.ts";
 
 // What the customer-facing order board shows at a given moment. The server sends ready
 // orders for readyForSeconds; the screen drops them itself when that time runs out, as

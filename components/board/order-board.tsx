@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { OrderBoardData, OrderBoardEntry } from "../../lib/kds/kds-types.ts";
+import type { OrderBoardData, OrderBoardEntry } from "../../lib/kitchen/kitchen-types.ts";
+import { callApi } from "../api/api-client.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { useEventStream } from "../live/use-event-stream.ts";
 import { useServerNow } from "../live/use-now.ts";
@@ -28,10 +29,9 @@ export function OrderBoard({ initial, renderedAt, storeName }: { initial: OrderB
     if (isBoard(d)) setData(d);
   }, []);
   const resync = useCallback(() => {
-    void fetch("/api/board", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then(receive)
-      .catch(() => undefined);
+    void callApi("/api/board").then((result) => {
+      if (result.ok) receive(result.data);
+    });
   }, [receive]);
   const stream = useEventStream("/api/board/events", { board: receive }, { onReconnect: resync });
   const { preparing, ready } = boardView(data, now);

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { callApi } from "../api/api-client.ts";
 
 /**
  * A staff action: POSTs JSON to a dashboard route and re-renders the page, or shows the
@@ -16,18 +17,12 @@ export function PostButton({ url, body, label, pendingLabel, testId }: { url: st
   const run = async () => {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
-      if (!res.ok) {
-        const payload = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(payload?.error?.message ?? `Failed (${res.status})`);
-      }
-      startTransition(() => router.refresh());
-    } catch {
-      setError("Network error, please try again");
-    } finally {
-      setBusy(false);
-    }
+    const result = await callApi(url, { method: "POST", body: body ?? {} });
+    if (!result.ok) setError(result.message);
+    // Whatever the server answered, the page shows what it holds now; with no answer at
+    // all there is nothing new to show.
+    if (result.ok || result.kind === "refused" || result.kind === "cut-off") startTransition(() => router.refresh());
+    setBusy(false);
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 import { allDayCounts } from "./all-day.ts";
 
 /** Beside the board, not over it: a barista batches drinks while still watching tickets. */

@@ -1,4 +1,4 @@
-import type { KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 
 // "All day" counts, as restaurant kitchens call them: how many of each drink, and of
 // each option, are still to make across the open tickets — so a barista can steam the

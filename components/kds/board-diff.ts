@@ -1,4 +1,4 @@
-import type { CancelledTicket, KdsBoardData, KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { CancelledTicket, KdsBoardData, KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 
 // What changed between two successive boards, for the sounds and the "cancelled" notice:
 // - a ticket that arrives is new, unless it came back from the bumped list (a recall);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 import { CANCEL_REASONS, cancelReasonProblem, MAX_CANCEL_REASON } from "./kds-view.ts";
 import { buttonClass, Modal } from "./modal.tsx";
 import type { CancelChoice } from "./use-kds-board.ts";

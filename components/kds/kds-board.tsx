@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { KdsBoardData, KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsBoardData, KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { useServerNow } from "../live/use-now.ts";
 import { AllDayPanel } from "./all-day-panel.tsx";

@@ -1,4 +1,4 @@
-import type { KdsSettings, KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsSettings, KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 
 // The kitchen display's rules that need no browser: ticket age colours, the selection
 // as tickets come and go, what an action shows before the server confirms it, and the

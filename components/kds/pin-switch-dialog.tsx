@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { sendJson } from "./kds-api.ts";
+import { callApi } from "../api/api-client.ts";
 import { buttonClass, Modal } from "./modal.tsx";
 
 const MAX_PIN = 6;
@@ -31,16 +31,17 @@ export function PinSwitchDialog({ staff, current, onClose }: { staff: PinStaff[]
   const submit = async () => {
     if (!who || pin.length < 4 || busy) return;
     setBusy(true);
-    const result = await sendJson("/api/auth/staff/pin-switch", { userId: who.id, pin });
-    if (result.ok) {
+    const result = await callApi("/api/auth/staff/pin-switch", { method: "POST", body: { userId: who.id, pin } });
+    // A success cut off mid-answer still set the new session's cookie with its headers.
+    if (result.ok || result.kind === "cut-off") {
       window.location.reload();
       return;
     }
     setBusy(false);
     setPin("");
-    // better-auth answers { code, message } rather than our { error: { message } }.
-    const { code, message } = (result.body ?? {}) as { code?: string; message?: string };
-    setError(code === "UNAUTHORIZED" ? "This screen's session has ended. Reload and sign in again." : (message ?? result.message));
+    // better-auth answers 401 for a wrong PIN too ({ code: "WRONG_PIN", message: "Wrong PIN" }),
+    // so its own message comes first; UNAUTHORIZED alone is this screen's ended session.
+    setError(result.code === "UNAUTHORIZED" ? "This screen's session has ended. Reload and sign in again." : (result.serverMessage ?? result.message));
   };
 
   return (

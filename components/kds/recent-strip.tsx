@@ -1,4 +1,4 @@
-import type { RecentTicket } from "../../lib/kds/kds-types.ts";
+import type { RecentTicket } from "../../lib/kitchen/kitchen-types.ts";
 import type { TicketAction } from "./use-kds-board.ts";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { KdsSettings } from "../../lib/kds/kds-types.ts";
+import type { KdsSettings } from "../../lib/kitchen/kitchen-types.ts";
 import { settingsForm, settingsPatch, type SettingsForm } from "./kds-view.ts";
 import { buttonClass, Modal } from "./modal.tsx";
 

@@ -1,4 +1,4 @@
-import type { CancelledTicket, KdsBoardData, KdsItem, KdsOption, KdsTicket, RecentTicket } from "../../lib/kds/kds-types.ts";
+import type { CancelledTicket, KdsBoardData, KdsItem, KdsOption, KdsTicket, RecentTicket } from "../../lib/kitchen/kitchen-types.ts";
 
 // Small builders for the kitchen display's unit tests (not used by the app).
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { KdsSettings, KdsTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsSettings, KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 import { ageLevel, formatTimer, ticketAgeMs, ticketPhase, type AgeLevel } from "./kds-view.ts";
 import { TicketItems } from "./ticket-items.tsx";
 import type { TicketAction } from "./use-kds-board.ts";

@@ -1,4 +1,4 @@
-import type { KdsItem } from "../../lib/kds/kds-types.ts";
+import type { KdsItem } from "../../lib/kitchen/kitchen-types.ts";
 
 /**
  * A ticket's drinks as a barista reads them mid-pour: quantity and name large; what

@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "../../lib/kds/kds-types.ts";
+import type { KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "../../lib/kitchen/kitchen-types.ts";
 import { useEventStream } from "../live/use-event-stream.ts";
 import { diffBoard, type BoardChanges } from "./board-diff.ts";
-import { sendJson, stationQuery, ticketUrl } from "./kds-api.ts";
+import { callApi } from "../api/api-client.ts";
+import { stationQuery, ticketUrl } from "./kds-api.ts";
 import { applyOverrides, type TicketOverride } from "./kds-view.ts";
 
 export type TicketAction = "start" | "ready" | "station-done" | "priority" | "cancel" | "recall";
@@ -44,10 +45,9 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     setOverrides(new Map());
   }, []);
   const resync = useCallback(() => {
-    void fetch(`/api/kds/tickets${query}`, { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then(receive)
-      .catch(() => undefined);
+    void callApi(`/api/kds/tickets${query}`).then((result) => {
+      if (result.ok) receive(result.data);
+    });
   }, [query, receive]);
   const stream = useEventStream(
     `/api/kds/events${query}`,
@@ -87,7 +87,7 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     if (inFlight.current.has(id)) return false;
     inFlight.current.add(id);
     setPending((p) => ({ ...p, [id]: action }));
-    const result = await sendJson(ticketUrl(id, action), body);
+    const result = await callApi(ticketUrl(id, action), { method: "POST", body });
     inFlight.current.delete(id);
     setPending((p) => {
       const next = { ...p };
@@ -98,8 +98,9 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
       // The session ended (12 hours, or signed out elsewhere): the page sends to sign-in.
       if (result.status === 401) window.location.reload();
       notify(result.message);
-      // A refusal (409: someone else got there first) means this screen is behind.
-      if (result.status === 409) resync();
+      // A refusal (409: someone else got there first) means this screen is behind; so may
+      // an answer cut off, whose action may have happened.
+      if (result.status === 409 || result.kind === "cut-off") resync();
       return false;
     }
     const override = onOk(result.data);
@@ -140,7 +141,7 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
         return undefined;
       }),
     saveSettings: async (patch: Partial<KdsSettings>): Promise<string | null> => {
-      const result = await sendJson<KdsSettings>("/api/kds/settings", patch, "PATCH");
+      const result = await callApi<KdsSettings>("/api/kds/settings", { method: "PATCH", body: patch });
       if (!result.ok) return result.message;
       setBoard((b) => ({ ...b, settings: { ...b.settings, ...result.data } }));
       return null;

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { checkoutFailure, createKeyKeeper, NETWORK_ERROR, orderRequestBody, validateDetails, type CheckoutDetails, type CheckoutFailure } from "../order/checkout.ts";
+import { callApi } from "../api/api-client.ts";
+import { OFFLINE_RETRY_SAFE_MESSAGE } from "../api/error-messages.ts";
+import { checkoutFailure, createKeyKeeper, orderRequestBody, validateDetails, type ApiError, type CheckoutDetails, type CheckoutFailure } from "../order/checkout.ts";
 import type { CartLine } from "../order/menu-math.ts";
-import { sendJson } from "./kds-api.ts";
 
 export type WalkUpPlaced = { ticketNumber: number; totalCents: number; statusUrl: string };
 
@@ -40,7 +41,7 @@ export function useWalkUp() {
     inFlight.current = true;
     setSending(true);
     setFailure(null);
-    const result = await sendJson<WalkUpPlaced>("/api/kds/walk-up", { ...body, idempotencyKey });
+    const result = await callApi<WalkUpPlaced>("/api/kds/walk-up", { method: "POST", body: { ...body, idempotencyKey } });
     inFlight.current = false;
     setSending(false);
     if (result.ok && typeof result.data?.ticketNumber === "number") {
@@ -48,8 +49,11 @@ export function useWalkUp() {
       keyFor.current = createKeyKeeper();
     } else if (result.ok) {
       setFailure(failureOf("The server's answer made no sense. Check the board before trying again."));
+    } else if (result.kind === "refused") {
+      setFailure(checkoutFailure(result.status, result.body as ApiError | null, result.retryAfterSeconds));
     } else {
-      setFailure(result.status === 0 ? failureOf(NETWORK_ERROR.replace(" — you won't be charged twice", ". Trying again is safe.")) : checkoutFailure(result.status, result.body, null));
+      // No answer, or one cut off: the ticket may exist, and a retry with the same key is safe.
+      setFailure(failureOf(OFFLINE_RETRY_SAFE_MESSAGE));
     }
   }
 

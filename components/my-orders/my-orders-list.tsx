@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { callApi } from "../api/api-client.ts";
 import { formatMoney } from "../format.ts";
 import { asStatusView, headline, type LiveStatusView } from "../order-status/status-view.ts";
 import { loadHistory, type PastOrder } from "./order-history.ts";
@@ -12,12 +13,8 @@ const REFRESH_MS = 15_000;
 type Row = PastOrder & { view?: LiveStatusView | null };
 
 async function fetchView(token: string): Promise<LiveStatusView | null> {
-  try {
-    const response = await fetch(`/api/orders/${encodeURIComponent(token)}`, { cache: "no-store" });
-    return response.ok ? asStatusView(await response.json()) : null;
-  } catch {
-    return null;
-  }
+  const result = await callApi(`/api/orders/${encodeURIComponent(token)}`);
+  return result.ok ? asStatusView(result.data) : null;
 }
 
 /** The orders placed from this device, with their current status (fetched, then refreshed while the tab is visible). */

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { errorMessage, NETWORK_ERROR, type ApiError } from "../order/checkout.ts";
+import { callApi } from "../api/api-client.ts";
+import { genericMessage } from "../api/error-messages.ts";
 
 /**
  * "Cancel order", with a confirmation so a stray tap cannot cancel. The page's live
@@ -17,20 +18,11 @@ export function CancelOrder({ token, onCancelled }: { token: string; onCancelled
   async function cancel() {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/cancel`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-      const data = (await response.json().catch(() => null)) as ({ status?: string } & ApiError) | null;
-      if (response.ok && data?.status === "CANCELLED") {
-        dialogRef.current?.close();
-        onCancelled();
-      } else {
-        setError(errorMessage(response.status, data));
-        dialogRef.current?.close();
-      }
-    } catch {
-      setError(NETWORK_ERROR.replace(" — you won't be charged twice", ""));
-      dialogRef.current?.close();
-    }
+    const result = await callApi<{ status?: string } | null>(`/api/orders/${encodeURIComponent(token)}/cancel`, { method: "POST", body: {} });
+    dialogRef.current?.close();
+    if (result.ok && result.data?.status === "CANCELLED") onCancelled();
+    // A cut-off answer may still have cancelled it: the live stream says so if it did.
+    else setError(result.ok ? genericMessage(result.status) : result.message);
     setBusy(false);
   }
 

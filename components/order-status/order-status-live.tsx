@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { callApi } from "../api/api-client.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { STREAM_OFF, useEventStream } from "../live/use-event-stream.ts";
 import { CancelOrder } from "./cancel-order.tsx";
@@ -26,10 +27,9 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
   // After a dropped connection, fetch the order once more: the stream resends the full
   // state on connect, but a server that only announces changes would leave a gap.
   const resync = useCallback(() => {
-    void fetch(path, { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then(update)
-      .catch(() => undefined);
+    void callApi(path).then((result) => {
+      if (result.ok) update(result.data);
+    });
   }, [path, update]);
   // An order the stream cannot find (404) is gone, as when the stream itself says so.
   const stream = useEventStream(

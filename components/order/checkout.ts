@@ -1,3 +1,5 @@
+import { retryAfterSeconds } from "../api/api-client.ts";
+import { failureMessage, isBusyStatus, waitText } from "../api/error-messages.ts";
 import type { CartLine } from "./menu-math.ts";
 
 // The checkout request, kept apart from the React component so the retry rules can be
@@ -59,14 +61,15 @@ export type ApiError = {
   error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; reopensAt?: string | null } };
 };
 
-export const NETWORK_ERROR = "We couldn't reach the cafe. Check your connection and try again — you won't be charged twice.";
-
-/** Turns a failed response into words for the customer. */
+/**
+ * Turns a refused order into words for the customer: the shared messages
+ * (components/api/error-messages.ts), except that an outage without a message says
+ * what the server itself says then (UNAVAILABLE_MESSAGE in lib/http/handle-route.ts).
+ */
 export function errorMessage(status: number, body: ApiError | null): string {
-  const message = body?.error?.message;
-  if (message) return message.charAt(0).toUpperCase() + message.slice(1);
-  if (status === 503 || status === 502 || status === 504) return "We can't take orders for a moment, please try again";
-  return `Something went wrong (${status}). Please try again.`;
+  const message = body?.error?.message || undefined;
+  if (!message && isBusyStatus(status) && status !== 429) return "We can't take orders for a moment, please try again";
+  return failureMessage(status, message, null);
 }
 
 /** Fields of the checkout form that can carry their own error message. */
@@ -119,14 +122,7 @@ export function validateDetails(details: CheckoutDetails): FieldErrors {
   return errors;
 }
 
-/** Seconds from a Retry-After header (seconds or an HTTP date), or null. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
+export { retryAfterSeconds };
 
 export type CheckoutFailure = {
   code: string | undefined;
@@ -136,16 +132,20 @@ export type CheckoutFailure = {
   reopensAt: unknown;
 };
 
-/** Everything the form needs from a refused order: a summary, field errors, the cart lines at fault. */
-export function checkoutFailure(status: number, body: ApiError | null, retryAfter: string | null): CheckoutFailure {
+/**
+ * Everything the form needs from a refused order: a summary, field errors, the cart
+ * lines at fault. `retryAfter`: the Retry-After header, or its seconds as the API client
+ * read them.
+ */
+export function checkoutFailure(status: number, body: ApiError | null, retryAfter: string | number | null): CheckoutFailure {
   const code = body?.error?.code;
   const { fields, lines } = parseIssues(body?.error?.details?.issues);
   const line = body?.error?.details?.line;
   if (typeof line === "number" && !lines.has(line)) lines.set(line, errorMessage(status, body));
   let message = errorMessage(status, body);
   if (code === "RATE_LIMITED" || status === 429) {
-    const wait = retryAfterSeconds(retryAfter);
-    message = wait ? `Too many orders from here just now. Please try again in ${wait < 60 ? `${wait} s` : `${Math.ceil(wait / 60)} min`}.` : "Too many orders from here just now. Please try again in a minute.";
+    const wait = typeof retryAfter === "number" ? retryAfter : retryAfterSeconds(retryAfter);
+    message = wait ? `Too many orders from here just now. Please try again in ${waitText(wait)}.` : "Too many orders from here just now. Please try again in a minute.";
   } else if (code === "AT_CAPACITY" && !body?.error?.message) {
     message = "We're at capacity, try again in a few minutes";
   } else if (Object.keys(fields).length > 0 && code === "VALIDATION") {

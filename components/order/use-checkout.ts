@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { callApi } from "../api/api-client.ts";
+import { OFFLINE_RETRY_SAFE_MESSAGE } from "../api/error-messages.ts";
 import { deviceId, rememberOrder, tokenFromStatusUrl } from "../my-orders/order-history.ts";
 import { saveCart } from "./cart-storage.ts";
 import {
   checkoutFailure,
   createKeyKeeper,
-  NETWORK_ERROR,
   newIdempotencyKey,
   orderRequestBody,
   validateDetails,
@@ -63,13 +64,9 @@ export function useCheckout(options: {
     setSubmitting(true);
     setFailure(null);
     try {
-      const response = await fetch("/api/orders", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ ...body, idempotencyKey }),
-      });
-      const data = (await response.json().catch(() => null)) as (OrderResponse & ApiError) | null;
-      if (response.ok && data?.statusUrl) {
+      const result = await callApi<OrderResponse | null>("/api/orders", { method: "POST", body: { ...body, idempotencyKey } });
+      const data = result.ok ? result.data : null;
+      if (data?.statusUrl) {
         const token = tokenFromStatusUrl(data.statusUrl);
         if (token) rememberOrder(storage(), { token, ticketNumber: data.ticketNumber, totalCents: data.totalCents, placedAt: new Date().toISOString() });
         saveCart(storage(), []);
@@ -77,17 +74,18 @@ export function useCheckout(options: {
         router.push(data.statusUrl);
         return;
       }
-      // A success whose body was cut off (the connection dropped mid-answer): the order
-      // may exist, so say "try again" like a network error; the same key makes it safe.
-      if (response.ok) throw new Error("order answer cut off");
-      const result = checkoutFailure(response.status, data, response.headers.get("Retry-After"));
-      const closed = storeFromOrderError(options.store, result.code, result.message, result.reopensAt);
+      // No answer, or a success whose body was cut off (the connection dropped
+      // mid-answer): the order may exist, so say "try again" like a network error; the
+      // same key makes it safe.
+      if (result.ok || result.kind !== "refused") throw new Error("no whole answer to the order");
+      const refused = checkoutFailure(result.status, result.body as ApiError | null, result.retryAfterSeconds);
+      const closed = storeFromOrderError(options.store, refused.code, refused.message, refused.reopensAt);
       if (closed) options.setStore(closed);
       // Something sold out since the menu was loaded: fetch it so the cart flags the line.
-      if (result.code === "CONFLICT") void options.refreshMenu();
-      setFailure(result);
+      if (refused.code === "CONFLICT") void options.refreshMenu();
+      setFailure(refused);
     } catch {
-      setFailure(failureOf(NETWORK_ERROR));
+      setFailure(failureOf(OFFLINE_RETRY_SAFE_MESSAGE));
     }
     inFlight.current = false;
     setSubmitting(false);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { callApi } from "../api/api-client.ts";
 import { useEventStream } from "../live/use-event-stream.ts";
 import type { MenuCategory } from "./menu-math.ts";
 import { ASSUME_OPEN, parseStoreStatus, type StoreStatus } from "./store-status.ts";
@@ -9,9 +10,10 @@ import { ASSUME_OPEN, parseStoreStatus, type StoreStatus } from "./store-status.
 const CLOSED_POLL_MS = 30_000;
 
 async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
+  const result = await callApi(url);
+  if (!result.ok) throw new Error(`${url}: ${result.kind} ${result.status}`);
+  if (result.data === null) throw new Error(`${url}: empty answer`);
+  return result.data;
 }
 
 /**

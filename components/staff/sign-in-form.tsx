@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { askSentence, originAdvice, type OriginAdvice, type ShopOrigins } from "../../lib/http/origin-advice.ts";
 import { safeNextPath } from "../../lib/http/safe-next-path.ts";
+import { callApi, type ApiFailure, type ApiResult } from "../api/api-client.ts";
 
 const inputClass =
   "mt-1 block min-h-12 w-full rounded-xl border border-line bg-surface px-3 text-base focus:border-accent aria-[invalid=true]:border-danger";
@@ -13,24 +14,22 @@ type Step = "sign-in" | "change";
 type Problem = string | { refused: OriginAdvice };
 
 /** better-auth refused the request's Origin: the page is open at an address it does not accept. */
-const isOriginRefusal = (status: number, data: Record<string, unknown> | null) => status === 403 && data?.code === "INVALID_ORIGIN";
+const isOriginRefusal = (failure: ApiFailure) => failure.status === 403 && failure.code === "INVALID_ORIGIN";
 
-async function post(url: string, body: unknown): Promise<{ ok: boolean; status: number; data: Record<string, unknown> | null }> {
-  try {
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    return { ok: response.ok, status: response.status, data: (await response.json().catch(() => null)) as Record<string, unknown> | null };
-  } catch {
-    return { ok: false, status: 0, data: null };
-  }
-}
+/**
+ * better-auth's answer. A success whose body was cut off still set the session cookie
+ * with its headers, so it counts as done (the page after it asks again if need be).
+ */
+const post = <T,>(url: string, body: unknown): Promise<ApiResult<T | null>> =>
+  callApi<T | null>(url, { method: "POST", body }).then((result) => (result.ok || result.kind !== "cut-off" ? result : { ok: true, status: result.status, data: null }));
 
-function problem(status: number, data: Record<string, unknown> | null, fallback: string): string {
-  if (status === 0) return "Can't reach the server. Check the connection and try again.";
-  if (status === 429) return "Too many attempts. Wait a minute and try again.";
-  if (data?.code === "INVALID_EMAIL_OR_PASSWORD") return "That email and password don't match an account.";
-  if (data?.code === "INVALID_PASSWORD") return "The one-time password is not right.";
-  if (data?.code === "PASSWORD_TOO_SHORT") return "The new password must be at least 12 characters.";
-  return typeof data?.message === "string" ? data.message : fallback;
+function problem(failure: ApiFailure, fallback: string): string {
+  if (failure.kind !== "refused") return failure.message;
+  if (failure.status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (failure.code === "INVALID_EMAIL_OR_PASSWORD") return "That email and password don't match an account.";
+  if (failure.code === "INVALID_PASSWORD") return "The one-time password is not right.";
+  if (failure.code === "PASSWORD_TOO_SHORT") return "The new password must be at least 12 characters.";
+  return failure.serverMessage ?? fallback;
 }
 
 /** Why sign-in is refused at this address and what to do, with the addresses as links. */
@@ -96,13 +95,13 @@ export function SignInForm(props: { next: string; mustChange: boolean; email?: s
   const target = safeNextPath(next);
 
   // The browser sends its own origin as Origin: that is the address refused.
-  const refused = (status: number, data: Record<string, unknown> | null, fallback: string): Problem =>
-    isOriginRefusal(status, data) ? { refused: originAdvice(window.location.origin, origins) } : problem(status, data, fallback);
+  const refused = (failure: ApiFailure, fallback: string): Problem =>
+    isOriginRefusal(failure) ? { refused: originAdvice(window.location.origin, origins) } : problem(failure, fallback);
 
   const signIn = async () => {
-    const result = await post("/api/auth/sign-in/email", { email, password });
-    if (!result.ok) return setError(refused(result.status, result.data, "Could not sign in. Try again."));
-    const user = result.data?.user as { mustChangePassword?: boolean } | undefined;
+    const result = await post<{ user?: { mustChangePassword?: boolean } }>("/api/auth/sign-in/email", { email, password });
+    if (!result.ok) return setError(refused(result, "Could not sign in. Try again."));
+    const user = result.data?.user;
     if (user?.mustChangePassword) {
       setStep("change");
       setError(null);
@@ -113,7 +112,7 @@ export function SignInForm(props: { next: string; mustChange: boolean; email?: s
     if (newPassword !== confirm) return setError("The two new passwords are different.");
     if (newPassword === password) return setError("Choose a password different from the one-time password.");
     const result = await post("/api/auth/change-password", { currentPassword: password, newPassword, revokeOtherSessions: true });
-    if (!result.ok) return setError(refused(result.status, result.data, "Could not change the password. Try again."));
+    if (!result.ok) return setError(refused(result, "Could not change the password. Try again."));
     window.location.assign(target);
   };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState, type ReactNode } from "react";
-import type { KdsSettings } from "../../lib/kds/kds-types.ts";
+import type { KdsSettings } from "../../lib/kitchen/kitchen-types.ts";
 import type { OpeningHours } from "../../lib/store/opening-hours.ts";
 import type { StoreState } from "../../lib/store/store-state.ts";
 import { basisPointsToPercent, percentToBasisPoints } from "../../lib/store/tax-rate.ts";

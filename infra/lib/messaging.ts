@@ -4,7 +4,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { CUSTOMER_EVENT_TYPES } from "../../lib/queue/messages.ts";
+import { CUSTOMER_EVENT_TYPES } from "../../lib/messages/order-events.ts";
 import { NOTIFICATIONS_MAX_RECEIVES, ORDERS_MAX_RECEIVES } from "../../lib/queue/provision.ts";
 
 /**

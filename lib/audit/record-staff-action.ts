@@ -1,12 +1,14 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { StaffUser } from "../auth/require-staff.ts";
 
 // Staff actions in the audit log, beside the order status changes the database records
 // by itself (trigger order_audit): who did it, when, and one line saying what.
 
+/** Who did it: a staff member (lib/auth's StaffUser fits). Declared here so lib/auth can write the log without lib/audit depending on it. */
+export type AuditActor = { id: string; name: string };
+
 export async function recordStaffAction(options: {
   prisma: Pick<PrismaClient, "auditLog">;
-  actor: Pick<StaffUser, "id" | "name">;
+  actor: AuditActor;
   /** Dotted verb, e.g. "order.start", "menu.item.update", "store.pause", "staff.sign_in". */
   action: string;
   summary: string;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
-// The local SMS outbox: with SMS_MODE=outbox (emulators) the notifier records texts
+// The dev SMS inbox: with SMS_MODE=inbox (emulators) the notifier records texts
 // in DevSmsMessage instead of sending them, and /dev/sms shows them.
 
 export type DevSmsView = { id: string; to: string; body: string; createdAt: string };

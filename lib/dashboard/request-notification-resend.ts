@@ -2,17 +2,19 @@ import { recordStaffAction } from "../audit/record-staff-action.ts";
 import type { StaffUser } from "../auth/require-staff.ts";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { buildNotificationResend, NOTIFICATION_RESEND } from "../messages/notification-resend.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
 
-type Row = { id: string; orderId: string; type: string; body: unknown; channel: string; event: string; ticketNumber: number };
+type Row = { channel: string; event: string; ticketNumber: number };
 
 /**
  * A manager's Resend of a FAILED notification. The web only writes Postgres and sends
  * to SQS (the worker is the one SNS publisher): the `notification.resend` outbox row is
  * written by one conditional statement, beside the audit row in the same transaction,
  * then sent to the orders queue (the reconciler sends it if this send fails). A resend
- * already on its way is not asked for twice.
+ * already on its way is not asked for twice. The body is built in TypeScript from the
+ * notification's order id, read first (a notification never moves to another order).
  */
 export async function requestNotificationResend(options: {
   prisma: PrismaClient;
@@ -22,38 +24,43 @@ export async function requestNotificationResend(options: {
 }): Promise<{ outboxId: string }> {
   const { prisma, notificationId } = options;
   const outboxId = crypto.randomUUID();
-  const row = await prisma.$transaction(async (tx) => {
+  const body = await prisma.$transaction(async (tx) => {
+    const notification = await tx.notification.findUnique({ where: { id: notificationId }, select: { orderId: true } });
+    if (!notification) throw await whyNot(tx, notificationId);
+    const message = buildNotificationResend({ outboxId, orderId: notification.orderId, notificationId });
     const [inserted] = await tx.$queryRaw<Row[]>`
       WITH n AS (
         SELECT n."id", n."orderId", n."channel"::text AS "channel", n."event", o."ticketNumber"
         FROM "Notification" n JOIN "Order" o ON o."id" = n."orderId"
-        WHERE n."id" = ${notificationId}::uuid AND n."status" = 'FAILED'
+        WHERE n."id" = ${notificationId}::uuid AND n."orderId" = ${message.orderId}::uuid AND n."status" = 'FAILED'
           AND NOT EXISTS (
             SELECT 1 FROM "OutboxMessage" m
-            WHERE m."orderId" = n."orderId" AND m."type" = 'notification.resend' AND m."processedAt" IS NULL
+            WHERE m."orderId" = n."orderId" AND m."type" = ${NOTIFICATION_RESEND.type} AND m."processedAt" IS NULL
               AND m."abandonedAt" IS NULL AND m."body"->>'notificationId' = n."id"::text)
       ),
       ins AS (
         INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
-        SELECT ${outboxId}::uuid, n."orderId", 'ORDERS_QUEUE', 'notification.resend',
-               jsonb_build_object('type', 'notification.resend', 'outboxId', ${outboxId}::text,
-                                  'orderId', n."orderId"::text, 'notificationId', n."id"::text)
+        SELECT ${message.outboxId}::uuid, n."orderId", ${NOTIFICATION_RESEND.destination}::"OutboxDestination", ${message.type}, ${JSON.stringify(message)}::jsonb
         FROM n
-        RETURNING "id", "orderId", "type", "body"
+        RETURNING "id"
       )
-      SELECT ins.*, n."channel", n."event", n."ticketNumber" FROM ins, n`;
+      SELECT n."channel", n."event", n."ticketNumber" FROM ins, n`;
     if (!inserted) throw await whyNot(tx, notificationId);
     await recordStaffAction({
       prisma: tx,
       actor: options.actor,
       action: "notification.resend",
-      orderId: inserted.orderId,
+      orderId: message.orderId,
       summary: `Resend ${inserted.channel === "SMS" ? "text" : "email"} "${inserted.event}" for ticket #${inserted.ticketNumber}`,
       details: { notificationId, outboxId },
     });
-    return inserted;
+    return message;
   });
-  await sendOutboxMessage({ prisma, transport: options.transport, row: { ...row, destination: "ORDERS_QUEUE" } });
+  await sendOutboxMessage({
+    prisma,
+    transport: options.transport,
+    row: { id: body.outboxId, orderId: body.orderId, destination: NOTIFICATION_RESEND.destination, type: body.type, body },
+  });
   return { outboxId };
 }
 

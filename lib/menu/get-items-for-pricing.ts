@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { MenuGroup, MenuItemForPricing } from "../orders/price-order.ts";
+import type { MenuGroup, MenuItemForPricing } from "./menu-types.ts";
 
 type Row = { id: string; name: string; basePriceCents: number; available: boolean; station: string | null; groups: MenuGroup[] };
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { MenuItemForPricing } from "../orders/price-order.ts";
+import type { MenuItemForPricing } from "./menu-types.ts";
 
 export type MenuCategoryView = {
   id: string;

@@ -1,4 +1,4 @@
-import type { OrderEvent } from "../queue/messages.ts";
+import type { OrderEvent } from "../messages/order-events.ts";
 import {
   DEFAULT_TEMPLATES,
   EMAIL_HEADINGS,

@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
-import type { OrderEvent } from "../queue/messages.ts";
+import type { OrderEvent } from "../messages/order-events.ts";
 import { claimNotifications, DAILY_LIMIT_REASON, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";

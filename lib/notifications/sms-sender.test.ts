@@ -32,10 +32,10 @@ describe("createSmsSender", () => {
     expect((sent[0] as PublishCommand).input.TopicArn).toBeUndefined();
   });
 
-  it("records the text in DevSmsMessage in outbox mode", async () => {
+  it("records the text in DevSmsMessage (the dev SMS inbox) in inbox mode", async () => {
     const { sns, sent } = fakeSns();
     const { prisma, statements } = fakePrisma();
-    const sender = createSmsSender({ mode: "outbox", sns, prisma })!;
+    const sender = createSmsSender({ mode: "inbox", sns, prisma })!;
     const { providerId } = await sender.send({ to: "+447700900123", body: "ready" });
     expect(statements).toHaveLength(1);
     expect(statements[0]!.sql).toContain('INSERT INTO "DevSmsMessage"');

@@ -23,8 +23,11 @@ export function createSnsSmsSender(options: { sns: Pick<SNSClient, "send"> }): S
   };
 }
 
-/** Emulators cannot text anyone: the message is recorded in DevSmsMessage instead (SMS_MODE=outbox). */
-export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "$executeRaw"> }): SmsSender {
+/**
+ * The dev SMS inbox (SMS_MODE=inbox): emulators cannot text anyone, so the message is
+ * recorded in DevSmsMessage instead and listed at /dev/sms. Not the transactional outbox.
+ */
+export function createDevSmsInboxSender(options: { prisma: Pick<PrismaClient, "$executeRaw"> }): SmsSender {
   return {
     async send({ to, body }) {
       const id = randomUUID();
@@ -36,11 +39,11 @@ export function createOutboxSmsSender(options: { prisma: Pick<PrismaClient, "$ex
 
 /** The sender for SMS_MODE, or null for 'off' (orders with a phone number then get no text). */
 export function createSmsSender(options: {
-  mode: "sns" | "outbox" | "off";
+  mode: "sns" | "inbox" | "off";
   prisma: Pick<PrismaClient, "$executeRaw">;
   sns: Pick<SNSClient, "send">;
 }): SmsSender | null {
   if (options.mode === "sns") return createSnsSmsSender({ sns: options.sns });
-  if (options.mode === "outbox") return createOutboxSmsSender({ prisma: options.prisma });
+  if (options.mode === "inbox") return createDevSmsInboxSender({ prisma: options.prisma });
   return null;
 }

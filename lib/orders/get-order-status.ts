@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderStatus } from "../generated/prisma/enums.ts";
-import { OPEN_STATUSES_SQL } from "./open-statuses.ts";
+import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import { estimateEtaMinutes } from "./order-eta.ts";
 
 // What the customer's status page shows. The internal order id is returned beside the

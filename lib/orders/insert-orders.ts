@@ -1,5 +1,6 @@
 import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
-import { OPEN_STATUSES_SQL } from "./open-statuses.ts";
+import { buildOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
+import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
 
 export type NewOrder = {
@@ -20,15 +21,19 @@ export type NewOrder = {
   totalCents: number;
   createdAt: Date;
   lines: PricedLine[];
-  /** The order.placed outbox row; its body gets the ticket number added in the database. */
-  outbox: { id: string; type: string; body: Record<string, unknown> };
+  /** The order.placed message but for the ticket number, which is only known once the order is inserted. */
+  placed: Omit<OrderPlacedMessage, "type" | "ticketNumber">;
 };
 
-export type InsertedOrder = { ticketNumber: number } | { atCapacity: true } | null;
+/** An inserted order comes back with its ticket number and the order.placed body written to its outbox row. */
+export type InsertedOrder = { ticketNumber: number; message: OrderPlacedMessage } | { atCapacity: true } | null;
 
 /**
- * Inserts orders with their items and outbox rows in one statement (one round trip and
- * one commit for a whole batch of concurrent requests). Each order gets the next ticket
+ * Inserts orders with their items in one statement, then their order.placed outbox rows
+ * in a second, in the caller's transaction (one commit for a whole batch of concurrent
+ * requests). The message bodies are built in TypeScript (buildOrderPlaced) once the
+ * ticket numbers are known, and the two statements commit together or not at all, so
+ * an order is never without its outbox row. Each order gets the next ticket
  * number of its business day. An order whose idempotency key already exists, or
  * appears earlier in the same batch, is not inserted and gets null: the caller looks
  * up the order that won (and whether this request is a retry of it). With a capacity limit in the store's settings, only as many
@@ -38,7 +43,8 @@ export type InsertedOrder = { ticketNumber: number } | { atCapacity: true } | nu
  * first. Returns one result per input, in order.
  */
 export async function insertOrders(options: {
-  prisma: Pick<PrismaClient, "$queryRaw">;
+  /** A transaction: the orders and their outbox rows must commit together. */
+  tx: Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
   orders: NewOrder[];
 }): Promise<InsertedOrder[]> {
   const { orders } = options;
@@ -59,9 +65,6 @@ export async function insertOrders(options: {
       taxCents: o.taxCents,
       totalCents: o.totalCents,
       createdAt: o.createdAt.toISOString(),
-      outboxId: o.outbox.id,
-      outboxType: o.outbox.type,
-      outboxBody: o.outbox.body,
     })),
   );
   const itemsJson = JSON.stringify(
@@ -80,16 +83,15 @@ export async function insertOrders(options: {
     ),
   );
   // Data-modifying CTEs run as one statement, and foreign keys are checked at its end,
-  // so items and outbox rows can reference orders inserted beside them. The ticket
+  // so items can reference orders inserted beside them. The ticket
   // function is only called for orders that will be inserted, so a retried request
   // or one over capacity does not burn a ticket number. Without a limit the capacity
   // CTE is empty and nothing is counted.
-  const rows = await options.prisma.$queryRaw<{ n: number; ticketNumber: number | null; atCapacity: boolean }[]>`
+  const rows = await options.tx.$queryRaw<{ n: number; ticketNumber: number | null; atCapacity: boolean }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "requestHash" text, "businessDate" date,
-        "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz,
-        "outboxId" uuid, "outboxType" text, "outboxBody" jsonb)
+        "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz)
     ),
     fresh AS (
       SELECT DISTINCT ON (i."idempotencyKey") i.*
@@ -122,15 +124,22 @@ export async function insertOrders(options: {
       FROM jsonb_to_recordset(${itemsJson}::jsonb) AS l(
         "orderId" uuid, "menuItemId" text, name text, station text, quantity int, "unitPriceCents" int, options jsonb, note text, position int)
       JOIN inserted o ON o."id" = l."orderId"
-    ),
-    outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
-      SELECT i."outboxId", o."id", 'ORDERS_QUEUE', i."outboxType", i."outboxBody" || jsonb_build_object('ticketNumber', o."ticketNumber")
-      FROM inserted o JOIN input i ON i.id = o."id"
     )
     SELECT i.n, o."ticketNumber",
       (o."id" IS NULL AND EXISTS (SELECT 1 FROM fresh f WHERE f."idempotencyKey" = i."idempotencyKey")
         AND NOT EXISTS (SELECT 1 FROM admitted a WHERE a."idempotencyKey" = i."idempotencyKey")) AS "atCapacity"
     FROM input i LEFT JOIN inserted o ON o."id" = i.id ORDER BY i.n`;
-  return rows.map((row) => (row.ticketNumber !== null ? { ticketNumber: row.ticketNumber } : row.atCapacity ? { atCapacity: true } : null));
+  const results = rows.map((row): InsertedOrder => {
+    if (row.ticketNumber === null) return row.atCapacity ? { atCapacity: true } : null;
+    return { ticketNumber: row.ticketNumber, message: buildOrderPlaced({ ...orders[row.n]!.placed, ticketNumber: row.ticketNumber }) };
+  });
+  const messages = results.flatMap((r) => (r && "message" in r ? [r.message] : []));
+  if (messages.length > 0) {
+    const outboxJson = JSON.stringify(messages.map((body) => ({ id: body.outboxId, orderId: body.orderId, type: body.type, body })));
+    await options.tx.$executeRaw`
+      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
+      SELECT x.id, x."orderId", ${ORDER_PLACED.destination}::"OutboxDestination", x.type, x.body
+      FROM jsonb_to_recordset(${outboxJson}::jsonb) AS x(id uuid, "orderId" uuid, type text, body jsonb)`;
+  }
+  return results;
 }

@@ -4,15 +4,15 @@ import { AppError, isAppError } from "../errors.ts";
 import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
+import type { MenuItemForPricing } from "../menu/menu-types.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
-import type { OrderPlacedMessage } from "../queue/messages.ts";
 import type { Transport } from "../queue/transport.ts";
 import { readStoreSettings } from "../store/read-store-settings.ts";
 import { AT_CAPACITY_MESSAGE, computeStoreState, storeRefusal, type StoreSettingsSnapshot } from "../store/store-state.ts";
 import { businessDate } from "./business-date.ts";
 import { insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
-import { priceCart, salesTaxCents, type MenuItemForPricing } from "./price-order.ts";
+import { priceCart, salesTaxCents } from "./price-order.ts";
 import { orderRequestHash } from "./request-hash.ts";
 
 export type PlacedOrder = {
@@ -28,7 +28,7 @@ export type PlacedOrder = {
 };
 
 // Concurrent requests share round trips: the menu lookups of one event-loop turn are
-// one query, and their inserts one statement (one commit). Under load this is what
+// one query, and their inserts one transaction (one commit). Under load this is what
 // keeps the connection pool from becoming the queue every request waits in. The
 // store's settings (hours, pause, tax rate) are read beside the menu, in parallel and
 // once per batch, so they add no round trip of their own to an order.
@@ -55,14 +55,14 @@ const CAPACITY_LOCK_KEY = 7_420_261_127;
  * snapshot sees every order committed before the lock was granted. That costs a
  * transaction (BEGIN, lock, COMMIT) per batch, paid only while a limit is set. A limit
  * set between the settings read and the insert is enforced without the lock for that
- * one batch.
+ * one batch. The insert is always a transaction anyway: the outbox rows are written by a
+ * second statement, once the ticket numbers are known (insert-orders.ts).
  */
 function insertBatch(prisma: PrismaClient, orders: NewOrder[], capped: boolean): Promise<InsertedOrder[]> {
-  if (!capped) return insertOrders({ prisma, orders });
   return prisma.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CAPACITY_LOCK_KEY}::bigint)`;
-      return insertOrders({ prisma: tx, orders });
+      if (capped) await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CAPACITY_LOCK_KEY}::bigint)`;
+      return insertOrders({ tx, orders });
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
@@ -109,7 +109,7 @@ async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string
 }
 
 /**
- * Saves the order with its ticket number and an outbox row in one statement, then tries
+ * Saves the order with its ticket number and an outbox row in one transaction, then tries
  * to put it on the orders queue. If the queue is unreachable the order is still
  * accepted: the worker's reconciler sends it later from the outbox. A retried request
  * (same idempotency key, device and order) gets the order it placed the first time,
@@ -153,8 +153,7 @@ export async function placeOrder(options: {
 
   const orderId = randomUUID();
   const publicToken = randomBytes(24).toString("base64url");
-  const message: Omit<OrderPlacedMessage, "ticketNumber"> = {
-    type: "order.placed",
+  const placed: NewOrder["placed"] = {
     outboxId: randomUUID(),
     orderId,
     customerName: input.customerName,
@@ -176,7 +175,7 @@ export async function placeOrder(options: {
     totalCents,
     createdAt: now,
     lines,
-    outbox: { id: message.outboxId, type: message.type, body: message },
+    placed,
   };
   const result = await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
   if (result !== null && "error" in result) throw result.error;
@@ -189,7 +188,7 @@ export async function placeOrder(options: {
     return winner;
   }
 
-  const body: OrderPlacedMessage = { ...message, ticketNumber: result.ticketNumber };
+  const body = result.message;
   logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length }, "order placed");
   await sendOutboxMessage({
     prisma,

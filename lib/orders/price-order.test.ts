@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
-import { priceCart, priceLine, salesTaxCents, type MenuItemForPricing } from "./price-order.ts";
+import type { MenuItemForPricing } from "../menu/menu-types.ts";
+import { priceCart, priceLine, salesTaxCents } from "./price-order.ts";
 
 const latte: MenuItemForPricing = {
   id: "latte",

@@ -1,34 +1,15 @@
 import { AppError } from "../errors.ts";
+import type { MenuItemForPricing } from "../menu/menu-types.ts";
 
 // Pure pricing and validation of a cart against the menu, so it can be unit-tested
 // without a database. The menu is loaded by the caller.
-
-export type MenuModifier = {
-  id: string;
-  name: string;
-  priceDeltaCents: number;
-  isDefault: boolean;
-  available: boolean;
-  /** Dietary/allergen flag ("Non-dairy"), shown on the kitchen ticket (the customer's menu type leaves it out). */
-  flag?: string | null;
-};
-export type MenuGroup = { id: string; name: string; minSelect: number; maxSelect: number; modifiers: MenuModifier[] };
-export type MenuItemForPricing = {
-  id: string;
-  name: string;
-  basePriceCents: number;
-  available: boolean;
-  /** The category's kitchen station; null = not routed (the customer's menu type leaves it out). */
-  station?: string | null;
-  groups: MenuGroup[];
-};
 
 /** A cart line as validated by orderLineInputSchema (note optional so pure callers can omit it). */
 export type CartLine = { menuItemId: string; quantity: number; modifierIds: string[]; note?: string | undefined };
 
 /**
  * The snapshot kept in OrderItem.options. isDefault and flag were added later: rows
- * written before lack them (see lib/kds/kds-options.ts).
+ * written before lack them (see lib/kitchen/kds-options.ts).
  */
 export type PricedOption = {
   groupId: string;

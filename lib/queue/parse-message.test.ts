@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
-import { ordersQueueMessageSchema } from "./messages.ts";
+import { ordersQueueMessageSchema } from "../messages/orders-queue.ts";
 import { parseMessageBody } from "./parse-message.ts";
 
 const placed = {

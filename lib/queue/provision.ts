@@ -1,6 +1,6 @@
 import { CreateTopicCommand, SetSubscriptionAttributesCommand, SubscribeCommand, type SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { CUSTOMER_EVENT_TYPES } from "./messages.ts";
+import { CUSTOMER_EVENT_TYPES } from "../messages/order-events.ts";
 
 // Creates what Brewline needs on an SQS/SNS endpoint. Every call is idempotent
 // (Create* returns the existing resource), so it runs on every start. On AWS the

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { KDS_SETTINGS_DEFAULTS } from "../kds/update-kds-settings.ts";
-import type { KdsSettings } from "../kds/kds-types.ts";
+import { KDS_SETTINGS_DEFAULTS } from "../kitchen/update-kds-settings.ts";
+import type { KdsSettings } from "../kitchen/kitchen-types.ts";
 import { readStoreSettings } from "./read-store-settings.ts";
 import { computeStoreState, type StoreSettingsSnapshot, type StoreState } from "./store-state.ts";
 

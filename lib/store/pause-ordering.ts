@@ -1,5 +1,5 @@
 import { AppError } from "../errors.ts";
-import { changeStoreSettings } from "./change-store-settings.ts";
+import { changeStoreSettingsAsStaff } from "./change-store-settings-as-staff.ts";
 import type { StoreSettingsSnapshot } from "./store-state.ts";
 
 export const MAX_PAUSE_MINUTES = 8 * 60;
@@ -10,14 +10,14 @@ export const MAX_PAUSE_MINUTES = 8 * 60;
  * when the pause ends). 0 minutes ends a pause now.
  */
 export async function pauseOrdering(
-  options: Pick<Parameters<typeof changeStoreSettings>[0], "prisma" | "actor"> & { minutes: number; now?: Date },
+  options: Pick<Parameters<typeof changeStoreSettingsAsStaff>[0], "prisma" | "actor"> & { minutes: number; now?: Date },
 ): Promise<StoreSettingsSnapshot> {
   if (!Number.isInteger(options.minutes) || options.minutes < 0 || options.minutes > MAX_PAUSE_MINUTES) {
     throw new AppError("VALIDATION", `A pause is a whole number of minutes from 1 to ${MAX_PAUSE_MINUTES}`, { fields: { minutes: `1 to ${MAX_PAUSE_MINUTES} minutes` } });
   }
   const now = options.now ?? new Date();
   const pausedUntil = options.minutes > 0 ? new Date(now.getTime() + options.minutes * 60_000) : null;
-  return changeStoreSettings({
+  return changeStoreSettingsAsStaff({
     prisma: options.prisma,
     actor: options.actor,
     patch: { pausedUntil },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
-import { OPEN_STATUSES_SQL } from "../orders/open-statuses.ts";
+import { OPEN_STATUSES_SQL } from "./open-statuses.ts";
 import { openingHoursSchema, type OpeningHours } from "./opening-hours.ts";
 import type { StoreSettingsSnapshot } from "./store-state.ts";
 

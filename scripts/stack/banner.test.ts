@@ -34,7 +34,7 @@ describe("renderBanner", () => {
       "Dashboard              http://localhost:3000/dashboard",
       "  on the shop's Wi-Fi  http://192.168.1.20:3000/dashboard",
       "Mail inbox             http://127.0.0.1:1080",
-      "SMS outbox             http://localhost:3000/dev/sms",
+      "Dev SMS inbox          http://localhost:3000/dev/sms",
       "Database files         .data/postgres",
       "",
       "Ctrl-C stops everything.",
@@ -83,7 +83,7 @@ describe("renderBanner", () => {
       "Order board (TV)   http://localhost:3000/board",
       "Dashboard          http://localhost:3000/dashboard",
       "Mail inbox         (SMTP_URL set: mail goes to your SMTP server)",
-      "SMS outbox         (texts are sent through Amazon SNS)",
+      "Dev SMS inbox      (texts are sent through Amazon SNS)",
       "",
       "Ctrl-C stops everything.",
     ]);

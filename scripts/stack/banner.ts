@@ -57,7 +57,7 @@ export function renderBanner(b: BannerInput): string {
   }
   rows.push(
     ["Mail inbox", b.mailInboxUrl ?? "(SMTP_URL set: mail goes to your SMTP server)"],
-    ["SMS outbox", b.smsOutbox ? `${b.baseUrl}/dev/sms` : "(texts are sent through Amazon SNS)"],
+    ["Dev SMS inbox", b.smsOutbox ? `${b.baseUrl}/dev/sms` : "(texts are sent through Amazon SNS)"],
   );
   if (b.dataDir) rows.push(["Database files", b.dataDir]);
   const title = `Brewline is serving (${b.mode === "dev" ? "development, hot reload" : "production build"}) after ${b.seconds.toFixed(1)} s`;

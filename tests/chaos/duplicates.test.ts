@@ -1,7 +1,7 @@
 import { PublishCommand } from "@aws-sdk/client-sns";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { describe, expect, it } from "vitest";
-import { requestReady } from "../../lib/orders/request-ready.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
 import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";

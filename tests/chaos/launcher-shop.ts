@@ -12,7 +12,7 @@ import type { AcceptedOrder } from "./invariants.ts";
 // A shop run by the real launcher, used the way its people use it: customers order over
 // HTTP from their own phones, a barista works the kitchen display's routes with a
 // signed-in session, and the texts and emails are counted where the launcher's shop
-// records them (the SMS outbox table and maildev's REST API).
+// records them (the dev SMS inbox table and maildev's REST API).
 
 export type OrderBody = { idempotencyKey: string; deviceId: string; customerName: string; phone: string; email: string; notifyConsent: true; items: { menuItemId: string; quantity: number }[] };
 /** status 0: no HTTP answer (connection refused or cut). */

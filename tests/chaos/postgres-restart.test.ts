@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestReady } from "../../lib/orders/request-ready.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
 import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth } from "../support/worker-process.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_NOTIFICATION_ATTEMPTS } from "../../lib/notifications/notify-customer.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
 import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";

@@ -3,7 +3,7 @@ import { POST as cancelRoute } from "../../app/api/orders/[token]/cancel/route.t
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
 import { TOO_LATE_TO_CANCEL } from "../../lib/orders/cancel-order.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import { markQueued } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";

@@ -69,7 +69,7 @@ describe("getOverview", () => {
     }
   });
 
-  it("lists the local SMS outbox newest first", async () => {
+  it("lists the dev SMS inbox newest first", async () => {
     await stack.prisma.devSmsMessage.create({ data: { to: "+15550000001", body: "first", createdAt: new Date(Date.now() - 1000) } });
     await stack.prisma.devSmsMessage.create({ data: { to: "+15550000002", body: "second" } });
     expect((await listDevSms({ prisma: stack.prisma })).map((m) => m.body)).toEqual(["second", "first"]);

@@ -2,17 +2,17 @@ import { PublishCommand } from "@aws-sdk/client-sns";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AppError } from "../../lib/errors.ts";
-import { cancelTicket, SPAM_CANCEL_REASON } from "../../lib/kds/cancel-ticket.ts";
-import { getKdsBoard } from "../../lib/kds/get-kds-board.ts";
-import { recallOrder } from "../../lib/kds/recall-order.ts";
+import { cancelTicket, SPAM_CANCEL_REASON } from "../../lib/kitchen/cancel-ticket.ts";
+import { getKdsBoard } from "../../lib/kitchen/get-kds-board.ts";
+import { recallOrder } from "../../lib/kitchen/recall-order.ts";
 import type { EmailSender } from "../../lib/notifications/email-sender.ts";
 import { cancelOrder } from "../../lib/orders/cancel-order.ts";
-import { completeOrder } from "../../lib/orders/complete-order.ts";
+import { markOrderReady } from "../../lib/orders/mark-order-ready.ts";
 import { getOrderStatus } from "../../lib/orders/get-order-status.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import { sendOutboxMessage } from "../../lib/outbox/send-outbox-message.ts";
-import type { OrderReadyRequestedMessage } from "../../lib/queue/messages.ts";
+import type { OrderReadyRequestedMessage } from "../../lib/messages/order-ready-requested.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import type { MailSink } from "../support/mail-sink.ts";
 import { startMailStack, type MailStack } from "../support/mail-stack.ts";
@@ -21,7 +21,7 @@ import type { TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, sleep, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
 
 // Recall and kitchen cancellation through the real worker: orders queue, SNS topic,
-// notifications queue, SMS outbox and an SMTP sink. What the customer receives is
+// notifications queue, dev SMS inbox and an SMTP sink. What the customer receives is
 // counted where it lands (DevSmsMessage rows, maildev's inbox).
 
 let mail: MailStack | undefined;
@@ -129,7 +129,7 @@ describe("recall", () => {
     // order.placed and order.ready_requested both handled.
     await waitFor(async () => worker!.health().processed >= 2, { what: "both messages handled" });
     expect(await order(placed.orderId)).toMatchObject({ status: "IN_PROGRESS", readyAt: null, readyRequestedAt: null });
-    expect(await completeOrder({ prisma: stack.prisma, transport: stack.transport, message: stale!.body as OrderReadyRequestedMessage })).toEqual({ completed: false });
+    expect(await markOrderReady({ prisma: stack.prisma, transport: stack.transport, message: stale!.body as OrderReadyRequestedMessage })).toEqual({ completed: false });
     expect(await events(placed.orderId, "order.ready")).toHaveLength(0);
   });
 
@@ -140,7 +140,7 @@ describe("recall", () => {
     await recallOrder({ prisma: stack.prisma, orderId: placed.orderId });
     await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
     const [first, second] = await stack.prisma.outboxMessage.findMany({ where: { orderId: placed.orderId, type: "order.ready_requested" }, orderBy: { createdAt: "asc" } });
-    const complete = (row: typeof first) => completeOrder({ prisma: stack.prisma, transport: stack.transport, message: row!.body as OrderReadyRequestedMessage });
+    const complete = (row: typeof first) => markOrderReady({ prisma: stack.prisma, transport: stack.transport, message: row!.body as OrderReadyRequestedMessage });
     expect(await complete(first)).toEqual({ completed: false });
     expect((await order(placed.orderId)).status).toBe("IN_PROGRESS");
     expect(await complete(second)).toEqual({ completed: true });

@@ -12,8 +12,8 @@ import { POST as stationDoneRouteUnsigned } from "../../app/api/kds/tickets/[id]
 import { GET as ticketsRouteUnsigned } from "../../app/api/kds/tickets/route.ts";
 import { POST as walkUpRouteUnsigned } from "../../app/api/kds/walk-up/route.ts";
 import { POST as placeOrderRoute } from "../../app/api/orders/route.ts";
-import type { KdsBoardData, OrderBoardData } from "../../lib/kds/kds-types.ts";
-import { updateStoreSettings } from "../../lib/store/update-store-settings.ts";
+import type { KdsBoardData, OrderBoardData } from "../../lib/kitchen/kitchen-types.ts";
+import { writeStoreSettings } from "../../lib/store/write-store-settings.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import { placeQueuedOrder } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
@@ -211,7 +211,7 @@ describe("POST /api/kds/walk-up", () => {
   it("takes an order at the counter while online ordering is paused, closed and full; it reaches the board through the queue", async () => {
     // One open order fills the store.
     await queued();
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: new Date(Date.now() + 10 * 60_000), acceptingOrders: false, maxOpenOrders: 1 } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: new Date(Date.now() + 10 * 60_000), acceptingOrders: false, maxOpenOrders: 1 } });
     try {
       const online = await call(placeOrderRoute(json("/api/orders", walkUp()), {}));
       expect(online.status).toBe(409);
@@ -234,7 +234,7 @@ describe("POST /api/kds/walk-up", () => {
       const board = (await call(ticketsRoute(new Request("http://localhost/api/kds/tickets"), {}))).body as unknown as KdsBoardData;
       expect(board.tickets.find((t) => t.id === saved.id)).toMatchObject({ source: "WALK_UP", items: [{ name: "Filter coffee", station: "Brew bar" }] });
     } finally {
-      await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: null, acceptingOrders: true, maxOpenOrders: null } });
+      await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: null, acceptingOrders: true, maxOpenOrders: null } });
     }
   });
 

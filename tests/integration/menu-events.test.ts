@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as menuEventsRoute } from "../../app/api/menu/events/route.ts";
 import { GET as menuRoute } from "../../app/api/menu/route.ts";
 import { getMenuListener, MENU_LISTENER_APPLICATION_NAME } from "../../lib/realtime/menu-listener.ts";
-import { updateStoreSettings } from "../../lib/store/update-store-settings.ts";
+import { writeStoreSettings } from "../../lib/store/write-store-settings.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { sseReader } from "../support/sse.ts";
 
@@ -42,7 +42,7 @@ describe("GET /api/menu/events", () => {
       expect(await stream.nextEvent()).toEqual({ event: "menu", data: { changed: "MenuItem" } });
       await ctx.stack.prisma.modifier.update({ where: { id: "milk-oat" }, data: { available: false } });
       expect(await stream.nextEvent()).toEqual({ event: "menu", data: { changed: "Modifier" } });
-      await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 500 } });
+      await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 500 } });
       expect(await stream.nextEvent()).toEqual({ event: "menu", data: { changed: "StoreSettings" } });
 
       // A second page opening while the listener is up also starts with a resync.
@@ -55,7 +55,7 @@ describe("GET /api/menu/events", () => {
     } finally {
       await ctx.stack.prisma.menuItem.update({ where: { id: "mocha" }, data: { available: true } });
       await ctx.stack.prisma.modifier.update({ where: { id: "milk-oat" }, data: { available: true } });
-      await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 0 } });
+      await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 0 } });
       await stream.close();
     }
   });

@@ -4,7 +4,7 @@ import { freePort } from "../../lib/embedded/free-port.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { createSmtpEmailSender, type EmailSender } from "../../lib/notifications/email-sender.ts";
 import { resendNotification } from "../../lib/notifications/resend-notification.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cancelTicket } from "../../lib/kds/cancel-ticket.ts";
+import { cancelTicket } from "../../lib/kitchen/cancel-ticket.ts";
 import { listTemplates } from "../../lib/notifications/list-templates.ts";
 import { resetTemplate } from "../../lib/notifications/reset-template.ts";
 import { saveTemplate } from "../../lib/notifications/save-template.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import type { MailSink } from "../support/mail-sink.ts";
 import { startMailStack, type MailStack } from "../support/mail-stack.ts";

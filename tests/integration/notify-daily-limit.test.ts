@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSkippedNotifications } from "../../lib/dashboard/list-skipped-notifications.ts";
 import { DAILY_LIMIT_REASON } from "../../lib/notifications/claim-notifications.ts";
-import { createOutboxSmsSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
-import type { OrderCancelledEvent, OrderReadyEvent } from "../../lib/queue/messages.ts";
+import { createDevSmsInboxSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
+import type { OrderCancelledEvent } from "../../lib/messages/order-cancelled-event.ts";
+import type { OrderReadyEvent } from "../../lib/messages/order-ready.ts";
 import { createNotificationMessageHandler } from "../../worker/handle-notification-message.ts";
 import { startMailStack, type MailStack } from "../support/mail-stack.ts";
 import { placeTestOrder, readyEventFor } from "../support/worker-harness.ts";
@@ -25,7 +26,7 @@ function victim() {
   return { phone: `+1415555${String(1000 + people).padStart(4, "0")}`, email: `victim${people}.${Date.now()}@example.com` };
 }
 
-function handlerWith(limit: number, smsSender: SmsSender = createOutboxSmsSender(ctx.stack)) {
+function handlerWith(limit: number, smsSender: SmsSender = createDevSmsInboxSender(ctx.stack)) {
   const handle = createNotificationMessageHandler({
     prisma: ctx.stack.prisma,
     smsSender,

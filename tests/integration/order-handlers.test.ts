@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { MAX_NOTIFICATION_ATTEMPTS, notifyCustomer } from "../../lib/notifications/notify-customer.ts";
-import { createOutboxSmsSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
-import { completeOrder } from "../../lib/orders/complete-order.ts";
-import { queueOrder } from "../../lib/orders/queue-order.ts";
-import type { OrderPlacedMessage, OrderReadyEvent } from "../../lib/queue/messages.ts";
+import { createDevSmsInboxSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
+import { markOrderReady } from "../../lib/orders/mark-order-ready.ts";
+import { markOrderQueued } from "../../lib/orders/mark-orders-queued.ts";
+import type { OrderPlacedMessage } from "../../lib/messages/order-placed.ts";
+import type { OrderReadyEvent } from "../../lib/messages/order-ready.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, readyEventFor } from "../support/worker-harness.ts";
 
@@ -20,8 +21,8 @@ afterAll(() => stack?.stop());
 async function queuedOrder(overrides: Parameters<typeof placeTestOrder>[1] = {}) {
   const order = await placeTestOrder(stack, overrides);
   const row = await stack.prisma.outboxMessage.findFirstOrThrow({ where: { orderId: order.orderId } });
-  expect(await queueOrder({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: true });
-  expect(await queueOrder({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: false });
+  expect(await markOrderQueued({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: true });
+  expect(await markOrderQueued({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: false });
   return order;
 }
 
@@ -37,13 +38,13 @@ async function readyRequest(orderId: string) {
 
 const readyEvents = (orderId: string) => stack.prisma.outboxMessage.findMany({ where: { orderId, destination: "EVENTS_TOPIC" } });
 
-describe("completeOrder", () => {
+describe("markOrderReady", () => {
   it("makes an order ready once and writes one order.ready event however often the request arrives", async () => {
     const order = await queuedOrder();
     const request = await readyRequest(order.orderId);
     const deps = { prisma: stack.prisma, transport: stack.transport, message: request };
-    expect(await completeOrder(deps)).toEqual({ completed: true });
-    expect(await completeOrder(deps)).toEqual({ completed: false });
+    expect(await markOrderReady(deps)).toEqual({ completed: true });
+    expect(await markOrderReady(deps)).toEqual({ completed: false });
     const after = await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } });
     expect(after.status).toBe("READY");
     expect(after.readyAt).not.toBeNull();
@@ -58,7 +59,7 @@ describe("completeOrder", () => {
     const order = await queuedOrder();
     const request = await readyRequest(order.orderId);
     await stack.prisma.order.update({ where: { id: order.orderId }, data: { status: "CANCELLED", cancelledAt: new Date() } });
-    expect(await completeOrder({ prisma: stack.prisma, transport: stack.transport, message: request })).toEqual({ completed: false });
+    expect(await markOrderReady({ prisma: stack.prisma, transport: stack.transport, message: request })).toEqual({ completed: false });
     expect((await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CANCELLED");
     expect(await readyEvents(order.orderId)).toHaveLength(0);
     expect((await stack.prisma.outboxMessage.findUniqueOrThrow({ where: { id: request.outboxId } })).processedAt).not.toBeNull();
@@ -66,7 +67,7 @@ describe("completeOrder", () => {
 
   it("throws NOT_FOUND for an unknown order and leaves nothing behind", async () => {
     const message = { type: "order.ready_requested" as const, outboxId: crypto.randomUUID(), orderId: crypto.randomUUID(), requestedAt: new Date().toISOString() };
-    await expect(completeOrder({ prisma: stack.prisma, transport: stack.transport, message })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(markOrderReady({ prisma: stack.prisma, transport: stack.transport, message })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -82,7 +83,7 @@ describe("notifyCustomer", () => {
       data: { orderId: order.orderId, event: "order.ready", channel: "SMS", recipient: "+447911123111", status: "SENDING", attempts: 1, claimedAt: new Date() },
     });
     const event = readyEventFor(order);
-    const sms = createOutboxSmsSender(stack);
+    const sms = createDevSmsInboxSender(stack);
     await expect(notify(event, sms)).rejects.toThrow(/being sent by another worker/);
     await stack.prisma.notification.updateMany({ where: { orderId: order.orderId }, data: { claimedAt: new Date(Date.now() - 10 * 60_000) } });
     expect(await notify(event, sms)).toEqual({ SMS: "outcome-unknown" });

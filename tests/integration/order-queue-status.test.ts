@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as orderEventsRoute } from "../../app/api/orders/[token]/events/route.ts";
 import { GET as orderStatusRoute } from "../../app/api/orders/[token]/route.ts";
 import { getOrderStatus } from "../../lib/orders/get-order-status.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import { markQueued, placeTestOrder } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { sseReader } from "../support/sse.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
-import { orderPlacedSchema } from "../../lib/queue/messages.ts";
+import { orderPlacedSchema } from "../../lib/messages/order-placed.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 
 // Concurrent orders share one insert statement (lib/orders/insert-orders.ts); these

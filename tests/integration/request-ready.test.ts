@@ -2,9 +2,9 @@ import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
-import { orderReadyRequestedSchema } from "../../lib/queue/messages.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
+import { orderReadyRequestedSchema } from "../../lib/messages/order-ready-requested.ts";
 import { placeQueuedOrder, placeTestOrder } from "../support/orders.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import { placeQueuedOrder, placeTestOrder } from "../support/orders.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 

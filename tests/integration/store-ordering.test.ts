@@ -6,7 +6,7 @@ import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import { WEEKDAYS } from "../../lib/store/opening-hours.ts";
 import { AT_CAPACITY_MESSAGE } from "../../lib/store/store-state.ts";
-import { updateStoreSettings } from "../../lib/store/update-store-settings.ts";
+import { writeStoreSettings } from "../../lib/store/write-store-settings.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 
 // The store's rules on the order path, against real Postgres: hours, busy pause,
@@ -16,7 +16,7 @@ import { setupRouteTestStack } from "../support/route-stack.ts";
 const ctx = setupRouteTestStack();
 
 afterEach(async () => {
-  await updateStoreSettings({
+  await writeStoreSettings({
     prisma: ctx.stack.prisma,
     patch: { acceptingOrders: true, openingHours: null, pausedUntil: null, maxOpenOrders: null, taxRateBasisPoints: 0 },
   });
@@ -66,7 +66,7 @@ describe("ordering while the store is closed or paused", () => {
 
     // Open tomorrow (in the store's zone, UTC here) and not today.
     const tomorrow = WEEKDAYS[(new Date().getUTCDay() + 1) % 7]!;
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: { [tomorrow]: [["07:00", "17:00"]] } } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: { [tomorrow]: [["07:00", "17:00"]] } } });
     const next = new Date();
     next.setUTCDate(next.getUTCDate() + 1);
     next.setUTCHours(7, 0, 0, 0);
@@ -88,7 +88,7 @@ describe("ordering while the store is closed or paused", () => {
     const accepted = order();
     expect((await post(accepted)).status).toBe(201);
     const pausedUntil = new Date(Date.now() + 10 * 60_000);
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: pausedUntil.toISOString() } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: pausedUntil.toISOString() } });
 
     const refused = await post(order());
     expect(refused.status).toBe(409);
@@ -97,12 +97,12 @@ describe("ordering while the store is closed or paused", () => {
     expect((await store()).body).toMatchObject({ state: "paused", message });
     expect((await post(accepted)).status).toBe(200);
 
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: new Date(Date.now() - 1000) } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: new Date(Date.now() - 1000) } });
     expect((await post(order())).status).toBe(201);
   });
 
   it("refuses everything new while ordering is switched off", async () => {
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { acceptingOrders: false } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { acceptingOrders: false } });
     expect((await post(order())).body.error).toMatchObject({ code: "STORE_CLOSED", message: "We're closed right now.", details: { reopensAt: null } });
   });
 });
@@ -110,7 +110,7 @@ describe("ordering while the store is closed or paused", () => {
 describe("capacity", () => {
   it("never lets concurrent orders from several web processes past the limit", async () => {
     const limit = (await openOrders()) + 3;
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { maxOpenOrders: limit } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { maxOpenOrders: limit } });
     // Five clients stand in for five web processes: each batches its own requests, so
     // the inserts really are concurrent transactions, not one statement.
     const clients: PrismaClient[] = Array.from({ length: 5 }, () => createPrismaClient(ctx.stack.pg.url));
@@ -134,7 +134,7 @@ describe("capacity", () => {
   it("answers 409 AT_CAPACITY on the route and says so on /api/store, but still answers a retry", async () => {
     const accepted = order();
     expect((await post(accepted)).status).toBe(201);
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { maxOpenOrders: await openOrders() } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { maxOpenOrders: await openOrders() } });
 
     const before = await ctx.stack.prisma.order.count();
     const refused = await post(order());
@@ -153,7 +153,7 @@ describe("capacity", () => {
 
 describe("tax", () => {
   it("adds tax rounded half up and stores subtotal, tax and total", async () => {
-    await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 825 } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 825 } });
     // 2 × (latte 400 + large 90) = 980; 8.25 % of it is 80.85 cents.
     const placed = await post(order());
     expect(placed.status).toBe(201);
@@ -183,17 +183,17 @@ describe("a stale menu page", () => {
   });
 });
 
-describe("updateStoreSettings", () => {
+describe("writeStoreSettings", () => {
   it("refuses an invalid patch and writes nothing", async () => {
     for (const patch of [{ maxOpenOrders: 0 }, { taxRateBasisPoints: -1 }, { openingHours: { mon: [["9", "5"]] } }, { pausedUntil: "soon" }, { colour: "blue" }]) {
-      await expect(updateStoreSettings({ prisma: ctx.stack.prisma, patch: patch as never }), JSON.stringify(patch)).rejects.toMatchObject({ name: "ZodError" });
+      await expect(writeStoreSettings({ prisma: ctx.stack.prisma, patch: patch as never }), JSON.stringify(patch)).rejects.toMatchObject({ name: "ZodError" });
     }
     expect((await store()).body.state).toBe("open");
   });
 
   it("sets and clears the hours", async () => {
     const hours = { mon: [["07:00", "17:00"]] as [string, string][] };
-    expect((await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: hours } })).openingHours).toEqual(hours);
-    expect((await updateStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: null } })).openingHours).toBeNull();
+    expect((await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: hours } })).openingHours).toEqual(hours);
+    expect((await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: null } })).openingHours).toBeNull();
   });
 });

@@ -3,9 +3,10 @@ import { GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-s
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { createSmtpEmailSender, type EmailSender } from "../../lib/notifications/email-sender.ts";
-import { createOutboxSmsSender } from "../../lib/notifications/sms-sender.ts";
+import { createDevSmsInboxSender } from "../../lib/notifications/sms-sender.ts";
 import type { ReceivedMessage } from "../../lib/queue/consumer.ts";
-import type { OrderPlacedMessage, OrderReadyEvent } from "../../lib/queue/messages.ts";
+import type { OrderPlacedMessage } from "../../lib/messages/order-placed.ts";
+import type { OrderReadyEvent } from "../../lib/messages/order-ready.ts";
 import { createNotificationMessageHandler } from "../../worker/handle-notification-message.ts";
 import { createOrdersMessageHandler } from "../../worker/handle-orders-message.ts";
 import type { Worker } from "../../worker/start-worker.ts";
@@ -108,7 +109,7 @@ describe("duplicate deliveries", () => {
             MessageAttributes: { eventType: { DataType: "String", StringValue: "order.ready" } },
           }),
         );
-      const deps = { prisma: stack.prisma, smsSender: createOutboxSmsSender(stack), emailSender, storeName: stack.config.STORE_NAME };
+      const deps = { prisma: stack.prisma, smsSender: createDevSmsInboxSender(stack), emailSender, storeName: stack.config.STORE_NAME };
       const handlers = [createNotificationMessageHandler(deps), createNotificationMessageHandler(deps)];
       const [, , ...direct] = await Promise.allSettled([
         publish(),
@@ -154,7 +155,7 @@ describe("duplicate deliveries", () => {
       },
       close: () => {},
     };
-    const handle = createNotificationMessageHandler({ prisma: stack.prisma, smsSender: createOutboxSmsSender(stack), emailSender: flakyEmail, storeName: "Brewline" });
+    const handle = createNotificationMessageHandler({ prisma: stack.prisma, smsSender: createDevSmsInboxSender(stack), emailSender: flakyEmail, storeName: "Brewline" });
     await expect(handle(asMessage(event, "flaky-1"))).rejects.toThrow(/EMAIL: SMTP 451/);
     const afterFailure = await stack.prisma.notification.findMany({ where: { orderId: order.orderId }, orderBy: { channel: "asc" } });
     expect(afterFailure.map((n) => [n.channel, n.status, n.attempts])).toEqual([["SMS", "SENT", 1], ["EMAIL", "PENDING", 1]]);

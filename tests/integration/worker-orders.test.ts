@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { createSmtpEmailSender } from "../../lib/notifications/email-sender.ts";
-import { requestReady } from "../../lib/orders/request-ready.ts";
-import { startOrder } from "../../lib/orders/start-order.ts";
+import { requestReady } from "../../lib/kitchen/request-ready.ts";
+import { startOrder } from "../../lib/kitchen/start-order.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";

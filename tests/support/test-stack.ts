@@ -54,7 +54,7 @@ export async function startTestStack(
     AWS_REGION: queue.region,
     AWS_ENDPOINT_URL: queue.endpoint,
     ...queue.resources,
-    SMS_MODE: "outbox",
+    SMS_MODE: "inbox",
     SMS_ALLOWED_COUNTRIES: TEST_SMS_COUNTRIES.join(","),
     STORE_TIMEZONE: "UTC",
     LOG_LEVEL: "warn",

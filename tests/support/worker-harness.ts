@@ -1,7 +1,7 @@
 import type { Config } from "../../lib/config.ts";
 import type { EmailSender } from "../../lib/notifications/email-sender.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
-import type { OrderReadyEvent } from "../../lib/queue/messages.ts";
+import type { OrderReadyEvent } from "../../lib/messages/order-ready.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import { startWorker, type StartWorkerOptions, type Worker } from "../../worker/start-worker.ts";
 import { testOrderInputSchema, type TestStack } from "./test-stack.ts";

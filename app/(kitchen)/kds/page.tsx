@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { KdsBoard } from "../../../components/kds/kds-board.tsx";
 import { getPrisma } from "../../../lib/db/prisma.ts";
 import { isAppError } from "../../../lib/errors.ts";
-import { getKdsBoard } from "../../../lib/kds/get-kds-board.ts";
-import { storeName } from "../../../lib/http/store.ts";
+import { getKdsBoard } from "../../../lib/kitchen/get-kds-board.ts";
+import { storeDisplayName } from "../../../lib/store/store-display-name.ts";
 import { listPinStaff } from "../../../lib/auth/staff-accounts.ts";
 import { requireStaffPage } from "../../require-staff-page.ts";
 
@@ -32,7 +32,7 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
       key={station ?? ""}
       initial={board}
       renderedAt={new Date().toISOString()}
-      storeName={storeName()}
+      storeName={storeDisplayName()}
       staff={{ name: staff.name }}
       pinStaff={pinStaff}
     />

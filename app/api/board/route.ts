@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse } from "../../../lib/http/handle-route.ts";
-import { getOrderBoard } from "../../../lib/kds/get-order-board.ts";
+import { getOrderBoard } from "../../../lib/kitchen/get-order-board.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -9,20 +9,20 @@ import { requireStaffPage } from "../../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "SMS outbox" };
+export const metadata: Metadata = { title: "Dev SMS inbox" };
 
-/** The local SMS outbox: texts the notifier would have sent (SMS_MODE=outbox only). */
+/** The dev SMS inbox: texts the notifier would have sent (SMS_MODE=inbox only). */
 export default async function DevSmsPage() {
   await requireStaffPage("manager", "/dev/sms");
   const config = getConfig();
-  if (config.SMS_MODE !== "outbox") notFound();
+  if (config.SMS_MODE !== "inbox") notFound();
   const messages = await listDevSms({ prisma: getPrisma() });
   return (
     <main className="mx-auto max-w-2xl px-4 pb-16 pt-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">SMS outbox</h1>
-          <p className="mt-1 text-muted">Texts recorded instead of sent, because SMS_MODE is “outbox”. Newest first.</p>
+          <h1 className="text-3xl font-semibold tracking-tight">Dev SMS inbox</h1>
+          <p className="mt-1 text-muted">Texts recorded instead of sent, because SMS_MODE is “inbox”. Newest first.</p>
         </div>
         <AutoRefresh renderedAt={new Date().toISOString()} />
       </div>

@@ -2,7 +2,7 @@ import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
 import { changeKitchenTimings } from "../../../../lib/store/change-kitchen-timings.ts";
-import { changeStoreSettings } from "../../../../lib/store/change-store-settings.ts";
+import { changeStoreSettingsAsStaff } from "../../../../lib/store/change-store-settings-as-staff.ts";
 import { getStoreAdmin } from "../../../../lib/store/get-store-admin.ts";
 import { managerRoute } from "../manager-route.ts";
 import { storeBodySchema } from "./schema.ts";
@@ -18,7 +18,7 @@ export const GET = managerRoute(async () => jsonResponse(await view()));
 export const PATCH = managerRoute(async (request, actor) => {
   const body = storeBodySchema.parse(await readJsonBody(request));
   const prisma = getPrisma();
-  if (body.store && Object.keys(body.store).length > 0) await changeStoreSettings({ prisma, actor, patch: body.store });
+  if (body.store && Object.keys(body.store).length > 0) await changeStoreSettingsAsStaff({ prisma, actor, patch: body.store });
   if (body.kitchen && Object.keys(body.kitchen).length > 0) await changeKitchenTimings({ prisma, actor, patch: body.kitchen });
   return jsonResponse(await view());
 });

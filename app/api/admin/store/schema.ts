@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { kdsSettingsPatchSchema } from "../../../../lib/kds/update-kds-settings.ts";
+import { kdsSettingsPatchSchema } from "../../../../lib/kitchen/update-kds-settings.ts";
 import { MAX_PAUSE_MINUTES } from "../../../../lib/store/pause-ordering.ts";
-import { storeSettingsPatchSchema } from "../../../../lib/store/update-store-settings.ts";
+import { storeSettingsPatchSchema } from "../../../../lib/store/write-store-settings.ts";
 
 /** The store page saves the store's settings and the kitchen's timings together. */
 export const storeBodySchema = z.strictObject({

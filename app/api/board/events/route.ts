@@ -1,5 +1,5 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
-import { getOrderBoard } from "../../../../lib/kds/get-order-board.ts";
+import { getOrderBoard } from "../../../../lib/kitchen/get-order-board.ts";
 import { affectsBoards, boardChanges } from "../../../../lib/realtime/board-changes.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
 import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";

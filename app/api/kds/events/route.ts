@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { isAppError } from "../../../../lib/errors.ts";
-import { getKdsBoard, readKdsContext, unknownStation } from "../../../../lib/kds/get-kds-board.ts";
+import { getKdsBoard, readKdsContext, unknownStation } from "../../../../lib/kitchen/get-kds-board.ts";
 import { affectsBoards, boardChanges } from "../../../../lib/realtime/board-changes.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
 import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";

@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
-import { kdsSettingsPatchSchema, updateKdsSettings } from "../../../../lib/kds/update-kds-settings.ts";
+import { kdsSettingsPatchSchema, updateKdsSettings } from "../../../../lib/kitchen/update-kds-settings.ts";
 import { kdsStaff } from "../staff-action.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse } from "../../../../lib/http/handle-route.ts";
-import { getKdsBoard } from "../../../../lib/kds/get-kds-board.ts";
+import { getKdsBoard } from "../../../../lib/kitchen/get-kds-board.ts";
 import { parseBoardQuery } from "../schema.ts";
 import { kdsStaff } from "../staff-action.ts";
 

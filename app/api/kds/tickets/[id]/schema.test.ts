@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SPAM_CANCEL_REASON } from "../../../../../lib/kds/cancel-ticket.ts";
+import { SPAM_CANCEL_REASON } from "../../../../../lib/kitchen/cancel-ticket.ts";
 import { cancelBodySchema } from "./schema.ts";
 
 const issues = (body: unknown) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPAM_CANCEL_REASON } from "../../../../../lib/kds/cancel-ticket.ts";
+import { SPAM_CANCEL_REASON } from "../../../../../lib/kitchen/cancel-ticket.ts";
 import { trimmed } from "../../../../../lib/orders/order-input.ts";
 import { stationSchema } from "../../schema.ts";
 

@@ -1,7 +1,7 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
-import { cancelTicket } from "../../../../../../lib/kds/cancel-ticket.ts";
+import { cancelTicket } from "../../../../../../lib/kitchen/cancel-ticket.ts";
 import { cancelBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

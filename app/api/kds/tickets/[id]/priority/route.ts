@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
-import { prioritizeOrder } from "../../../../../../lib/kds/prioritize-order.ts";
+import { prioritizeOrder } from "../../../../../../lib/kitchen/prioritize-order.ts";
 import { priorityBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

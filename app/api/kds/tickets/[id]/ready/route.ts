@@ -1,7 +1,7 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
-import { requestReady } from "../../../../../../lib/orders/request-ready.ts";
+import { requestReady } from "../../../../../../lib/kitchen/request-ready.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
-import { recallOrder } from "../../../../../../lib/kds/recall-order.ts";
+import { recallOrder } from "../../../../../../lib/kitchen/recall-order.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

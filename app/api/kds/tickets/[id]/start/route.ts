@@ -1,6 +1,6 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
-import { startOrder } from "../../../../../../lib/orders/start-order.ts";
+import { startOrder } from "../../../../../../lib/kitchen/start-order.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

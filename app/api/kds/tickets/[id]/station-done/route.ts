@@ -1,7 +1,7 @@
 import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
-import { markStationDone } from "../../../../../../lib/kds/mark-station-done.ts";
+import { markStationDone } from "../../../../../../lib/kitchen/mark-station-done.ts";
 import { stationDoneBodySchema, ticketParamsSchema } from "../schema.ts";
 import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
 

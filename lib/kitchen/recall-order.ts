@@ -12,7 +12,7 @@ type Row = { ticketNumber: number; status: OrderStatus; recalled: boolean };
  * started it and when are kept) and the order's ready requests still pending are marked
  * processed, so one sent before the recall can neither complete the order nor be
  * re-sent by the reconciler. No message is written: a later bump goes through
- * requestReady again, and the customer is not told a second time (see complete-order.ts).
+ * requestReady again, and the customer is not told a second time (see lib/orders/mark-order-ready.ts).
  */
 export async function recallOrder(options: {
   prisma: Pick<PrismaClient, "$queryRaw" | "order">;

@@ -3,7 +3,7 @@ import type { StaffUser } from "../auth/require-staff.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { readStoreSettings } from "./read-store-settings.ts";
 import type { StoreSettingsSnapshot } from "./store-state.ts";
-import { storeSettingsPatchSchema, updateStoreSettings, type StoreSettingsPatch } from "./update-store-settings.ts";
+import { storeSettingsPatchSchema, writeStoreSettings, type StoreSettingsPatch } from "./write-store-settings.ts";
 
 const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(2)} %`;
 const limit = (n: number | null) => (n === null ? "no limit" : String(n));
@@ -19,8 +19,11 @@ export function describeStoreChanges(before: StoreSettingsSnapshot, after: Store
   return lines;
 }
 
-/** A manager's change to the store's settings, recorded in the audit log. */
-export async function changeStoreSettings(options: {
+/**
+ * A manager's change to the store's settings: reads the row before, writes the patch
+ * (writeStoreSettings) and records one audit-log line per actual change, as the actor.
+ */
+export async function changeStoreSettingsAsStaff(options: {
   prisma: Pick<PrismaClient, "storeSettings" | "auditLog" | "$queryRaw">;
   actor: Pick<StaffUser, "id" | "name">;
   patch: StoreSettingsPatch;
@@ -29,7 +32,7 @@ export async function changeStoreSettings(options: {
 }): Promise<StoreSettingsSnapshot> {
   const patch = storeSettingsPatchSchema.parse(options.patch);
   const { settings: before } = await readStoreSettings({ prisma: options.prisma, countOpenOrders: false });
-  const after = await updateStoreSettings({ prisma: options.prisma, patch });
+  const after = await writeStoreSettings({ prisma: options.prisma, patch });
   const lines = describeStoreChanges(before, after);
   if (lines.length > 0) {
     await recordStaffAction({ prisma: options.prisma, actor: options.actor, action: "store.update", summary: options.summary ?? lines.join("; "), details: { ...patch } });

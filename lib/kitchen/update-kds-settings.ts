@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { KdsSettings } from "./kds-types.ts";
+import type { KdsSettings } from "./kitchen-types.ts";
 
 export const KDS_SETTINGS_DEFAULTS: KdsSettings = { warnAfterSeconds: 180, lateAfterSeconds: 300, boardReadySeconds: 300 };
 

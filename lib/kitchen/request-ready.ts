@@ -1,8 +1,8 @@
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
-import { orderConflict, orderNotFound, UUID } from "../kds/order-conflict.ts";
+import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
 import { logger } from "../log.ts";
+import { buildOrderReadyRequested, type OrderReadyRequestedMessage } from "../messages/order-ready-requested.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
-import { orderReadyRequestedSchema, type OrderReadyRequestedMessage } from "../queue/messages.ts";
 import type { Transport } from "../queue/transport.ts";
 
 export type ReadyRequest = {
@@ -31,8 +31,7 @@ export async function requestReady(options: {
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
 
-  const body: OrderReadyRequestedMessage = orderReadyRequestedSchema.parse({
-    type: "order.ready_requested",
+  const body: OrderReadyRequestedMessage = buildOrderReadyRequested({
     outboxId: crypto.randomUUID(),
     orderId,
     requestedAt: now.toISOString(),

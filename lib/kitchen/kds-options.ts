@@ -1,4 +1,4 @@
-import type { KdsOption } from "./kds-types.ts";
+import type { KdsOption } from "./kitchen-types.ts";
 
 // OrderItem.options is a JSON snapshot (lib/orders/price-order.ts PricedOption) whose
 // fields grew over time: plain names in the oldest rows, then objects without isDefault

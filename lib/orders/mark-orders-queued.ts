@@ -1,25 +1,26 @@
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
-import type { OrderPlacedMessage } from "../queue/messages.ts";
+import type { OrderPlacedMessage } from "../messages/order-placed.ts";
 
-export type QueueOrderResult = { queued: boolean } | { error: AppError };
+export type MarkQueuedResult = { queued: boolean } | { error: AppError };
 
 type Row = { n: bigint; queued: boolean; found: boolean };
 
 /**
- * Puts placed orders on the barista board: PLACED → QUEUED and each message's outbox
+ * The worker's side of `order.placed`: puts placed orders on the barista board, PLACED →
+ * QUEUED (a status; nothing here touches SQS), and each message's outbox
  * row processed, for a whole received batch in one statement (one round trip, one
  * commit). The update is conditional on PLACED, so a redelivered or concurrently
  * handled message changes nothing the second time. An order that does not exist gets
  * an error result (its message is retried, then dead-lettered for a human to look at)
  * without holding up the others.
  */
-export async function queueOrders(options: {
+export async function markOrdersQueued(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
   messages: OrderPlacedMessage[];
   now?: Date;
-}): Promise<QueueOrderResult[]> {
+}): Promise<MarkQueuedResult[]> {
   const { prisma, messages } = options;
   if (messages.length === 0) return [];
   const now = options.now ?? new Date();
@@ -50,7 +51,7 @@ export async function queueOrders(options: {
     FROM input i LEFT JOIN queued q ON q."id" = i.order_id
     ORDER BY i.n`;
 
-  return rows.map((row, index): QueueOrderResult => {
+  return rows.map((row, index): MarkQueuedResult => {
     const message = messages[index]!;
     if (!row.found) return { error: new AppError("NOT_FOUND", `order ${message.orderId} does not exist`) };
     if (row.queued) logger.info({ orderId: message.orderId, ticket: message.ticketNumber }, "order queued");
@@ -60,12 +61,12 @@ export async function queueOrders(options: {
 }
 
 /** One message on its own; throws for an order that does not exist. */
-export async function queueOrder(options: {
+export async function markOrderQueued(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
   message: OrderPlacedMessage;
   now?: Date;
 }): Promise<{ queued: boolean }> {
-  const [result] = await queueOrders({ prisma: options.prisma, messages: [options.message], now: options.now });
-  if (!result || "error" in result) throw result?.error ?? new Error("queueOrders returned no result");
+  const [result] = await markOrdersQueued({ prisma: options.prisma, messages: [options.message], now: options.now });
+  if (!result || "error" in result) throw result?.error ?? new Error("markOrdersQueued returned no result");
   return result;
 }

@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
-import { requestReady } from "../orders/request-ready.ts";
+import { requestReady } from "./request-ready.ts";
 import type { Transport } from "../queue/transport.ts";
 import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
 

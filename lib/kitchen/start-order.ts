@@ -1,5 +1,5 @@
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
-import { orderConflict, orderNotFound, UUID } from "../kds/order-conflict.ts";
+import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
 import { logger } from "../log.ts";
 
 export type StartedOrder = { orderId: string; ticketNumber: number; status: "IN_PROGRESS"; startedAt: string; claimedBy: string };

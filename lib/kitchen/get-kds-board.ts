@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { kdsOptions } from "./kds-options.ts";
-import type { CancelledTicket, KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "./kds-types.ts";
+import type { CancelledTicket, KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "./kitchen-types.ts";
 import { KDS_SETTINGS_DEFAULTS } from "./update-kds-settings.ts";
 
 export const MAX_BOARD_TICKETS = 200;

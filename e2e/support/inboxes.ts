@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import { E2E_MAIL_API } from "../stack-env.ts";
 import { query } from "./db.ts";
 
-// Where customer messages land in the embedded shop: maildev's inbox and the SMS outbox
+// Where customer messages land in the embedded shop: maildev's inbox and the dev SMS inbox
 // table (the emulator cannot send texts). Tests count them there, as a customer would.
 
 export type MaildevEmail = { subject: string; to: { address: string }[]; text?: string };

@@ -26,10 +26,12 @@ export const storeSettingsPatchSchema = z.strictObject({
 export type StoreSettingsPatch = z.input<typeof storeSettingsPatchSchema>;
 
 /**
- * Validates and applies a patch to the settings row. The row's trigger announces the
- * change on menu_changed, so open customer pages refresh the store's state.
+ * Validates and writes a patch to the settings row, and nothing else: no actor, no
+ * audit log (a staff member's change goes through changeStoreSettingsAsStaff, which
+ * calls this; tests call it directly to set the store up). The row's trigger announces
+ * the change on menu_changed, so open customer pages refresh the store's state.
  */
-export async function updateStoreSettings(options: {
+export async function writeStoreSettings(options: {
   prisma: Pick<PrismaClient, "storeSettings">;
   patch: StoreSettingsPatch;
 }): Promise<StoreSettingsSnapshot> {

@@ -1,7 +1,7 @@
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
+import { buildOrderCancelled, type OrderCancelledMessage } from "../messages/order-cancelled.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
-import { orderCancelledSchema, type OrderCancelledMessage } from "../queue/messages.ts";
 import type { Transport } from "../queue/transport.ts";
 import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
 
@@ -38,8 +38,7 @@ export async function cancelTicket(options: {
   if (!UUID.test(orderId)) throw orderNotFound();
   const now = options.now ?? new Date();
   const spam = options.spam ?? false;
-  const body: OrderCancelledMessage = orderCancelledSchema.parse({
-    type: "order.cancelled",
+  const body: OrderCancelledMessage = buildOrderCancelled({
     outboxId: crypto.randomUUID(),
     orderId,
     reason,

@@ -1,5 +1,5 @@
 // What the kitchen display and the customer-facing order board receive (JSON and SSE).
-// Server (lib/kds/*) and screens (components/kds/*, components/board/*) share these
+// Server (lib/kitchen/*) and screens (components/kds/*, components/board/*) share these
 // shapes, so a change to one side fails the type check on the other.
 
 export type KdsOption = {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { boardFirstName } from "./board-name.ts";
 import { KITCHEN_ORDER, MAX_BOARD_TICKETS, readKdsContext } from "./get-kds-board.ts";
-import type { OrderBoardData, OrderBoardEntry } from "./kds-types.ts";
+import type { OrderBoardData, OrderBoardEntry } from "./kitchen-types.ts";
 
 const select = { ticketNumber: true, customerName: true, status: true, readyAt: true } as const;
 

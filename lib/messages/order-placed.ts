@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/**
+ * `order.placed`: a new order for the barista board.
+ *
+ * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
+ * Produced by: placeOrder (lib/orders/place-order.ts), its outbox row written by insertOrders
+ *   (lib/orders/insert-orders.ts) in the transaction that inserts the order.
+ * Handled by: markOrdersQueued (lib/orders/mark-orders-queued.ts), batched by createOrdersMessageHandler
+ *   (worker/handle-orders-message.ts).
+ */
+export const ORDER_PLACED = { type: "order.placed", destination: "ORDERS_QUEUE", handler: "markOrdersQueued" } as const;
+
+export const orderLineSchema = z.object({
+  name: z.string(),
+  quantity: z.number().int().positive(),
+  options: z.array(z.string()),
+  note: z.string().nullable(),
+});
+
+export const orderPlacedSchema = z.object({
+  type: z.literal(ORDER_PLACED.type),
+  outboxId: z.uuid(),
+  orderId: z.uuid(),
+  ticketNumber: z.number().int().positive(),
+  customerName: z.string(),
+  items: z.array(orderLineSchema),
+  placedAt: z.iso.datetime({ offset: true }),
+});
+
+export type OrderLine = z.infer<typeof orderLineSchema>;
+export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
+
+/** The body of an `order.placed` message; throws (a bug at the producer) if a field is wrong. */
+export const buildOrderPlaced = (fields: Omit<OrderPlacedMessage, "type">): OrderPlacedMessage =>
+  orderPlacedSchema.parse({ ...fields, type: ORDER_PLACED.type });

@@ -1,0 +1,59 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { logger } from "../log.ts";
+import { buildOrderReadyEvent } from "../messages/order-ready.ts";
+import type { OrderReadyRequestedMessage } from "../messages/order-ready-requested.ts";
+import { markProcessedAndPublishEvent } from "../outbox/mark-processed-and-publish-event.ts";
+import type { Transport } from "../queue/transport.ts";
+
+/**
+ * Marks a bumped order READY (the worker's side of `order.ready_requested`): READY +
+ * readyAt, the request's outbox row processed and an `order.ready` event row, in one
+ * statement (one round trip, one commit); the event is published after commit (or by
+ * the reconciler if that fails). Only a real status change writes an event, so a
+ * redelivered request publishes nothing new, and a cancelled order stays cancelled. A
+ * request counts only while its outbox row is unprocessed: a recall marks the order's
+ * pending requests processed, so one sent before the recall cannot make ready the order
+ * the barista took back. An order made ready again after a recall publishes no second
+ * order.ready: the customer was told.
+ */
+export async function markOrderReady(options: {
+  prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "outboxMessage" | "order">;
+  transport: Transport;
+  message: OrderReadyRequestedMessage;
+  now?: Date;
+}): Promise<{ completed: boolean }> {
+  const { message } = options;
+  const { orderId } = message;
+  const now = options.now ?? new Date();
+
+  const result = await markProcessedAndPublishEvent({
+    prisma: options.prisma,
+    transport: options.transport,
+    message,
+    now,
+    buildEvent: (order, outboxId) =>
+      buildOrderReadyEvent({ outboxId, orderId, ticketNumber: order.ticketNumber, customerName: order.customerName, readyAt: now.toISOString() }),
+    change: Prisma.sql`
+      UPDATE "Order" SET "status" = 'READY', "readyAt" = ${now}
+      WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS') AND "readyRequestedAt" IS NOT NULL
+        AND EXISTS (
+          SELECT 1 FROM "OutboxMessage" m
+          WHERE m."id" = ${message.outboxId}::uuid AND m."orderId" = ${orderId}::uuid AND m."processedAt" IS NULL)
+      RETURNING "id"`,
+    writeEventWhen: Prisma.sql`
+      EXISTS (SELECT 1 FROM changed)
+      AND NOT EXISTS (
+        SELECT 1 FROM "OutboxMessage" m WHERE m."orderId" = ${orderId}::uuid AND m."destination" = 'EVENTS_TOPIC' AND m."type" = 'order.ready')`,
+  });
+  if (!result.changed) {
+    logger.info({ orderId, status: result.status }, "ready request changed nothing");
+    return { completed: false };
+  }
+  if (!result.event) {
+    logger.info({ orderId }, "order ready again after a recall; the customer was already told");
+    return { completed: true };
+  }
+  logger.info({ orderId, ticket: result.event.ticketNumber }, "order ready");
+  return { completed: true };
+}
