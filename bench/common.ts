@@ -29,7 +29,7 @@ export const benchSettings = (env: Record<string, string | undefined> = process.
 export const defaultSettings = () => benchSettings({});
 export type BenchSettings = ReturnType<typeof benchSettings>;
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;

@@ -9,7 +9,7 @@ import type { BenchStack } from "./stack.ts";
 // do once all of them are up (orders with queuedAt after that moment, up to the last
 // queuedAt in Postgres), so process start-up is not measured. Wall time is reported too.
 
-export type DrainRun = { orders: number; measured: number; seconds: number; ordersPerSecond: number; wallSeconds: number };
+type DrainRun = { orders: number; measured: number; seconds: number; ordersPerSecond: number; wallSeconds: number };
 export type DrainResult = {
   orders: number;
   oneWorker: DrainRun;
@@ -23,7 +23,7 @@ export type DrainResult = {
 };
 
 /** Inserts N orders and their outbox rows in one statement and sends the messages in batches of 10. */
-export async function preloadOrders(stack: BenchStack, count: number, tag: string): Promise<void> {
+async function preloadOrders(stack: BenchStack, count: number, tag: string): Promise<void> {
   const rows = await stack.prisma.$queryRawUnsafe<{ id: string; orderId: string; body: string }[]>(
     `WITH o AS (
        INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "businessDate", "ticketNumber", "customerName", "totalCents")

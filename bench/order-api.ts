@@ -8,7 +8,7 @@ import type { BenchStack } from "./stack.ts";
 // idempotency key; then the same load against the bare baseline server. The worker is
 // not running in either run, so both measure the order path alone on the same machine.
 
-export type ApiRun = { ordersPerSecond: number; requests: number; ok: number; non2xx: number; errors: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; seconds: number };
+type ApiRun = { ordersPerSecond: number; requests: number; ok: number; non2xx: number; errors: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; seconds: number };
 export type OrderApiResult = { connections: number; rounds: number; app: ApiRun; baseline: ApiRun; ratio: number };
 
 let sequence = 0;

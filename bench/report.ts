@@ -20,7 +20,7 @@ export const machine = () => ({
 
 type Target = { name: string; value: number; target: string; met: boolean };
 
-export function targets(r: BenchResults): Target[] {
+function targets(r: BenchResults): Target[] {
   const list: Target[] = [];
   const add = (name: string, value: number | undefined, target: string, met: (v: number) => boolean) => {
     if (value !== undefined) list.push({ name, value, target, met: Number.isFinite(value) && met(value) });

@@ -17,7 +17,7 @@ import { envWithoutNodeEnv, root, sleep, spawnNode, waitForHttp, type BenchSetti
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
-export const DIST_DIR = ".next-bench";
+const DIST_DIR = ".next-bench";
 
 /** BENCH_PROFILE_DIR=<dir>: CPU profiles of the infrastructure, web and worker processes (where the time goes). */
 const profileArgs = () => (process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : []);

@@ -1,7 +1,7 @@
 // Display formatting shared by server and client components.
 
 /** Prices are stored in minor units (cents); the menu does not carry a currency yet. */
-export const CURRENCY = "USD";
+const CURRENCY = "USD";
 const LOCALE = "en-US";
 
 const money = new Intl.NumberFormat(LOCALE, { style: "currency", currency: CURRENCY });

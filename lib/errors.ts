@@ -1,7 +1,7 @@
 // The one typed error of the app: a stable code plus a message that is safe to show
 // to the user. Anything else that is thrown is unexpected and shown generically.
 
-export const errorStatus = {
+const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -37,7 +37,7 @@ export type StartWorkerOptions = {
   identity?: WorkerIdentity;
 };
 
-export type WorkerHealth = {
+type WorkerHealth = {
   status: "ok" | "queue-unreachable" | "stopping" | "stopped";
   workerId: string;
   lastPollAt: string | null;

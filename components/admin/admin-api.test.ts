@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "./admin-api.ts";
+import { fieldErrorsOf } from "../api/api-client.ts";
 
 describe("fieldErrorsOf", () => {
   it("maps zod issues and details.fields to the form's fields", () => {

@@ -5,11 +5,10 @@ import type { ComponentProps, ReactNode } from "react";
 
 export const inputClass =
   "min-h-11 w-full rounded-xl border border-line bg-surface px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger";
-export const buttonClass =
+const buttonClass =
   "inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-4 py-2 font-semibold transition disabled:cursor-not-allowed disabled:opacity-50";
 export const primaryButton = `${buttonClass} bg-accent text-accent-ink hover:bg-accent-strong`;
 export const secondaryButton = `${buttonClass} border border-line bg-surface text-ink hover:border-accent`;
-export const dangerButton = `${buttonClass} border border-danger/40 bg-danger-soft text-danger`;
 
 export function Field({ id, label, error, hint, children }: { id: string; label: ReactNode; error?: string; hint?: ReactNode; children: ReactNode }) {
   return (

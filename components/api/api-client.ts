@@ -10,7 +10,7 @@ import { CUT_OFF_MESSAGE, failureMessage, OFFLINE_MESSAGE } from "./error-messag
 
 export type FieldErrors = Record<string, string>;
 
-export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type ApiCallOptions = {
   /** Default GET. */
@@ -24,7 +24,7 @@ export type ApiCallOptions = {
   fetch?: typeof fetch;
 };
 
-export type ApiSuccess<T> = { ok: true; status: number; data: T };
+type ApiSuccess<T> = { ok: true; status: number; data: T };
 
 export type ApiFailure = {
   ok: false;

@@ -26,7 +26,7 @@ export function density(count: number): Density {
 }
 
 /** How many entries fit a column at each density (2×4, 3×5, 4×8); the rest are summed up as "+ N more". */
-export const COLUMN_CAPACITY: Record<Density, number> = { large: 8, medium: 15, small: 32 };
+const COLUMN_CAPACITY: Record<Density, number> = { large: 8, medium: 15, small: 32 };
 
 export function columnEntries<T>(entries: readonly T[]): { shown: T[]; more: number; density: Density } {
   const d = density(entries.length);

@@ -3,7 +3,7 @@ import { formatMoney } from "../format.ts";
 import { Section } from "./overview-sections.tsx";
 
 /** "3:07" (minutes:seconds) for waits; "—" when there is nothing to measure. */
-export function formatDuration(ms: number | null): string {
+function formatDuration(ms: number | null): string {
   if (ms === null) return "—";
   const s = Math.round(ms / 1000);
   return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;

@@ -5,8 +5,8 @@ import type { KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
 // oat milk for five lattes at once. Bumped tickets (waiting for the worker) and items
 // their station already marked done are made, so they do not count.
 
-export type AllDayOption = { name: string; group: string | null; count: number; nonDefault: boolean; flag: string | null };
-export type AllDayDrink = { name: string; count: number; options: AllDayOption[] };
+type AllDayOption = { name: string; group: string | null; count: number; nonDefault: boolean; flag: string | null };
+type AllDayDrink = { name: string; count: number; options: AllDayOption[] };
 export type AllDay = { drinks: AllDayDrink[]; options: AllDayOption[]; totalDrinks: number; tickets: number };
 
 const byCountThenName = <T extends { count: number; name: string }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name);

@@ -148,5 +148,3 @@ export function useKdsBoard(initial: KdsBoardData, onChanges: (changes: BoardCha
     },
   };
 }
-
-export type KdsBoardState = ReturnType<typeof useKdsBoard>;

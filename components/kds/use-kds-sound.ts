@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { audioRunning, onAudioStateChange, playTone, unlockAudio, type Tone } from "./kds-tones.ts";
 import { useLocalSetting } from "./use-local-setting.ts";
 
-export const SOUND_KEY = "brewline.kds.sound";
+const SOUND_KEY = "brewline.kds.sound";
 
 /** unset: never asked (the "Turn on sound" button shows); unknown: not read yet (server render). */
 export type SoundPreference = "on" | "off" | "unset" | "unknown";

@@ -4,7 +4,7 @@ import Image from "next/image";
 import { useId, useState, type FormEvent } from "react";
 import type { AdminCategory, AdminGroup, AdminItem } from "../../lib/menu-admin/get-menu-admin.ts";
 import { centsToText, parsePriceCents } from "../../lib/menu-admin/price.ts";
-import type { FieldErrors } from "../admin/admin-api.ts";
+import type { FieldErrors } from "../api/api-client.ts";
 import { Field, inputClass, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
 import { SubmitCancel } from "./simple-forms.tsx";

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { AdminCategory, AdminGroup, AdminOption } from "../../lib/menu-admin/get-menu-admin.ts";
 import { centsToText, parsePriceCents } from "../../lib/menu-admin/price.ts";
-import type { FieldErrors } from "../admin/admin-api.ts";
+import type { FieldErrors } from "../api/api-client.ts";
 import { Field, primaryButton, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
 

@@ -6,7 +6,7 @@ export const HISTORY_STORAGE_KEY = "brewline.orders.v1";
 export const DEVICE_ID_KEY = "brewline.device.v1";
 export const MAX_HISTORY = 20;
 /** Tickets restart every day, and a week-old order is of no use to anyone at the counter. */
-export const HISTORY_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const HISTORY_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PastOrder = { token: string; ticketNumber: number; totalCents: number; placedAt: string };
 

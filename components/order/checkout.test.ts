@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mobileOnlyMessage, placeOrderInputSchema } from "../../lib/orders/order-input.ts";
-import { checkoutFailure, createKeyKeeper, errorMessage, newIdempotencyKey, orderRequestBody, parseIssues, retryAfterSeconds, validateDetails } from "./checkout.ts";
+import { retryAfterSeconds } from "../api/api-client.ts";
+import { checkoutFailure, createKeyKeeper, errorMessage, newIdempotencyKey, orderRequestBody, parseIssues, validateDetails } from "./checkout.ts";
 import type { CartLine } from "./menu-math.ts";
 
 const line: CartLine = {

@@ -7,7 +7,7 @@ import type { CartLine } from "./menu-math.ts";
 
 export type CheckoutDetails = { customerName: string; phone: string; email: string; notifyConsent?: boolean };
 
-export const hasContact = (details: CheckoutDetails) => details.phone.trim() !== "" || details.email.trim() !== "";
+const hasContact = (details: CheckoutDetails) => details.phone.trim() !== "" || details.email.trim() !== "";
 
 export function orderRequestBody(lines: CartLine[], details: CheckoutDetails, deviceId?: string) {
   return {
@@ -121,8 +121,6 @@ export function validateDetails(details: CheckoutDetails): FieldErrors {
   if (hasContact(details) && !details.notifyConsent) errors.notifyConsent = "Tick the box so we may message you, or leave the phone and email empty";
   return errors;
 }
-
-export { retryAfterSeconds };
 
 export type CheckoutFailure = {
   code: string | undefined;

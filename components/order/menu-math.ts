@@ -69,7 +69,7 @@ export function toggleModifier(item: MenuItemView, selection: Selection, groupId
   return { ...selection, [groupId]: next };
 }
 
-export function selectedModifiers(item: MenuItemView, selection: Selection) {
+function selectedModifiers(item: MenuItemView, selection: Selection) {
   return item.groups.flatMap((group) => group.modifiers.filter((m) => (selection[group.id] ?? []).includes(m.id)));
 }
 
@@ -92,7 +92,7 @@ export function selectionProblem(item: MenuItemView, selection: Selection): stri
 }
 
 /** Identical drinks (same options and note) share one cart line. */
-export const lineKey = (menuItemId: string, modifierIds: string[], note: string) =>
+const lineKey = (menuItemId: string, modifierIds: string[], note: string) =>
   JSON.stringify([menuItemId, [...modifierIds].sort(), note.trim()]);
 
 export function makeLine(item: MenuItemView, selection: Selection, quantity: number, note: string): CartLine {

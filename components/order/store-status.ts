@@ -6,7 +6,7 @@ import { formatClock } from "../format.ts";
 // or a garbled answer, must never stop a customer from ordering — the server refuses
 // an order it cannot take anyway, and that answer updates this state.
 
-export type StoreState = StoreStateName;
+type StoreState = StoreStateName;
 
 /** What GET /api/store answers, except that the tax rate is null until the server has told us (no tax line then). */
 export type StoreStatus = Omit<ServerStoreState, "taxRateBasisPoints"> & { taxRateBasisPoints: number | null };

@@ -5,7 +5,7 @@ import type { KdsSettings } from "../../lib/kitchen/kitchen-types.ts";
 import type { OpeningHours } from "../../lib/store/opening-hours.ts";
 import type { StoreState } from "../../lib/store/store-state.ts";
 import { basisPointsToPercent, percentToBasisPoints } from "../../lib/store/tax-rate.ts";
-import type { FieldErrors } from "../admin/admin-api.ts";
+import type { FieldErrors } from "../api/api-client.ts";
 import { Field, FormMessage, primaryButton, TextInput, Toggle } from "../admin/form-parts.tsx";
 import { useAdminAction } from "../admin/use-admin-action.ts";
 import { BusyMode } from "./busy-mode.tsx";

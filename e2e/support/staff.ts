@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { addStaff } from "../../lib/auth/staff-accounts.ts";
 import { createPrismaClient } from "../../lib/db/prisma.ts";
 import type { StaffRole } from "../../lib/auth/roles.ts";
@@ -70,9 +70,4 @@ export async function signInAs(page: Page, role: StaffRole, name?: string): Prom
 export async function staffHeaders(role: StaffRole, name?: string): Promise<Record<string, string>> {
   const staff = await e2eStaff(role, name);
   return { cookie: staff.cookies.map((c) => `${c.name}=${c.value}`).join("; "), origin: E2E_BASE_URL };
-}
-
-/** POST as staff through Playwright's request context. */
-export async function staffPost(request: APIRequestContext, url: string, data: unknown, role: StaffRole = "barista", name?: string) {
-  return request.post(url, { data, headers: await staffHeaders(role, name) });
 }

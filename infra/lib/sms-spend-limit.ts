@@ -3,7 +3,7 @@ import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
 import { wholeNumberSetting } from "./config-error.ts";
 
-export const DEFAULT_SMS_MONTHLY_SPEND_LIMIT_USD = 10;
+const DEFAULT_SMS_MONTHLY_SPEND_LIMIT_USD = 10;
 
 /**
  * Caps what texts to customers can cost per month: SNS stops sending SMS for the rest of

@@ -5,11 +5,11 @@ import { BrewlineStack, type BrewlineStackProps } from "../lib/brewline-stack.ts
 
 // Shared by the infra tests that synthesize stacks in more than one configuration.
 
-export const REGION = "eu-west-1";
+const REGION = "eu-west-1";
 export const CERTIFICATE_ARN = `arn:aws:acm:${REGION}:123456789012:certificate/11111111-2222-3333-4444-555555555555`;
 export const HOSTED_ZONE = { domainName: "order.example.com", hostedZoneId: "Z0EXAMPLE0ZONE", hostedZoneName: "example.com" };
 
-export function stackProps(overrides: Partial<BrewlineStackProps> = {}): BrewlineStackProps {
+function stackProps(overrides: Partial<BrewlineStackProps> = {}): BrewlineStackProps {
   return {
     env: { account: "123456789012", region: REGION },
     repositoryName: "brewline",

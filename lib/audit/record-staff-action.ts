@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 // Staff actions in the audit log, beside the order status changes the database records
 // by itself (trigger order_audit): who did it, when, and one line saying what.
@@ -6,8 +6,13 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 /** Who did it: a staff member (lib/auth's StaffUser fits). Declared here so lib/auth can write the log without lib/audit depending on it. */
 export type AuditActor = { id: string; name: string };
 
+/**
+ * Writes one audit row. A use case that changes something passes its transaction
+ * client, so the row commits with the change or not at all (the client itself only
+ * for an action that is not a database change, such as signing in).
+ */
 export async function recordStaffAction(options: {
-  prisma: Pick<PrismaClient, "auditLog">;
+  tx: Pick<Prisma.TransactionClient, "auditLog">;
   actor: AuditActor;
   /** Dotted verb, e.g. "order.start", "menu.item.update", "store.pause", "staff.sign_in". */
   action: string;
@@ -15,8 +20,8 @@ export async function recordStaffAction(options: {
   orderId?: string | null;
   details?: Record<string, unknown>;
 }): Promise<void> {
-  const { prisma, actor } = options;
-  await prisma.auditLog.create({
+  const { tx, actor } = options;
+  await tx.auditLog.create({
     data: {
       actorId: actor.id,
       actorName: actor.name,

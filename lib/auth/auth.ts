@@ -13,8 +13,8 @@ import { staffPlugin } from "./staff-plugin.ts";
 // cookie signed with the secret), its origin checks and its rate limiter. Only the
 // password hash (argon2id), the staff fields and the kitchen PIN switch are ours.
 
-export const SESSION_SECONDS = 12 * 60 * 60;
-export const AUTH_BASE_PATH = "/api/auth";
+const SESSION_SECONDS = 12 * 60 * 60;
+const AUTH_BASE_PATH = "/api/auth";
 /** Set by the auth route from X-Forwarded-For as TRUSTED_PROXY_HOPS says (lib/http/client-ip.ts). */
 export const CLIENT_IP_HEADER = "x-brewline-client-ip";
 

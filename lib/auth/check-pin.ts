@@ -5,7 +5,7 @@ import { refundRateLimit } from "../rate-limit/refund-rate-limit.ts";
 import { verifyOrDecoy } from "./passwords.ts";
 
 /** Wrong PINs per person before they must wait (per screen, too): 10 000 PINs need weeks. */
-export const PIN_ATTEMPT_WINDOWS = [
+const PIN_ATTEMPT_WINDOWS = [
   { seconds: 5 * 60, max: 5 },
   { seconds: 60 * 60, max: 20 },
 ];

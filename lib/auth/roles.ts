@@ -1,7 +1,7 @@
 // Who may do what, as pure functions (unit-tested): the checks in require-staff.ts and
 // the PIN switch both lean on them.
 
-export const STAFF_ROLES = ["barista", "manager"] as const;
+const STAFF_ROLES = ["barista", "manager"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const isStaffRole = (value: unknown): value is StaffRole => STAFF_ROLES.includes(value as StaffRole);

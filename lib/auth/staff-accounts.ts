@@ -18,7 +18,7 @@ const nameSchema = z.string().trim().min(1, "name must not be empty").max(40, "n
 const pinSchema = z.string().regex(PIN_PATTERN, "PIN must be 4 to 6 digits");
 
 /** How long a one-time password works: it is printed to a console or a log, which others may read later. */
-export const ONE_TIME_PASSWORD_SECONDS = 24 * 60 * 60;
+const ONE_TIME_PASSWORD_SECONDS = 24 * 60 * 60;
 
 const oneTimePasswordExpiry = (now = new Date()) => new Date(now.getTime() + ONE_TIME_PASSWORD_SECONDS * 1000);
 

@@ -14,7 +14,7 @@ import { checkPin } from "./check-pin.ts";
 // lines for sign-in and sign-out.
 
 /** A PIN-switched session is shorter than a password one: a shared screen changes hands. */
-export const PIN_SESSION_SECONDS = 4 * 60 * 60;
+const PIN_SESSION_SECONDS = 4 * 60 * 60;
 
 const pinSwitchBody = z.strictObject({
   userId: z.string().min(1).max(100),
@@ -22,7 +22,7 @@ const pinSwitchBody = z.strictObject({
 });
 
 const audit = (prisma: PrismaClient, actor: { id: string; name: string }, action: string, summary: string) =>
-  recordStaffAction({ prisma, actor, action, summary }).catch((error: Error) => logger.warn({ err: error.message, action }, "audit log write failed"));
+  recordStaffAction({ tx: prisma, actor, action, summary }).catch((error: Error) => logger.warn({ err: error.message, action }, "audit log write failed"));
 
 export function staffPlugin({ prisma }: { prisma: PrismaClient }) {
   return {

@@ -11,9 +11,9 @@ import { z } from "zod";
 //   \.                                end of the table's rows
 //   @end {"rows":{"MenuItem":12,...}} trailer: a file cut short has none, or wrong counts
 
-export const BACKUP_MAGIC = "BREWLINE-BACKUP";
+const BACKUP_MAGIC = "BREWLINE-BACKUP";
 export const BACKUP_FORMAT_VERSION = 1;
-export const TABLE_PREFIX = "@table ";
+const TABLE_PREFIX = "@table ";
 export const END_PREFIX = "@end ";
 export const END_OF_ROWS = "\\.";
 

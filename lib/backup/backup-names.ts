@@ -2,11 +2,10 @@
 // plain name sort is a time sort on any machine, and the kind of backup. Pruning only
 // ever considers names that parse, so nothing else in the folder is at risk.
 
-export const BACKUP_TAGS = ["start", "nightly", "manual", "before-restore"] as const;
-export type BackupTag = (typeof BACKUP_TAGS)[number];
+export type BackupTag = "start" | "nightly" | "manual" | "before-restore";
 
 /** Taken by the launcher by itself, hence removed by it too; manual and before-restore ones are a person's to delete. */
-export const AUTOMATIC_TAGS: readonly BackupTag[] = ["start", "nightly"];
+const AUTOMATIC_TAGS: readonly BackupTag[] = ["start", "nightly"];
 
 const NAME = /^brewline-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-(start|nightly|manual|before-restore)(?:-(\d+))?\.backup\.gz$/;
 

@@ -5,7 +5,7 @@ import { businessDate } from "../orders/business-date.ts";
 // Past days are picked as business dates (the store's calendar days, as on the tickets),
 // never as instants: "yesterday" means the store's yesterday, whatever the viewer's zone.
 
-export const MAX_RANGE_DAYS = 92;
+const MAX_RANGE_DAYS = 92;
 
 export type DateRange = { from: string; to: string };
 
@@ -13,7 +13,7 @@ const day = z.iso.date();
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
-export const rangeDays = (range: DateRange) => dayNumber(range.to) - dayNumber(range.from) + 1;
+const rangeDays = (range: DateRange) => dayNumber(range.to) - dayNumber(range.from) + 1;
 
 /**
  * `from`/`to` from a query string; either missing means today (store time), so a bare

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 // The audit page: order status changes (written by the database trigger order_audit)
 // and staff actions (recordStaffAction), newest first.
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export const auditFilterSchema = z.object({
   // Ticket numbers restart every business day, so a ticket alone may match several orders.

@@ -15,7 +15,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvRow = (cells: readonly (string | number | null | undefined)[]) => cells.map(csvCell).join(",");
+const csvRow = (cells: readonly (string | number | null | undefined)[]) => cells.map(csvCell).join(",");
 
 /** The order the statistics read, plus what a spreadsheet row adds; any status text. */
 export type CsvOrder = Omit<StatsOrder, "status"> & {
@@ -27,7 +27,7 @@ export type CsvOrder = Omit<StatsOrder, "status"> & {
   totalCents: number;
 };
 
-export const ORDER_CSV_HEADER = [
+const ORDER_CSV_HEADER = [
   "business_date",
   "ticket",
   "status",

@@ -47,7 +47,7 @@ export async function requestNotificationResend(options: {
       SELECT n."channel", n."event", n."ticketNumber" FROM ins, n`;
     if (!inserted) throw await whyNot(tx, notificationId);
     await recordStaffAction({
-      prisma: tx,
+      tx,
       actor: options.actor,
       action: "notification.resend",
       orderId: message.orderId,

@@ -25,7 +25,7 @@ export async function requestRedrive(options: {
     if (requested.length === 0) throw new AppError("CONFLICT", "Nothing to redrive: those messages were already redriven or are no longer in the dead-letter queue");
     const queues = [...new Set(requested.map((r) => r.queue))].join(", ");
     await recordStaffAction({
-      prisma: tx,
+      tx,
       actor,
       action: "dlq.redrive",
       summary: `Redrive ${requested.length} dead-lettered message${requested.length === 1 ? "" : "s"} (${queues})`,

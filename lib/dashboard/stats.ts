@@ -19,14 +19,14 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-export type DurationSummary = { count: number; avgMs: number | null; p90Ms: number | null };
+type DurationSummary = { count: number; avgMs: number | null; p90Ms: number | null };
 
-export function summarizeDurations(values: readonly number[]): DurationSummary {
+function summarizeDurations(values: readonly number[]): DurationSummary {
   return { count: values.length, avgMs: mean(values), p90Ms: percentile(values, 90) };
 }
 
 export type StatsOption = { name: string; isDefault?: boolean };
-export type StatsItem = { name: string; quantity: number; options: StatsOption[] };
+type StatsItem = { name: string; quantity: number; options: StatsOption[] };
 export type StatsOrder = {
   status: "PLACED" | "QUEUED" | "IN_PROGRESS" | "READY" | "CANCELLED";
   createdAt: Date;

@@ -27,7 +27,7 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 
@@ -55,7 +55,7 @@ function wholeScriptAdapter(connectionString: string, opened: Adapter[]): Prisma
   return factory;
 }
 
-export async function withSchemaEngine<T>(
+async function withSchemaEngine<T>(
   connectionString: string,
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {

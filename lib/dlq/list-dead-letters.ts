@@ -85,7 +85,3 @@ export async function listDeadLetters(options: {
     redrivenAt: iso(r.redrivenAt),
   }));
 }
-
-/** Messages waiting in a DLQ per queue, for the alert banner. */
-export const countDeadLetters = (dead: readonly DeadLetterView[]) =>
-  dead.reduce<Record<string, number>>((acc, d) => (d.redrivenAt ? acc : { ...acc, [d.queue]: (acc[d.queue] ?? 0) + 1 }), {});

@@ -28,7 +28,7 @@ export function foldersBlockingOthers(dir: string): string[] {
  * written (read-only image) or for data the caller already put there. Tests pass their own.
  */
 export type PostgresPlaces = { stateRoot?: string; tempRoot?: string; modulesFrom?: string };
-export const DEFAULT_STATE_ROOT = "/var/lib/brewline";
+const DEFAULT_STATE_ROOT = "/var/lib/brewline";
 
 /** What the decisions below need to know about the machine; unit tests inject their own. */
 export type AccessProbe = {

@@ -11,14 +11,14 @@ export const MAX_BODY_BYTES = 32 * 1024;
 
 export const UNAVAILABLE_MESSAGE = "We can't take orders for a moment, please try again";
 
-export type ErrorBody = {
+type ErrorBody = {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId?: string };
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Reuses a well-formed X-Request-Id from a proxy so logs line up; otherwise makes one. */
-export function requestIdOf(request: Request): string {
+function requestIdOf(request: Request): string {
   const given = request.headers.get("x-request-id");
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }

@@ -40,7 +40,7 @@ function originOn(base: URL, host: string): string {
 }
 
 /** The loopback names a browser on this machine may use: what the launcher prints, and its two literal forms. */
-export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"] as const;
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"] as const;
 
 /**
  * The origins a browser uses to reach this machine on the base URL's scheme and port:

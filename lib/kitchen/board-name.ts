@@ -1,7 +1,7 @@
 // The customer-facing order board shows first names only: enough for a customer to spot
 // their order, little for anyone else to learn from a screen in a public place.
 
-export const BOARD_NAME_MAX = 12;
+const BOARD_NAME_MAX = 12;
 
 /** The first word of the name, cut to BOARD_NAME_MAX characters (whole code points, so no half emoji). */
 export function boardFirstName(customerName: string): string {

@@ -1,9 +1,10 @@
+import { recordStaffAction, type AuditActor } from "../audit/record-staff-action.ts";
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { buildOrderCancelled, type OrderCancelledMessage } from "../messages/order-cancelled.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
-import { orderConflict, orderNotFound, UUID } from "./order-conflict.ts";
+import { orderConflict, orderNotFound } from "./order-conflict.ts";
 
 export type CancelledTicket = { orderId: string; ticketNumber: number; status: "CANCELLED" };
 
@@ -17,16 +18,17 @@ type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
  * why. The cancel and an `order.cancelled` outbox row commit in one statement; the
  * worker then announces it to the customer (SMS, email), so the web never publishes to
  * SNS. The update is conditional on the status, so a cancel racing the worker's READY
- * has one winner. An order.placed still in the queue cannot bring the order back: the
- * worker only moves PLACED orders on.
+ * has one winner; the audit line commits with the cancel. An order.placed still in the
+ * queue cannot bring the order back: the worker only moves PLACED orders on.
  *
  * A spam cancel (orders made up to get the shop to text and email someone) marks the
  * order cancelledAsSpam and writes no outbox row, so nothing is sent to the number or
  * address on it; the board still drops the ticket.
  */
 export async function cancelTicket(options: {
-  prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "order" | "outboxMessage">;
+  prisma: Pick<PrismaClient, "$transaction" | "$executeRaw" | "order" | "outboxMessage">;
   transport: Transport;
+  actor: AuditActor;
   orderId: string;
   reason: string;
   /** Cancelled as spam: the customer is not told. */
@@ -34,8 +36,7 @@ export async function cancelTicket(options: {
   barista?: string | null;
   now?: Date;
 }): Promise<CancelledTicket> {
-  const { prisma, transport, orderId, reason } = options;
-  if (!UUID.test(orderId)) throw orderNotFound();
+  const { prisma, transport, actor, orderId, reason } = options;
   const now = options.now ?? new Date();
   const spam = options.spam ?? false;
   const body: OrderCancelledMessage = buildOrderCancelled({
@@ -46,19 +47,26 @@ export async function cancelTicket(options: {
   });
 
   // The final SELECT reads the order as it was before this statement.
-  const [order] = await prisma.$queryRaw<Row[]>`
-    WITH cancelled AS (
-      UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${reason}, "cancelledBy" = ${options.barista ?? null},
-        "cancelledAsSpam" = ${spam}
-      WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS')
-      RETURNING "id"
-    ),
-    outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
-      SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c WHERE NOT ${spam}::boolean
-    )
-    SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled"
-    FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
+  const order = await prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<Row[]>`
+      WITH cancelled AS (
+        UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${reason}, "cancelledBy" = ${options.barista ?? null},
+          "cancelledAsSpam" = ${spam}
+        WHERE "id" = ${orderId}::uuid AND "status" IN ('QUEUED', 'IN_PROGRESS')
+        RETURNING "id"
+      ),
+      outbox AS (
+        INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
+        SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c WHERE NOT ${spam}::boolean
+      )
+      SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled"
+      FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
+    if (row?.cancelled) {
+      const verb = spam ? "Cancelled as spam (customer not notified)" : `Cancelled (${reason})`;
+      await recordStaffAction({ tx, actor, action: "order.cancel", orderId, summary: `${verb} #${row.ticketNumber}` });
+    }
+    return row;
+  });
   if (!order) throw orderNotFound();
   if (!order.cancelled) {
     // The worker (READY) or another screen may have committed after this statement's

@@ -6,8 +6,8 @@ import { KDS_SETTINGS_DEFAULTS } from "./update-kds-settings.ts";
 
 export const MAX_BOARD_TICKETS = 200;
 /** How many bumped tickets the board offers to recall, and for how long after they were ready. */
-export const RECENT_TICKETS = 8;
-export const RECENT_WINDOW_MS = 60 * 60_000;
+const RECENT_TICKETS = 8;
+const RECENT_WINDOW_MS = 60 * 60_000;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -23,7 +23,7 @@ export type KdsItem = {
   options: KdsOption[];
 };
 
-export type OrderSource = "ONLINE" | "WALK_UP";
+type OrderSource = "ONLINE" | "WALK_UP";
 
 export type KdsTicket = {
   id: string;

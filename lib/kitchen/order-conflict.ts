@@ -4,8 +4,6 @@ import type { OrderStatus } from "../generated/prisma/enums.ts";
 // Messages for a barista action that does not fit the order's current state. They are
 // shown on the kitchen display as is, so they say what happened, not what failed.
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const orderNotFound = () => new AppError("NOT_FOUND", "That ticket does not exist");
 
 export type KitchenAction = "start" | "ready" | "recall" | "cancel" | "priority" | "station-done";

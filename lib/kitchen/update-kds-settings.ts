@@ -1,26 +1,11 @@
-import { z } from "zod";
 import { AppError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { KdsSettings } from "./kitchen-types.ts";
 
 export const KDS_SETTINGS_DEFAULTS: KdsSettings = { warnAfterSeconds: 180, lateAfterSeconds: 300, boardReadySeconds: 300 };
 
-const seconds = (name: string) =>
-  z
-    .number({ error: `${name} must be a number of seconds` })
-    .int(`${name} must be a whole number of seconds`)
-    .min(30, `${name} must be at least 30 seconds`)
-    .max(3600, `${name} must be at most 3600 seconds (an hour)`)
-    .optional();
-
-/** What the kitchen may change; fields left out stay as they are. */
-export const kdsSettingsPatchSchema = z.strictObject({
-  warnAfterSeconds: seconds("warnAfterSeconds"),
-  lateAfterSeconds: seconds("lateAfterSeconds"),
-  boardReadySeconds: seconds("boardReadySeconds"),
-});
-
-export type KdsSettingsPatch = z.input<typeof kdsSettingsPatchSchema>;
+/** What the kitchen may change; fields left out stay as they are. Its shape (whole seconds, 30–3600) is checked by the route. */
+export type KdsSettingsPatch = Partial<KdsSettings>;
 
 export const WARN_BEFORE_LATE = "warnAfterSeconds must be less than lateAfterSeconds";
 
@@ -31,10 +16,10 @@ export const WARN_BEFORE_LATE = "warnAfterSeconds must be less than lateAfterSec
  * trigger announces the change on menu_changed, which open boards listen to.
  */
 export async function updateKdsSettings(options: {
-  prisma: Pick<PrismaClient, "$queryRaw">;
+  prisma: Pick<Prisma.TransactionClient, "$queryRaw">;
   patch: KdsSettingsPatch;
 }): Promise<KdsSettings> {
-  const patch = kdsSettingsPatchSchema.parse(options.patch);
+  const { patch } = options;
   const warn = patch.warnAfterSeconds ?? null;
   const late = patch.lateAfterSeconds ?? null;
   const board = patch.boardReadySeconds ?? null;

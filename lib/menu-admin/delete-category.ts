@@ -12,6 +12,6 @@ export async function deleteCategory(options: MenuAdminContext & { id: string })
       throw new AppError("CONFLICT", `${category.name} still has ${category._count.items} item(s): move or delete them first`);
     }
     await tx.menuCategory.delete({ where: { id } });
-    await recordStaffAction({ prisma: tx, actor, action: "menu.category.delete", summary: `Deleted category ${category.name}`, details: { id } });
+    await recordStaffAction({ tx, actor, action: "menu.category.delete", summary: `Deleted category ${category.name}`, details: { id } });
   });
 }

@@ -2,7 +2,7 @@ import { recordStaffAction } from "../audit/record-staff-action.ts";
 import { AppError } from "../errors.ts";
 import type { MenuAdminContext } from "./menu-admin-context.ts";
 
-export const ORDERED_BEFORE = "has been ordered before, so it stays for the order history: switch it off (sold out) to take it off sale";
+const ORDERED_BEFORE = "has been ordered before, so it stays for the order history: switch it off (sold out) to take it off sale";
 
 /**
  * Deletes an item nobody has ordered yet (a mistake, a test). One that was ordered is
@@ -17,6 +17,6 @@ export async function deleteItem(options: MenuAdminContext & { id: string }): Pr
     if (item._count.orderItems > 0) throw new AppError("CONFLICT", `${item.name} ${ORDERED_BEFORE}`);
     await tx.menuItemModifierGroup.deleteMany({ where: { itemId: id } });
     await tx.menuItem.delete({ where: { id } });
-    await recordStaffAction({ prisma: tx, actor, action: "menu.item.delete", summary: `Deleted ${item.name}`, details: { id } });
+    await recordStaffAction({ tx, actor, action: "menu.item.delete", summary: `Deleted ${item.name}`, details: { id } });
   });
 }

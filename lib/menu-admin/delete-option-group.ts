@@ -16,6 +16,6 @@ export async function deleteOptionGroup(options: MenuAdminContext & { id: string
     await tx.modifierGroup.delete({ where: { id } });
     await announceMenuChange(tx, "ModifierGroup");
     const summary = `Deleted option group ${group.name}${group._count.items > 0 ? ` (was on ${group._count.items} item(s))` : ""}`;
-    await recordStaffAction({ prisma: tx, actor, action: "menu.group.delete", summary, details: { id } });
+    await recordStaffAction({ tx, actor, action: "menu.group.delete", summary, details: { id } });
   });
 }

@@ -9,6 +9,6 @@ export async function deleteOption(options: MenuAdminContext & { id: string }): 
     const option = await tx.modifier.findUnique({ where: { id }, select: { name: true, group: { select: { name: true } } } });
     if (!option) throw new AppError("NOT_FOUND", "That option no longer exists");
     await tx.modifier.delete({ where: { id } });
-    await recordStaffAction({ prisma: tx, actor, action: "menu.option.delete", summary: `Deleted ${option.name} from ${option.group.name}`, details: { id } });
+    await recordStaffAction({ tx, actor, action: "menu.option.delete", summary: `Deleted ${option.name} from ${option.group.name}`, details: { id } });
   });
 }

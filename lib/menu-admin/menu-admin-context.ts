@@ -16,7 +16,7 @@ export async function announceMenuChange(tx: Pick<Tx, "$queryRaw">, table: "Modi
   await tx.$queryRaw`SELECT pg_notify('menu_changed', ${table})::text`;
 }
 
-export const slugify = (name: string) =>
+const slugify = (name: string) =>
   name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

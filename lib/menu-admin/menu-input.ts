@@ -22,7 +22,7 @@ const cents = (min: number, label: string) =>
  * /api/menu-images (content-addressed names only, so no path can be smuggled in).
  */
 export const MENU_IMAGE_URL = /^(\/menu\/[a-z0-9-]{1,40}\.svg|\/api\/menu-images\/[a-f0-9]{32}\.(png|jpg|webp))$/;
-export const imageUrlSchema = z.string().regex(MENU_IMAGE_URL, "image must be one of the menu's illustrations or an uploaded image");
+const imageUrlSchema = z.string().regex(MENU_IMAGE_URL, "image must be one of the menu's illustrations or an uploaded image");
 
 // Fields without defaults: an edit sends only what changed, and a default inside
 // .partial() would still fill in (and overwrite) every field left out.
@@ -83,7 +83,7 @@ export const availabilityInputSchema = z.strictObject({
   available: z.boolean({ error: "available must be true or false" }),
 });
 
-export const MENU_KINDS = ["category", "item", "group", "option"] as const;
+const MENU_KINDS = ["category", "item", "group", "option"] as const;
 export type MenuKind = (typeof MENU_KINDS)[number];
 
 export const reorderInputSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { recordStaffAction } from "../audit/record-staff-action.ts";
 import { AppError } from "../errors.ts";
 import { announceMenuChange, type MenuAdminContext, type Tx } from "./menu-admin-context.ts";
-import { reorderInputSchema, type MenuKind } from "./menu-input.ts";
+import type { MenuKind } from "./menu-input.ts";
 
 // Each kind's table, and the parent its siblings share (a reorder stays within it).
 const TABLES: Record<MenuKind, { table: string; parent: string | null }> = {
@@ -11,10 +11,10 @@ const TABLES: Record<MenuKind, { table: string; parent: string | null }> = {
   option: { table: "Modifier", parent: "groupId" },
 };
 
-/** Puts siblings in the order given (sort = position), in one statement. */
+/** Puts siblings in the order given (sort = position), in one statement. The route checked the list's shape (reorderInputSchema); this checks it against the menu. */
 export async function reorderMenu(options: MenuAdminContext & { input: { kind: MenuKind; ids: string[] } }): Promise<void> {
   const { prisma, actor } = options;
-  const { kind, ids } = reorderInputSchema.parse(options.input);
+  const { kind, ids } = options.input;
   const { table, parent } = TABLES[kind];
   await prisma.$transaction(async (tx: Tx) => {
     // Table and column names come from the constant map above, never from the request.
@@ -30,6 +30,6 @@ export async function reorderMenu(options: MenuAdminContext & { input: { kind: M
       ids,
     );
     if (kind === "group") await announceMenuChange(tx, "ModifierGroup");
-    await recordStaffAction({ prisma: tx, actor, action: `menu.${kind}.reorder`, summary: `Reordered ${kind}s`, details: { ids } });
+    await recordStaffAction({ tx, actor, action: `menu.${kind}.reorder`, summary: `Reordered ${kind}s`, details: { ids } });
   });
 }

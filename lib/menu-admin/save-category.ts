@@ -15,7 +15,7 @@ export async function saveCategory(options: MenuAdminContext & { id?: string; in
       const id = await newMenuId(async (id) => (await tx.menuCategory.count({ where: { id } })) > 0, input.name);
       const sort = nextSort(await tx.menuCategory.aggregate({ _max: { sort: true } }));
       const row = await tx.menuCategory.create({ data: { id, sort, ...input } });
-      await recordStaffAction({ prisma: tx, actor, action: "menu.category.create", summary: `Added category ${row.name}`, details: row });
+      await recordStaffAction({ tx, actor, action: "menu.category.create", summary: `Added category ${row.name}`, details: row });
       return row;
     }
     const patch = categoryPatchSchema.parse(options.input);
@@ -23,7 +23,7 @@ export async function saveCategory(options: MenuAdminContext & { id?: string; in
     if (!before) throw new AppError("NOT_FOUND", "That category no longer exists");
     const row = await tx.menuCategory.update({ where: { id: options.id }, data: patch });
     const lines = describeChanges(before, patch, [{ key: "station", label: "Station" }]);
-    if (lines.length > 0) await recordStaffAction({ prisma: tx, actor, action: "menu.category.update", summary: lines.join("; "), details: { id: row.id, ...patch } });
+    if (lines.length > 0) await recordStaffAction({ tx, actor, action: "menu.category.update", summary: lines.join("; "), details: { id: row.id, ...patch } });
     return row;
   });
 }

@@ -60,7 +60,7 @@ export async function saveItem(options: MenuAdminContext & { id?: string; input:
     const lines = before ? describeChanges(before, patch, SPECS) : [`Added ${after.name} at ${money(after.basePriceCents)}`];
     if (before && "available" in patch && patch.available !== before.available) lines.push(describeAvailability(after.name, after.available));
     if (lines.length > 0) {
-      await recordStaffAction({ prisma: tx, actor, action: before ? "menu.item.update" : "menu.item.create", summary: lines.join("; "), details: { id, ...patch } });
+      await recordStaffAction({ tx, actor, action: before ? "menu.item.update" : "menu.item.create", summary: lines.join("; "), details: { id, ...patch } });
     }
     return after;
   });

@@ -33,7 +33,7 @@ export async function saveOptionGroup(options: MenuAdminContext & { id?: string;
         ])
       : [`Added option group ${row.name}`];
     if (lines.length > 0) {
-      await recordStaffAction({ prisma: tx, actor, action: before ? "menu.group.update" : "menu.group.create", summary: lines.join("; "), details: { ...row } });
+      await recordStaffAction({ tx, actor, action: before ? "menu.group.update" : "menu.group.create", summary: lines.join("; "), details: { ...row } });
     }
     return row;
   });

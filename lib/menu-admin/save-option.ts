@@ -43,7 +43,7 @@ export async function saveOption(options: MenuAdminContext & { id?: string; inpu
     }
     await keepOneDefault(tx, row);
     if (lines.length > 0) {
-      await recordStaffAction({ prisma: tx, actor, action: options.id ? "menu.option.update" : "menu.option.create", summary: lines.join("; "), details: { ...row } });
+      await recordStaffAction({ tx, actor, action: options.id ? "menu.option.update" : "menu.option.create", summary: lines.join("; "), details: { ...row } });
     }
     return row;
   });

@@ -2,7 +2,6 @@ import { recordStaffAction } from "../audit/record-staff-action.ts";
 import { AppError } from "../errors.ts";
 import { describeAvailability } from "./describe-changes.ts";
 import type { MenuAdminContext } from "./menu-admin-context.ts";
-import { availabilityInputSchema } from "./menu-input.ts";
 
 export type Availability = { kind: "item" | "option"; id: string; name: string; available: boolean };
 
@@ -13,7 +12,7 @@ export type Availability = { kind: "item" | "option"; id: string; name: string; 
  */
 export async function setAvailability(options: MenuAdminContext & { input: { kind: "item" | "option"; id: string; available: boolean } }): Promise<Availability> {
   const { prisma, actor } = options;
-  const { kind, id, available } = availabilityInputSchema.parse(options.input);
+  const { kind, id, available } = options.input;
   return prisma.$transaction(async (tx) => {
     const where = { id };
     const data = { available };
@@ -25,7 +24,7 @@ export async function setAvailability(options: MenuAdminContext & { input: { kin
       if ((error as { code?: string }).code === "P2025") throw new AppError("NOT_FOUND", `That ${kind} no longer exists`);
       throw error;
     }
-    await recordStaffAction({ prisma: tx, actor, action: `menu.${kind}.availability`, summary: describeAvailability(row.name, available), details: { id, available } });
+    await recordStaffAction({ tx, actor, action: `menu.${kind}.availability`, summary: describeAvailability(row.name, available), details: { id, available } });
     return { kind, id, name: row.name, available };
   });
 }

@@ -28,6 +28,6 @@ export async function uploadMenuImage(options: Pick<MenuAdminContext, "actor"> &
     await rename(temp, file);
   }
   const url = `${MENU_IMAGE_URL_PREFIX}${name}`;
-  await recordStaffAction({ prisma: options.prisma, actor: options.actor, action: "menu.image.upload", summary: `Uploaded a picture (${Math.ceil(bytes.byteLength / 1024)} KB)`, details: { url } });
+  await recordStaffAction({ tx: options.prisma, actor: options.actor, action: "menu.image.upload", summary: `Uploaded a picture (${Math.ceil(bytes.byteLength / 1024)} KB)`, details: { url } });
   return { url };
 }

@@ -1,7 +1,7 @@
 // The menu as the order path prices it: an item with its option groups and options.
 // Loaded by lib/menu/get-items-for-pricing.ts, priced by lib/orders/price-order.ts.
 
-export type MenuModifier = {
+type MenuModifier = {
   id: string;
   name: string;
   priceDeltaCents: number;

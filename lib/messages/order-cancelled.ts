@@ -10,7 +10,7 @@ import { z } from "zod";
  * Handled by: announceCancellation (lib/orders/announce-cancellation.ts), dispatched by
  *   createOrdersMessageHandler (worker/handle-orders-message.ts).
  */
-export const ORDER_CANCELLED = { type: "order.cancelled", destination: "ORDERS_QUEUE", handler: "announceCancellation" } as const;
+const ORDER_CANCELLED = { type: "order.cancelled", destination: "ORDERS_QUEUE", handler: "announceCancellation" } as const;
 
 export const orderCancelledSchema = z.object({
   type: z.literal(ORDER_CANCELLED.type),

@@ -11,7 +11,7 @@ import { z } from "zod";
  */
 export const ORDER_PLACED = { type: "order.placed", destination: "ORDERS_QUEUE", handler: "markOrdersQueued" } as const;
 
-export const orderLineSchema = z.object({
+const orderLineSchema = z.object({
   name: z.string(),
   quantity: z.number().int().positive(),
   options: z.array(z.string()),
@@ -28,7 +28,6 @@ export const orderPlacedSchema = z.object({
   placedAt: z.iso.datetime({ offset: true }),
 });
 
-export type OrderLine = z.infer<typeof orderLineSchema>;
 export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
 
 /** The body of an `order.placed` message; throws (a bug at the producer) if a field is wrong. */

@@ -9,7 +9,7 @@ import { z } from "zod";
  * Handled by: markOrderReady (lib/orders/mark-order-ready.ts), dispatched by
  *   createOrdersMessageHandler (worker/handle-orders-message.ts).
  */
-export const ORDER_READY_REQUESTED = { type: "order.ready_requested", destination: "ORDERS_QUEUE", handler: "markOrderReady" } as const;
+const ORDER_READY_REQUESTED = { type: "order.ready_requested", destination: "ORDERS_QUEUE", handler: "markOrderReady" } as const;
 
 export const orderReadyRequestedSchema = z.object({
   type: z.literal(ORDER_READY_REQUESTED.type),

@@ -16,5 +16,3 @@ export const ordersQueueMessageSchema = z.discriminatedUnion("type", [
   orderCancelledSchema,
   notificationResendSchema,
 ]);
-
-export type OrdersQueueMessage = z.infer<typeof ordersQueueMessageSchema>;

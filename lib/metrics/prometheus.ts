@@ -2,7 +2,7 @@
 // Brewline exposes: no client library needed for gauges read from Postgres/SQS at
 // scrape time plus a couple of in-process histograms.
 
-export type Labels = Record<string, string>;
+type Labels = Record<string, string>;
 export type Sample = { labels?: Labels; value: number; suffix?: string };
 export type MetricFamily = { name: string; help: string; type: "gauge" | "counter" | "histogram"; samples: Sample[] };
 

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 
-export type Email = { to: string; subject: string; text: string; html: string };
+type Email = { to: string; subject: string; text: string; html: string };
 
 export type EmailSender = {
   send: (email: Email) => Promise<{ providerId: string }>;

@@ -15,7 +15,7 @@ export const MAX_NOTIFICATION_ATTEMPTS = 5;
  * queue's retries last (about 4 minutes over 8 receives), or the event would be
  * dead-lettered while the row still says SENDING.
  */
-export const STALE_SENDING_AFTER_MS = 2 * 60_000;
+const STALE_SENDING_AFTER_MS = 2 * 60_000;
 
 export type ChannelOutcome = "sent" | "already-sent" | "failed" | "outcome-unknown" | "skipped";
 

@@ -6,6 +6,6 @@ import { DEFAULT_TEMPLATES, describeTemplateKey, type MessageTemplate } from "./
 export async function resetTemplate(options: TemplateEditOptions): Promise<MessageTemplate> {
   const { prisma, actor, key } = options;
   await prisma.notificationTemplate.deleteMany({ where: { key } });
-  await recordStaffAction({ prisma, actor, action: "template.reset", summary: `Reset the ${describeTemplateKey(key)} template`, details: { key } });
+  await recordStaffAction({ tx: prisma, actor, action: "template.reset", summary: `Reset the ${describeTemplateKey(key)} template`, details: { key } });
   return DEFAULT_TEMPLATES[key];
 }

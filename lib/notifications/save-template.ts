@@ -19,6 +19,6 @@ export async function saveTemplate(options: TemplateEditOptions & { template: Me
     create: { key, ...template, updatedBy: actor.name },
     update: { ...template, updatedBy: actor.name },
   });
-  await recordStaffAction({ prisma, actor, action: "template.update", summary: `Changed the ${describeTemplateKey(key)} template`, details: { key, ...template } });
+  await recordStaffAction({ tx: prisma, actor, action: "template.update", summary: `Changed the ${describeTemplateKey(key)} template`, details: { key, ...template } });
   return template;
 }

@@ -8,7 +8,7 @@ export type SmsSender = {
 };
 
 /** Real texts through SNS (SMS_MODE=sns). Transactional: delivered even to opted-in marketing limits. */
-export function createSnsSmsSender(options: { sns: Pick<SNSClient, "send"> }): SmsSender {
+function createSnsSmsSender(options: { sns: Pick<SNSClient, "send"> }): SmsSender {
   return {
     async send({ to, body }) {
       const out = await options.sns.send(

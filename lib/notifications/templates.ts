@@ -3,17 +3,17 @@
 // rendering (and the escaping of what customers and baristas typed) is unit-tested; the
 // worker and the editor's live preview run the same code.
 
-export const TEMPLATE_EVENTS = ["order.ready", "order.cancelled"] as const;
+const TEMPLATE_EVENTS = ["order.ready", "order.cancelled"] as const;
 export const TEMPLATE_CHANNELS = ["SMS", "EMAIL"] as const;
 export type TemplateEvent = (typeof TEMPLATE_EVENTS)[number];
-export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
 export type TemplateKey = `${TemplateEvent}:${TemplateChannel}`;
 
 export const TEMPLATE_KEYS = TEMPLATE_EVENTS.flatMap((e) => TEMPLATE_CHANNELS.map((c) => `${e}:${c}` as TemplateKey));
 
 export const isTemplateKey = (key: string): key is TemplateKey => (TEMPLATE_KEYS as string[]).includes(key);
 
-export const PLACEHOLDERS = ["name", "ticket", "store", "reason"] as const;
+const PLACEHOLDERS = ["name", "ticket", "store", "reason"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Record<Placeholder, string>;
 
@@ -40,10 +40,10 @@ export const EMAIL_HEADINGS: Record<TemplateEvent, string> = {
   "order.cancelled": "Your order was cancelled",
 };
 
-export const MAX_BODY_LENGTH = 1000;
-export const MAX_SUBJECT_LENGTH = 150;
+const MAX_BODY_LENGTH = 1000;
+const MAX_SUBJECT_LENGTH = 150;
 /** One SMS segment (GSM-7); longer texts are split and cost more. */
-export const SMS_SEGMENT_LENGTH = 160;
+const SMS_SEGMENT_LENGTH = 160;
 
 /** Values for the preview and the length check: a long-ish name and reason. */
 export const SAMPLE_VALUES: TemplateValues = { name: "Alexandra", ticket: "128", store: "Brewline Coffee", reason: "We ran out of oat milk" };

@@ -2,7 +2,7 @@ import { AppError } from "../errors.ts";
 import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 
-export const CUSTOMER_CANCEL_REASON = "Cancelled by the customer";
+const CUSTOMER_CANCEL_REASON = "Cancelled by the customer";
 export const TOO_LATE_TO_CANCEL =
   "Your order is already being made, so it can't be cancelled now — please talk to the barista.";
 

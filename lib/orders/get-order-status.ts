@@ -7,7 +7,7 @@ import { estimateEtaMinutes } from "./order-eta.ts";
 // view (the live stream needs it to match notifications) but is not part of the view:
 // the customer's only handle on the order is the secret token in their status URL.
 
-export type OrderLineView = { name: string; quantity: number; unitPriceCents: number; options: string[]; note: string | null };
+type OrderLineView = { name: string; quantity: number; unitPriceCents: number; options: string[]; note: string | null };
 
 export type OrderStatusView = {
   ticketNumber: number;
@@ -35,7 +35,7 @@ export type OrderStatusView = {
 };
 
 /** OrderItem.options is a JSON snapshot of priced options; only the names are shown. */
-export function optionNames(options: unknown): string[] {
+function optionNames(options: unknown): string[] {
   if (!Array.isArray(options)) return [];
   return options.flatMap((o) => {
     if (typeof o === "string") return [o];

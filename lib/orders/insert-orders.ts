@@ -1,3 +1,4 @@
+import type { AuditActor } from "../audit/record-staff-action.ts";
 import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
 import { buildOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
@@ -14,6 +15,8 @@ export type NewOrder = {
   customerName: string;
   /** WALK_UP orders were taken at the counter: the capacity limit does not apply to them. */
   source: OrderSource;
+  /** The barista who keyed in a walk-up order (its audit line commits with it); null for an online order. */
+  keyedInBy: AuditActor | null;
   phone: string | null;
   email: string | null;
   subtotalCents: number;

@@ -59,14 +59,3 @@ export async function markOrdersQueued(options: {
     return { queued: row.queued };
   });
 }
-
-/** One message on its own; throws for an order that does not exist. */
-export async function markOrderQueued(options: {
-  prisma: Pick<PrismaClient, "$queryRaw">;
-  message: OrderPlacedMessage;
-  now?: Date;
-}): Promise<{ queued: boolean }> {
-  const [result] = await markOrdersQueued({ prisma: options.prisma, messages: [options.message], now: options.now });
-  if (!result || "error" in result) throw result?.error ?? new Error("markOrdersQueued returned no result");
-  return result;
-}

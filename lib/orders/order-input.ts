@@ -31,7 +31,7 @@ const menuId = (label: string) =>
     .string({ error: `${label} must be text` })
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, `${label} is not a menu id`);
 
-export const orderLineInputSchema = z.strictObject({
+const orderLineInputSchema = z.strictObject({
   menuItemId: menuId("menuItemId"),
   quantity: z
     .number({ error: "quantity must be a number" })
@@ -136,7 +136,7 @@ const makeSchema = (rules: PhoneRules) =>
     .superRefine(requireNotifyConsent);
 
 /** STORE_PHONE_REGION as a country code libphonenumber knows; throws for anything else. */
-export function phoneRegion(region: string): CountryCode {
+function phoneRegion(region: string): CountryCode {
   const code = region.toUpperCase() as CountryCode;
   if (!isSupportedCountry(code)) throw new Error(`unsupported phone region ${region}`);
   return code;
@@ -178,4 +178,3 @@ export function placeOrderInputSchemaFor(settings: PhoneSettings): ReturnType<ty
 export const placeOrderInputSchema = placeOrderInputSchemaFor({ region: "US" });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
-export type OrderLineInput = z.infer<typeof orderLineInputSchema>;

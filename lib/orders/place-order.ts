@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { batcherPerOwner, createBatcher } from "../async/create-batcher.ts";
+import { recordStaffAction, type AuditActor } from "../audit/record-staff-action.ts";
 import { AppError, isAppError } from "../errors.ts";
-import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
 import type { MenuItemForPricing } from "../menu/menu-types.ts";
@@ -56,16 +57,28 @@ const CAPACITY_LOCK_KEY = 7_420_261_127;
  * transaction (BEGIN, lock, COMMIT) per batch, paid only while a limit is set. A limit
  * set between the settings read and the insert is enforced without the lock for that
  * one batch. The insert is always a transaction anyway: the outbox rows are written by a
- * second statement, once the ticket numbers are known (insert-orders.ts).
+ * second statement, once the ticket numbers are known (insert-orders.ts), and so are
+ * the audit lines of walk-up orders.
  */
 function insertBatch(prisma: PrismaClient, orders: NewOrder[], capped: boolean): Promise<InsertedOrder[]> {
   return prisma.$transaction(
     async (tx) => {
       if (capped) await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CAPACITY_LOCK_KEY}::bigint)`;
-      return insertOrders({ tx, orders });
+      const inserted = await insertOrders({ tx, orders });
+      await recordWalkUps(tx, orders, inserted);
+      return inserted;
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
+}
+
+/** A walk-up order that was inserted gets its barista's audit line; a retried key inserts nothing and records nothing. */
+async function recordWalkUps(tx: Prisma.TransactionClient, orders: NewOrder[], inserted: InsertedOrder[]): Promise<void> {
+  for (const [n, order] of orders.entries()) {
+    const row = inserted[n];
+    if (!order.keyedInBy || !row || !("ticketNumber" in row)) continue;
+    await recordStaffAction({ tx, actor: order.keyedInBy, action: "order.walk_up", orderId: order.id, summary: `Keyed in counter order #${row.ticketNumber}` });
+  }
 }
 
 type InsertRequest = { order: NewOrder; capped: boolean };
@@ -89,6 +102,9 @@ const orderInsert = batcherPerOwner((prisma: PrismaClient) =>
     },
   }),
 );
+
+/** Online (the default), or keyed in at the counter by a barista, whose audit line commits with the order. */
+type OrderOrigin = { source?: "ONLINE" } | { source: "WALK_UP"; keyedInBy: AuditActor };
 
 export const KEY_REUSED_MESSAGE = "This order key was already used for a different order";
 
@@ -118,17 +134,18 @@ async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string
  * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY), except walk-up
  * orders (source WALK_UP): a barista at the counter has already decided to take them.
  */
-export async function placeOrder(options: {
-  prisma: PrismaClient;
-  transport: Transport;
-  timeZone: string;
-  input: PlaceOrderInput;
-  /** Default ONLINE. */
-  source?: OrderSource;
-  now?: Date;
-}): Promise<PlacedOrder> {
+export async function placeOrder(
+  options: {
+    prisma: PrismaClient;
+    transport: Transport;
+    timeZone: string;
+    input: PlaceOrderInput;
+    now?: Date;
+  } & OrderOrigin,
+): Promise<PlacedOrder> {
   const { prisma, transport, input } = options;
   const source = options.source ?? "ONLINE";
+  const keyedInBy = options.source === "WALK_UP" ? options.keyedInBy : null;
   const requestHash = orderRequestHash({ input, source });
 
   const now = options.now ?? new Date();
@@ -168,6 +185,7 @@ export async function placeOrder(options: {
     businessDate: businessDate(now, options.timeZone),
     customerName: input.customerName,
     source,
+    keyedInBy,
     phone: input.phone ?? null,
     email: input.email ?? null,
     subtotalCents,

@@ -11,7 +11,7 @@ export type CartLine = { menuItemId: string; quantity: number; modifierIds: stri
  * The snapshot kept in OrderItem.options. isDefault and flag were added later: rows
  * written before lack them (see lib/kitchen/kds-options.ts).
  */
-export type PricedOption = {
+type PricedOption = {
   groupId: string;
   group: string;
   modifierId: string;

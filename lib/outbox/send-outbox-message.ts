@@ -19,7 +19,7 @@ export type OutboxRow = {
  * SQS's 5-minute window is dropped by the queue, while a later, distinct event of the
  * same order (e.g. ready again after a recall) is not.
  */
-export const deduplicationId = (row: Pick<OutboxRow, "id" | "orderId" | "type">) =>
+const deduplicationId = (row: Pick<OutboxRow, "id" | "orderId" | "type">) =>
   `${row.orderId}:${row.type}:${row.id}`;
 
 /**

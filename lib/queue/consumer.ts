@@ -61,7 +61,7 @@ export type ConsumerOptions = {
   logger?: ConsumerLog;
 };
 
-export type ConsumerStatus = {
+type ConsumerStatus = {
   name: string;
   running: boolean;
   stopping: boolean;

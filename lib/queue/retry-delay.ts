@@ -1,7 +1,7 @@
 import { isAppError } from "../errors.ts";
 import type { ReceivedMessage } from "./consumer.ts";
 
-export const MAX_RETRY_DELAY_SECONDS = 300;
+const MAX_RETRY_DELAY_SECONDS = 300;
 
 /**
  * A body that can never be handled (not JSON, wrong shape) is released at once so it

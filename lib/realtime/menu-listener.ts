@@ -1,15 +1,14 @@
 import { getConfig } from "../config.ts";
-import { PgListener, type ListenerEvent } from "./pg-listener.ts";
+import { PgListener } from "./pg-listener.ts";
 
 // Customers' menu pages listen here: triggers on "MenuItem", "Modifier" and
 // "StoreSettings" do pg_notify('menu_changed', <table name>) (prisma/migrations).
 
 export type MenuChanged = { kind: "changed"; table: string };
-export type MenuChange = ListenerEvent<MenuChanged>;
 
 export const MENU_LISTENER_APPLICATION_NAME = "brewline-menu-listener";
 
-export function parseMenuChange(payload: string | undefined): MenuChanged | null {
+function parseMenuChange(payload: string | undefined): MenuChanged | null {
   return payload && /^[A-Za-z_]{1,63}$/.test(payload) ? { kind: "changed", table: payload } : null;
 }
 

@@ -10,7 +10,7 @@ export type OrderChangeSubscriber = (change: OrderChange) => void;
 
 export const LISTENER_APPLICATION_NAME = "brewline-order-listener";
 
-export function parseOrderChange(payload: string | undefined): OrderChanged | null {
+function parseOrderChange(payload: string | undefined): OrderChanged | null {
   const parsed = JSON.parse(payload ?? "") as { id?: unknown; status?: unknown };
   if (typeof parsed.id === "string" && typeof parsed.status === "string") return { kind: "changed", orderId: parsed.id, status: parsed.status };
   return null;

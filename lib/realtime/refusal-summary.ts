@@ -3,7 +3,7 @@ import { logger } from "../log.ts";
 /** Which cap turned a live stream away. */
 export type StreamCap = "address" | "process";
 
-export const REFUSAL_SUMMARY_INTERVAL_MS = 10_000;
+const REFUSAL_SUMMARY_INTERVAL_MS = 10_000;
 
 export type RefusalSummaryFields = { refusedStreams: number; perAddressCap: number; perProcessCap: number; seconds: number };
 

@@ -3,7 +3,7 @@ import { takeStreamSlot } from "./stream-admission.ts";
 
 // Server-sent events over a plain web Response, as used by Next.js route handlers.
 
-export const SSE_HEADERS = {
+const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   // no-transform keeps compression middleware from buffering the stream.
   "Cache-Control": "no-cache, no-store, no-transform",
@@ -12,7 +12,7 @@ export const SSE_HEADERS = {
   "X-Accel-Buffering": "no",
 } as const;
 
-export const KEEP_ALIVE_MS = 15_000;
+const KEEP_ALIVE_MS = 15_000;
 /** How long the browser waits before reconnecting after the stream drops. */
 export const RETRY_MS = 2_000;
 

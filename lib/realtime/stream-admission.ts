@@ -9,7 +9,7 @@ import { refusalSummary, type StreamCap } from "./refusal-summary.ts";
 // them. The counts are this process's: every web process guards itself, so behind a
 // balancer an address may hold (processes × its cap) in all.
 
-export const STREAM_RETRY_AFTER_SECONDS = 30;
+const STREAM_RETRY_AFTER_SECONDS = 30;
 
 export type StreamLimits = { perAddress: number; perProcess: number };
 

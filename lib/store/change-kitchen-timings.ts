@@ -4,14 +4,17 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { KdsSettings } from "../kitchen/kitchen-types.ts";
 import { updateKdsSettings, type KdsSettingsPatch } from "../kitchen/update-kds-settings.ts";
 
-/** The kitchen display's timings changed by a manager, recorded in the audit log. */
+/** The kitchen display's timings changed by a manager, recorded in the audit log in the same transaction. */
 export async function changeKitchenTimings(options: {
-  prisma: Pick<PrismaClient, "$queryRaw" | "auditLog">;
+  prisma: PrismaClient;
   actor: Pick<StaffUser, "id" | "name">;
   patch: KdsSettingsPatch;
 }): Promise<KdsSettings> {
-  const after = await updateKdsSettings({ prisma: options.prisma, patch: options.patch });
-  const summary = `Kitchen timings: yellow after ${after.warnAfterSeconds} s, red after ${after.lateAfterSeconds} s, ready on the board for ${after.boardReadySeconds} s`;
-  await recordStaffAction({ prisma: options.prisma, actor: options.actor, action: "kds.settings", summary, details: { ...options.patch } });
-  return after;
+  const { actor, patch } = options;
+  return options.prisma.$transaction(async (tx) => {
+    const after = await updateKdsSettings({ prisma: tx, patch });
+    const summary = `Kitchen timings: yellow after ${after.warnAfterSeconds} s, red after ${after.lateAfterSeconds} s, ready on the board for ${after.boardReadySeconds} s`;
+    await recordStaffAction({ tx, actor, action: "kds.settings", summary, details: { ...patch } });
+    return after;
+  });
 }

@@ -3,7 +3,7 @@ import { openingHoursSchema, WEEKDAYS, type OpeningHours, type Weekday } from ".
 // The weekly hours as the store page edits them: a row per day (Monday first), each
 // with its periods; no periods = closed that day. Pure, shared by the form and tests.
 
-export type Period = { open: string; close: string };
+type Period = { open: string; close: string };
 export type DayRow = { day: Weekday; periods: Period[] };
 
 /** Monday first, as a week reads on a shop door. */

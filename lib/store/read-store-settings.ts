@@ -7,7 +7,7 @@ import type { StoreSettingsSnapshot } from "./store-state.ts";
 type Row = Omit<StoreSettingsSnapshot, "openingHours"> & { openingHours: unknown; openOrders: number | null };
 
 /** A new store's open-orders limit (the column's default): enough for a rush, not for a flood. */
-export const DEFAULT_MAX_OPEN_ORDERS = 40;
+const DEFAULT_MAX_OPEN_ORDERS = 40;
 
 /** The migration inserts the row; these apply only if someone deleted it. */
 const DEFAULTS: StoreSettingsSnapshot = { acceptingOrders: true, openingHours: null, pausedUntil: null, maxOpenOrders: DEFAULT_MAX_OPEN_ORDERS, taxRateBasisPoints: 0 };

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Workers beat every 5 s; three missed beats means the process is gone or stuck. */
-export const HEARTBEAT_ALIVE_MS = 15_000;
+const HEARTBEAT_ALIVE_MS = 15_000;
 
 export type WorkerView = {
   workerId: string;

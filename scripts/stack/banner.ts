@@ -7,7 +7,7 @@
  * staff sign-in, STAFF_ORIGINS_INCLUDE_LAN; lib/http/lan-addresses.ts `lanBaseUrls`),
  * or only PUBLIC_BASE_URL, which the user pinned.
  */
-export type BannerNetwork = { lanBaseUrls: readonly string[] } | { pinned: true };
+type BannerNetwork = { lanBaseUrls: readonly string[] } | { pinned: true };
 
 export type BannerInput = {
   mode: "start" | "dev";

@@ -59,7 +59,7 @@ export function groupAlive(pgid: number): boolean {
   }
 }
 
-export function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
   try {
     if (ownGroup && proc.pid) process.kill(-proc.pid, signal);
     else proc.kill(signal);

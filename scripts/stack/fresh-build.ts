@@ -47,7 +47,7 @@ function newestMtime(root: string): number {
 }
 
 /** Whether `distDir` holds a complete build newer than every file it was built from. */
-export function buildIsFresh(root: string, distDir: string): boolean {
+function buildIsFresh(root: string, distDir: string): boolean {
   const marker = statSync(path.join(root, distDir, MARKER), { throwIfNoEntry: false });
   return !!marker && existsSync(path.join(root, distDir, "BUILD_ID")) && marker.mtimeMs > newestMtime(root);
 }

@@ -12,7 +12,7 @@ function tryListen(port: number, host: string): Promise<NodeJS.ErrnoException | 
 }
 
 /** Free on every local address: "::" covers IPv4 too on a dual-stack host. */
-export async function isPortFree(port: number): Promise<boolean> {
+async function isPortFree(port: number): Promise<boolean> {
   let error = await tryListen(port, "::");
   if (error && (error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL")) error = await tryListen(port, "0.0.0.0");
   if (!error) return true;

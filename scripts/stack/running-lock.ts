@@ -6,7 +6,7 @@ import path from "node:path";
 // was killed leaves it behind, so a file counts only while its process is alive — and,
 // where /proc tells, is still the same program (after a reboot the pid may be another's).
 
-export type RunningLock = { pid: number; startedAt: string; ports: Record<string, number>; cmdline?: string };
+type RunningLock = { pid: number; startedAt: string; ports: Record<string, number>; cmdline?: string };
 export type RunningShop = { pid: number; what: "launcher" | "postgres"; file: string; ports?: Record<string, number> };
 
 export const runningLockPath = (dataDir: string) => path.join(dataDir, "brewline.pid");
@@ -19,7 +19,7 @@ function cmdlineOf(pid: number | "self"): string | undefined {
   }
 }
 
-export function isProcessAlive(pid: number): boolean {
+function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

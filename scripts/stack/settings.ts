@@ -3,7 +3,7 @@ import path from "node:path";
 // What `npm start` / `npm run dev` will run, decided from the command line and the
 // environment alone (no I/O), so the decision table is unit-tested.
 
-export type StackMode = "start" | "dev";
+type StackMode = "start" | "dev";
 
 export type StackSettings = {
   mode: StackMode;

@@ -6,6 +6,7 @@ import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
 import { customerInput, placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // Double submits and duplicate deliveries all at once, end to end with two worker
 // processes, checked with the shared invariants (the single-cause versions live in
@@ -38,7 +39,7 @@ describe("double submits and duplicate deliveries", () => {
     await waitForStatus(chaos.stack, ids, "QUEUED");
 
     // Baristas double-click Ready.
-    await Promise.all(ids.flatMap((orderId) => [0, 1].map(() => requestReady({ prisma: chaos.stack.prisma, transport: chaos.stack.transport, orderId }))));
+    await Promise.all(ids.flatMap((orderId) => [0, 1].map(() => requestReady({ prisma: chaos.stack.prisma, actor: testBarista, transport: chaos.stack.transport, orderId }))));
     await waitForStatus(chaos.stack, ids, "READY");
     // SNS delivers every order.ready twice more.
     const readyRows = await waitFor(async () => {

@@ -24,7 +24,7 @@ let handedOut = 0;
 const phoneBase = randomInt(10_000);
 
 /** A customer on their own phone: device id, a (415) 555-xxxx mobile (valid for a US store) and an email address. */
-export function newOrderBody(): OrderBody {
+function newOrderBody(): OrderBody {
   const n = String((phoneBase + handedOut++) % 10_000).padStart(4, "0");
   return {
     idempotencyKey: `supervision-${randomUUID()}`,

@@ -5,6 +5,7 @@ import { sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth } from "../support/worker-process.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
 import { placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // Postgres restarts (same port, same data) while orders stream in and a worker process is
 // consuming them. The worker's handlers fail during the outage, their messages are retried
@@ -53,7 +54,7 @@ describe("Postgres restart under load", () => {
     expect(worker.child.exitCode, "the worker rode out the restart without exiting").toBeNull();
     await waitFor(async () => (await getHealth(worker.healthPort))?.status === 200, { what: "worker healthy" });
 
-    await Promise.all(ids.map((orderId) => requestReady({ prisma: chaos.stack.prisma, transport: chaos.stack.transport, orderId })));
+    await Promise.all(ids.map((orderId) => requestReady({ prisma: chaos.stack.prisma, actor: testBarista, transport: chaos.stack.transport, orderId })));
     await waitForStatus(chaos.stack, ids, "READY", { timeoutMs: 30_000 });
     await waitFor(
       async () => (await chaos.stack.prisma.notification.count({ where: { orderId: { in: ids }, status: "SENT" } })) === ids.length * 2,

@@ -5,6 +5,7 @@ import { sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth } from "../support/worker-process.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
 import { placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The SQS/SNS server goes away while customers order and baristas bump tickets, and
 // comes back empty (the emulator keeps nothing). Postgres is the source of truth: the
@@ -17,7 +18,7 @@ describe("queue server outage", () => {
   it("accepts orders and ready requests while it is down; after it returns empty, all orders end READY, notified once", async () => {
     const workerEnv = { SMTP_URL: chaos.sink.smtpUrl, OUTBOX_RESEND_AFTER_SECONDS: "1", OUTBOX_REDELIVER_AFTER_SECONDS: "3" };
     const ready = async (orders: AcceptedOrder[]) => {
-      const results = await Promise.all(orders.map((o) => requestReady({ prisma: chaos.stack.prisma, transport: chaos.stack.transport, orderId: o.orderId })));
+      const results = await Promise.all(orders.map((o) => requestReady({ prisma: chaos.stack.prisma, actor: testBarista, transport: chaos.stack.transport, orderId: o.orderId })));
       return results.map((r) => r.sent);
     };
 

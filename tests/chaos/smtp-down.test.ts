@@ -5,6 +5,7 @@ import { setupChaosStack } from "./chaos-stack.ts";
 import { sleep, waitFor } from "../support/worker-harness.ts";
 import { assertInvariants, type AcceptedOrder } from "./invariants.ts";
 import { placeUntilAccepted, startWorkerChild, stopWorkerChild, waitForStatus } from "./worker-children.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The SMTP server is gone when orders become ready. The worker process retries the email
 // with growing delays and marks it FAILED after the attempt limit; the text goes out once
@@ -21,7 +22,7 @@ describe("SMTP server down", () => {
     await waitForStatus(chaos.stack, ids, "QUEUED");
     await chaos.sink.close();
 
-    await Promise.all(ids.map((orderId) => requestReady({ prisma: chaos.stack.prisma, transport: chaos.stack.transport, orderId })));
+    await Promise.all(ids.map((orderId) => requestReady({ prisma: chaos.stack.prisma, actor: testBarista, transport: chaos.stack.transport, orderId })));
     await waitForStatus(chaos.stack, ids, "READY");
 
     // Watch one order's email attempts to see the gaps between them grow.

@@ -8,6 +8,7 @@ import type { Worker } from "../../worker/start-worker.ts";
 import { markQueued } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The customer cancels from their status page: allowed until a barista starts the
 // order, idempotent, and final — the worker's late order.placed cannot undo it.
@@ -66,7 +67,7 @@ describe("POST /api/orders/[token]/cancel", () => {
   it("refuses with 409 once a barista started it or it is ready, changing nothing", async () => {
     const { token, id } = await placeOrder();
     await markQueued(ctx.stack.prisma, id);
-    await startOrder({ prisma: ctx.stack.prisma, orderId: id, barista: "Sam" });
+    await startOrder({ prisma: ctx.stack.prisma, actor: testBarista, orderId: id, barista: "Sam" });
     const refused = await cancel(token);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "CONFLICT", message: TOO_LATE_TO_CANCEL });

@@ -19,6 +19,7 @@ import { startMailStack, type MailStack } from "../support/mail-stack.ts";
 import { markQueued } from "../support/orders.ts";
 import type { TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, sleep, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // Recall and kitchen cancellation through the real worker: orders queue, SNS topic,
 // notifications queue, dev SMS inbox and an SMTP sink. What the customer receives is
@@ -77,23 +78,23 @@ describe("recall", () => {
   it("brings a ready order back; bumped again it is READY again, and the customer was told once (one SMS, one email)", async () => {
     worker = await startTestWorker(stack, { emailSender });
     const placed = await queuedWithContact("Ana");
-    await startOrder({ prisma: stack.prisma, orderId: placed.orderId, barista: "Sam" });
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
+    await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId, barista: "Sam" });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
     await waitForStatus(placed.orderId, "READY");
     await expectOneOfEach(placed);
 
-    expect(await recallOrder({ prisma: stack.prisma, orderId: placed.orderId })).toEqual({ orderId: placed.orderId, ticketNumber: placed.ticketNumber, status: "IN_PROGRESS" });
+    expect(await recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId })).toEqual({ orderId: placed.orderId, ticketNumber: placed.ticketNumber, status: "IN_PROGRESS" });
     const recalled = await order(placed.orderId);
     expect(recalled).toMatchObject({ status: "IN_PROGRESS", readyAt: null, readyRequestedAt: null, claimedBy: "Sam", recalledAt: expect.any(Date) });
     expect(recalled.startedAt).not.toBeNull();
     expect((await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } }))!.view.status).toBe("IN_PROGRESS");
     // Recalled again straight away: it is already on the board.
-    expect(await rejection(recallOrder({ prisma: stack.prisma, orderId: placed.orderId }))).toMatchObject({
+    expect(await rejection(recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId }))).toMatchObject({
       code: "CONFLICT",
       message: `Ticket #${placed.ticketNumber} is already back on the board`,
     });
 
-    const again = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
+    const again = await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
     expect(again.created).toBe(true);
     await waitForStatus(placed.orderId, "READY");
     await waitFor(async () => (await stack.prisma.outboxMessage.count({ where: { orderId: placed.orderId, type: "order.ready_requested", processedAt: null } })) === 0, {
@@ -118,11 +119,11 @@ describe("recall", () => {
   it("a ready request sent before the recall does not complete the recalled order, nor is it sent again", async () => {
     const placed = await placeTestOrder(stack, { customerName: "Ben", ...contact() });
     await markQueued(stack.prisma, placed.orderId);
-    await startOrder({ prisma: stack.prisma, orderId: placed.orderId, barista: "Kai" });
+    await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId, barista: "Kai" });
     // Bumped while the worker is down, recalled before it gets to the message.
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
     const [stale] = await stack.prisma.outboxMessage.findMany({ where: { orderId: placed.orderId, type: "order.ready_requested" } });
-    await recallOrder({ prisma: stack.prisma, orderId: placed.orderId });
+    await recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId });
     expect((await stack.prisma.outboxMessage.findUniqueOrThrow({ where: { id: stale!.id } })).processedAt).not.toBeNull();
 
     worker = await startTestWorker(stack, { emailSender });
@@ -136,9 +137,9 @@ describe("recall", () => {
   it("a request from before the recall cannot complete the order early once it was bumped again", async () => {
     const placed = await placeTestOrder(stack, { customerName: "Dee" });
     await markQueued(stack.prisma, placed.orderId);
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
-    await recallOrder({ prisma: stack.prisma, orderId: placed.orderId });
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
+    await recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
     const [first, second] = await stack.prisma.outboxMessage.findMany({ where: { orderId: placed.orderId, type: "order.ready_requested" }, orderBy: { createdAt: "asc" } });
     const complete = (row: typeof first) => markOrderReady({ prisma: stack.prisma, transport: stack.transport, message: row!.body as OrderReadyRequestedMessage });
     expect(await complete(first)).toEqual({ completed: false });
@@ -150,15 +151,15 @@ describe("recall", () => {
   it("refuses tickets that were not bumped, and brings back one that is still on its way to READY", async () => {
     const placed = await placeTestOrder(stack, { customerName: "Cy" });
     await markQueued(stack.prisma, placed.orderId);
-    expect(await rejection(recallOrder({ prisma: stack.prisma, orderId: placed.orderId }))).toMatchObject({
+    expect(await rejection(recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId }))).toMatchObject({
       code: "CONFLICT",
       message: `Ticket #${placed.ticketNumber} has not been bumped`,
     });
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId });
-    await recallOrder({ prisma: stack.prisma, orderId: placed.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId });
+    await recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId });
     // Bumped straight from QUEUED: it is being made now.
     expect(await order(placed.orderId)).toMatchObject({ status: "IN_PROGRESS", startedAt: expect.any(Date), readyRequestedAt: null });
-    expect(await rejection(recallOrder({ prisma: stack.prisma, orderId: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -166,8 +167,8 @@ describe("kitchen cancel", () => {
   it("cancels with a reason the customer sees and is told once by SMS and email, even when every message is delivered twice", async () => {
     worker = await startTestWorker(stack, { emailSender });
     const placed = await queuedWithContact("Ana");
-    await startOrder({ prisma: stack.prisma, orderId: placed.orderId, barista: "Sam" });
-    const result = await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId, reason: "Out of oat milk", barista: "Sam" });
+    await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId, barista: "Sam" });
+    const result = await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId, reason: "Out of oat milk", barista: "Sam" });
     expect(result).toEqual({ orderId: placed.orderId, ticketNumber: placed.ticketNumber, status: "CANCELLED" });
     expect(await order(placed.orderId)).toMatchObject({ status: "CANCELLED", cancelReason: "Out of oat milk", cancelledBy: "Sam", cancelledAt: expect.any(Date) });
     const view = (await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } }))!.view;
@@ -216,8 +217,8 @@ describe("kitchen cancel", () => {
   it("cancels a bumped ticket (the worker then leaves it cancelled) but refuses READY, cancelled and unqueued ones", async () => {
     worker = await startTestWorker(stack, { emailSender });
     const bumped = await queuedWithContact("Bo");
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: bumped.orderId });
-    const cancelled = await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: bumped.orderId, reason: "Spilled it" }).catch((e: unknown) => e as AppError);
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: bumped.orderId });
+    const cancelled = await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: bumped.orderId, reason: "Spilled it" }).catch((e: unknown) => e as AppError);
     if ("code" in cancelled) {
       // The worker won the race and made it READY first: that is the refusal below.
       expect(cancelled).toMatchObject({ code: "CONFLICT", message: `Ticket #${bumped.ticketNumber} is already ready, so it can no longer be cancelled` });
@@ -225,16 +226,16 @@ describe("kitchen cancel", () => {
       await waitFor(async () => (await stack.prisma.outboxMessage.count({ where: { orderId: bumped.orderId, processedAt: null } })) === 0, { what: "all processed" });
       expect(await order(bumped.orderId)).toMatchObject({ status: "CANCELLED", cancelledBy: null, readyAt: null });
       expect(await events(bumped.orderId, "order.ready")).toHaveLength(0);
-      expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: bumped.orderId, reason: "again" }))).toMatchObject({
+      expect(await rejection(cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: bumped.orderId, reason: "again" }))).toMatchObject({
         code: "CONFLICT",
         message: `Ticket #${bumped.ticketNumber} was already cancelled`,
       });
     }
 
     const ready = await queuedWithContact("Di");
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: ready.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: ready.orderId });
     await waitForStatus(ready.orderId, "READY");
-    expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: ready.orderId, reason: "Too late" }))).toMatchObject({
+    expect(await rejection(cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: ready.orderId, reason: "Too late" }))).toMatchObject({
       code: "CONFLICT",
       message: `Ticket #${ready.ticketNumber} is already ready, so it can no longer be cancelled`,
     });
@@ -243,21 +244,21 @@ describe("kitchen cancel", () => {
     worker = undefined;
 
     const placed = await placeTestOrder(stack, { customerName: "Ed" });
-    expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId, reason: "No" }))).toMatchObject({ code: "CONFLICT" });
-    expect(await rejection(cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: crypto.randomUUID(), reason: "No" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId, reason: "No" }))).toMatchObject({ code: "CONFLICT" });
+    expect(await rejection(cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: crypto.randomUUID(), reason: "No" }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a spam cancel takes the ticket off the board and tells nobody, while a normal cancel beside it still tells its customer once", async () => {
     worker = await startTestWorker(stack, { emailSender });
     const spam = await queuedWithContact("Spammy");
     const real = await queuedWithContact("Real");
-    const result = await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: spam.orderId, reason: SPAM_CANCEL_REASON, spam: true, barista: "Sam" });
+    const result = await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: spam.orderId, reason: SPAM_CANCEL_REASON, spam: true, barista: "Sam" });
     expect(result).toEqual({ orderId: spam.orderId, ticketNumber: spam.ticketNumber, status: "CANCELLED" });
     expect(await order(spam.orderId)).toMatchObject({ status: "CANCELLED", cancelledAsSpam: true, cancelReason: SPAM_CANCEL_REASON, cancelledBy: "Sam" });
     expect(await stack.prisma.outboxMessage.count({ where: { orderId: spam.orderId, type: "order.cancelled" } })).toBe(0);
     expect((await getKdsBoard({ prisma: stack.prisma })).tickets.map((t) => t.id)).not.toContain(spam.orderId);
 
-    await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: real.orderId, reason: "Out of oat milk", barista: "Sam" });
+    await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: real.orderId, reason: "Out of oat milk", barista: "Sam" });
     expect((await order(real.orderId)).cancelledAsSpam).toBe(false);
     // By the time the real customer has been told (and a while after), the worker has
     // had every message there is.

@@ -170,6 +170,5 @@ describe("busy mode", () => {
     expect(await rejection(placeTestOrder(stack))).toMatchObject({ code: "STORE_PAUSED", details: { reopensAt: settings.pausedUntil!.toISOString() } });
     await waitFor(async () => Date.now() > settings.pausedUntil!.getTime() + 50, { what: "the pause to end" });
     await placeTestOrder(stack);
-    await expect(pauseOrdering({ ...ctx, minutes: 481 })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

@@ -9,6 +9,7 @@ import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // A manager resends an email that failed for good (SMTP refused every attempt): the web
 // writes an outbox row and sends it to the orders queue, the worker resets the
@@ -46,7 +47,7 @@ describe("resend a failed notification", () => {
   it("sends the failed email once more, not the text, and ignores a redelivered request", async () => {
     const order = await placeTestOrder(stack, { customerName: "Resendy", phone: "+447911123123", email: "resendy@example.com" });
     await waitFor(async () => (await stack.prisma.order.findUnique({ where: { id: order.orderId } }))?.status === "QUEUED", { what: "queued" });
-    await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
+    await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
 
     const failed = await waitFor(
       async () => stack.prisma.notification.findFirst({ where: { orderId: order.orderId, channel: "EMAIL", status: "FAILED" } }),

@@ -10,6 +10,7 @@ import type { MailSink } from "../support/mail-sink.ts";
 import { startMailStack, type MailStack } from "../support/mail-stack.ts";
 import type { TestStack } from "../support/test-stack.ts";
 import { placeTestOrder, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The manager's message templates as the real worker sends them: SMS (DevSmsMessage
 // rows) and email (an SMTP sink), the next message after a change using it.
@@ -52,8 +53,8 @@ describe("templates in the notifier", () => {
     expect((await prisma.auditLog.findFirst({ where: { actorId: actor.id }, orderBy: { at: "desc" } }))!.summary).toBe("Changed the order ready email template");
 
     const order = await queuedOrder("<b>Bo</b>");
-    await startOrder({ prisma, orderId: order.orderId, barista: "Sam" });
-    await requestReady({ prisma, transport: stack.transport, orderId: order.orderId });
+    await startOrder({ prisma, actor: testBarista, orderId: order.orderId, barista: "Sam" });
+    await requestReady({ prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
     expect((await smsTo(order.phone)).body).toBe(`<b>Bo</b>: #${order.ticketNumber} is up at ${stack.config.STORE_NAME}!`);
     const email = await emailTo(order.email);
     expect(email.subject).toBe(`Ticket ${order.ticketNumber} ready`);
@@ -62,15 +63,15 @@ describe("templates in the notifier", () => {
 
     await resetTemplate({ prisma, actor, key: "order.ready:SMS" });
     const next = await queuedOrder("Ada");
-    await startOrder({ prisma, orderId: next.orderId, barista: "Sam" });
-    await requestReady({ prisma, transport: stack.transport, orderId: next.orderId });
+    await startOrder({ prisma, actor: testBarista, orderId: next.orderId, barista: "Sam" });
+    await requestReady({ prisma, actor: testBarista, transport: stack.transport, orderId: next.orderId });
     expect((await smsTo(next.phone)).body).toBe(`Ada, your ${stack.config.STORE_NAME} order #${next.ticketNumber} is ready for pickup.`);
   });
 
   it("puts the barista's reason into a cancellation template", async () => {
     await saveTemplate({ prisma: stack.prisma, actor, key: "order.cancelled:SMS", template: { subject: null, body: "{name}, #{ticket} is off: {reason}." } });
     const order = await queuedOrder("Ana");
-    await cancelTicket({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId, reason: "Out of oat milk!", barista: "Sam" });
+    await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId, reason: "Out of oat milk!", barista: "Sam" });
     expect((await smsTo(order.phone)).body).toBe(`Ana, #${order.ticketNumber} is off: Out of oat milk.`);
   });
 

@@ -3,7 +3,7 @@ import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { MAX_NOTIFICATION_ATTEMPTS, notifyCustomer } from "../../lib/notifications/notify-customer.ts";
 import { createDevSmsInboxSender, type SmsSender } from "../../lib/notifications/sms-sender.ts";
 import { markOrderReady } from "../../lib/orders/mark-order-ready.ts";
-import { markOrderQueued } from "../../lib/orders/mark-orders-queued.ts";
+import { markOrdersQueued } from "../../lib/orders/mark-orders-queued.ts";
 import type { OrderPlacedMessage } from "../../lib/messages/order-placed.ts";
 import type { OrderReadyEvent } from "../../lib/messages/order-ready.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
@@ -21,8 +21,9 @@ afterAll(() => stack?.stop());
 async function queuedOrder(overrides: Parameters<typeof placeTestOrder>[1] = {}) {
   const order = await placeTestOrder(stack, overrides);
   const row = await stack.prisma.outboxMessage.findFirstOrThrow({ where: { orderId: order.orderId } });
-  expect(await markOrderQueued({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: true });
-  expect(await markOrderQueued({ prisma: stack.prisma, message: row.body as OrderPlacedMessage })).toEqual({ queued: false });
+  const messages = [row.body as OrderPlacedMessage];
+  expect(await markOrdersQueued({ prisma: stack.prisma, messages })).toEqual([{ queued: true }]);
+  expect(await markOrdersQueued({ prisma: stack.prisma, messages })).toEqual([{ queued: false }]);
   return order;
 }
 

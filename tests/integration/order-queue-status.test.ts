@@ -6,6 +6,7 @@ import { startOrder } from "../../lib/kitchen/start-order.ts";
 import { markQueued, placeTestOrder } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { sseReader } from "../support/sse.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The customer's view of the queue: position among the open orders in the kitchen's
 // order, an estimate from the day's prep times, and whether cancelling is still possible.
@@ -34,7 +35,7 @@ describe("order status in the queue", () => {
     expect(await status(c.id)).toMatchObject({ status: "PLACED", queuePosition: 3, etaMinutes: 12, canCancel: true });
 
     // Started: it has no position and cannot be cancelled, but still counts ahead of the others.
-    await startOrder({ prisma: ctx.stack.prisma, orderId: b.id, barista: "Sam" });
+    await startOrder({ prisma: ctx.stack.prisma, actor: testBarista, orderId: b.id, barista: "Sam" });
     expect(await status(b.id)).toMatchObject({ status: "IN_PROGRESS", queuePosition: null, etaMinutes: 4, canCancel: false });
     expect(await status(a.id)).toMatchObject({ queuePosition: 2 });
 

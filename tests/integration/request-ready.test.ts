@@ -7,6 +7,7 @@ import { startOrder } from "../../lib/kitchen/start-order.ts";
 import { orderReadyRequestedSchema } from "../../lib/messages/order-ready-requested.ts";
 import { placeQueuedOrder, placeTestOrder } from "../support/orders.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -38,8 +39,8 @@ const readyRows = (orderId: string) => stack.prisma.outboxMessage.findMany({ whe
 describe("requestReady", () => {
   it("records the request and an outbox row in one go, then puts the message on the orders queue", async () => {
     const order = await placeQueuedOrder(stack);
-    await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
-    const result = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
+    await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: order.orderId, barista: "Sam" });
+    const result = await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
     expect(result).toMatchObject({ orderId: order.orderId, ticketNumber: order.ticketNumber, created: true, sent: true });
 
     const row = await stack.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } });
@@ -60,13 +61,13 @@ describe("requestReady", () => {
 
   it("is idempotent: repeated and simultaneous clicks write one outbox row and send one message", async () => {
     const order = await placeQueuedOrder(stack);
-    await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
+    await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: order.orderId, barista: "Sam" });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })),
+      Array.from({ length: 5 }, () => requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId })),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.readyRequestedAt)).size).toBe(1);
-    const again = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
+    const again = await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
     expect(again).toMatchObject({ created: false, sent: false });
 
     expect(await readyRows(order.orderId)).toHaveLength(1);
@@ -78,7 +79,7 @@ describe("requestReady", () => {
     for (let round = 0; round < 5; round++) {
       const order = await placeQueuedOrder(stack);
       const results = await Promise.all(
-        Array.from({ length: 4 }, () => requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })),
+        Array.from({ length: 4 }, () => requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId })),
       );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(await readyRows(order.orderId)).toHaveLength(1);
@@ -87,9 +88,9 @@ describe("requestReady", () => {
 
   it("also works straight from QUEUED and once the worker has marked the order READY", async () => {
     const order = await placeQueuedOrder(stack);
-    expect((await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })).created).toBe(true);
+    expect((await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId })).created).toBe(true);
     await stack.prisma.order.update({ where: { id: order.orderId }, data: { status: "READY", readyAt: new Date() } });
-    expect((await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId })).created).toBe(false);
+    expect((await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId })).created).toBe(false);
     expect(await readyRows(order.orderId)).toHaveLength(1);
     await readyRequestsOnQueue();
   });
@@ -98,7 +99,7 @@ describe("requestReady", () => {
     const order = await placeQueuedOrder(stack);
     await stack.stopQueueServer();
     try {
-      const result = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
+      const result = await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
       expect(result).toMatchObject({ created: true, sent: false });
       const [row] = await readyRows(order.orderId);
       expect(row!.sentAt).toBeNull();
@@ -111,14 +112,14 @@ describe("requestReady", () => {
   it("refuses orders that were never queued, cancelled ones, and unknown ids", async () => {
     const placed = await placeTestOrder(stack);
     const error = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as AppError);
-    expect(await error(requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: placed.orderId }))).toMatchObject({ code: "CONFLICT" });
+    expect(await error(requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId }))).toMatchObject({ code: "CONFLICT" });
 
     const cancelled = await placeQueuedOrder(stack);
     await stack.prisma.order.update({ where: { id: cancelled.orderId }, data: { status: "CANCELLED", cancelledAt: new Date() } });
-    const e = await error(requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: cancelled.orderId }));
+    const e = await error(requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: cancelled.orderId }));
     expect(e).toMatchObject({ code: "CONFLICT", message: `Ticket #${cancelled.ticketNumber} was cancelled` });
 
-    expect(await error(requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await error(requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await readyRows(placed.orderId)).toHaveLength(0);
     expect(await readyRows(cancelled.orderId)).toHaveLength(0);
   });

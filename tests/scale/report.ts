@@ -7,7 +7,7 @@ import type { AccessLogEntry } from "./nginx.ts";
 // The numbers the scale test measures, printed and written to tests/scale/results/
 // latest.json (not committed; the README quotes a run).
 
-export const RESULTS_FILE = path.resolve(import.meta.dirname, "results/latest.json");
+const RESULTS_FILE = path.resolve(import.meta.dirname, "results/latest.json");
 
 /**
  * Order POSTs nginx had passed to each instance and not yet answered at the kill (by

@@ -7,7 +7,7 @@ import path from "node:path";
 
 export const APP_DIR = path.resolve(import.meta.dirname, "../../app");
 
-export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 export async function filesNamed(dir: string, names: RegExp): Promise<string[]> {

@@ -13,7 +13,7 @@ import { killOnExit } from "./kill-on-exit.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type LauncherPorts = { web: number; workerHealth: number; postgres: number; queue: number; smtp: number; mailWeb: number };
+type LauncherPorts = { web: number; workerHealth: number; postgres: number; queue: number; smtp: number; mailWeb: number };
 
 export type Launcher = {
   child: Child;

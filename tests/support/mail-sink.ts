@@ -3,7 +3,7 @@ import { freePort } from "../../lib/embedded/free-port.ts";
 // A real SMTP server (maildev) that keeps what it receives in memory, so tests can
 // assert on the emails the worker sent over SMTP.
 
-export type SunkEmail = { subject: string; to: string[]; text: string; html: string };
+type SunkEmail = { subject: string; to: string[]; text: string; html: string };
 
 export type MailSink = { smtpUrl: string; emails: () => Promise<SunkEmail[]>; close: () => Promise<void> };
 

@@ -8,9 +8,9 @@ import { MAX_CART_LINES, MAX_NOTE_LENGTH, MAX_QUANTITY } from "../../lib/orders/
 
 // ---------- the menu, as the seed defines it (the oracle for prices) ----------
 
-export const groupsById = new Map(modifierGroups.map((g) => [g.id, g]));
-export const menuItems = categories.flatMap((c) => c.items);
-export const menuIds = new Set<string>([...menuItems.map((i) => i.id), ...modifierGroups.flatMap((g) => g.modifiers.map((m) => m[0]))]);
+const groupsById = new Map(modifierGroups.map((g) => [g.id, g]));
+const menuItems = categories.flatMap((c) => c.items);
+const menuIds = new Set<string>([...menuItems.map((i) => i.id), ...modifierGroups.flatMap((g) => g.modifiers.map((m) => m[0]))]);
 
 export type Line = { menuItemId: string; quantity: number; modifierIds: string[]; note?: string };
 
@@ -33,13 +33,13 @@ let keys = 0;
 export const freshKey = () => `prop-${Date.now()}-${++keys}-abcdefgh`;
 
 /** Text a customer may really type: any Unicode (emoji, RTL, combining marks) but no control characters. */
-export const humanText = (maxLength: number) =>
+const humanText = (maxLength: number) =>
   fc
     .string({ unit: fc.oneof(fc.constantFrom("a", "Z", " ", "é", "ß", "中", "ש", "\u202E", "\u200F", "👩‍👩‍👧", "🙂", "e\u0301"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: Math.ceil(maxLength / 3) })
     .map((s) => s.replace(/[\p{Cc}]/gu, ""))
     .filter((s) => s.trim().length <= maxLength);
 
-export const validLine: fc.Arbitrary<Line> = fc
+const validLine: fc.Arbitrary<Line> = fc
   .record({
     item: fc.constantFrom(...menuItems),
     quantity: fc.integer({ min: 1, max: MAX_QUANTITY }),
@@ -67,7 +67,7 @@ export const validLine: fc.Arbitrary<Line> = fc
  * Real mobile numbers written the ways customers write them: national (the store is in
  * the US) and international, in the countries the test stack texts (TEST_SMS_COUNTRIES).
  */
-export const validPhones = ["(415) 555-2671", "415.555.2671", "+1 415 555 2671", "+44 7911 123123", "+44 (0)7400 123456", "+447700123456"];
+const validPhones = ["(415) 555-2671", "415.555.2671", "+1 415 555 2671", "+44 7911 123123", "+44 (0)7400 123456", "+447700123456"];
 
 export const validOrder = fc
   .record({
@@ -83,7 +83,7 @@ export const validOrder = fc
 export const baseOrder = () => ({ idempotencyKey: freshKey(), customerName: "Ada", items: [{ menuItemId: "latte", quantity: 1, modifierIds: [] as string[] }] });
 
 /** Values of every JSON type except the one named. */
-export const notA = (type: "string" | "array" | "number"): fc.Arbitrary<unknown> => {
+const notA = (type: "string" | "array" | "number"): fc.Arbitrary<unknown> => {
   const others: fc.Arbitrary<unknown>[] = [fc.boolean(), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })];
   if (type !== "string") others.push(fc.string());
   if (type !== "number") others.push(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })));
@@ -96,7 +96,7 @@ export const hostileString = fc.oneof(
   fc.constantFrom("\u0000", "a\u0000b", "\uD800", "x\uDFFFy", "\u202Elatte", "🙂".repeat(50), "'; DROP TABLE \"Order\";--", "../../etc/passwd", "%00", "${7*7}"),
 );
 
-export const unknownId = fc.oneof(hostileString, fc.string({ minLength: 1, maxLength: 64 })).filter((s) => !menuIds.has(s));
+const unknownId = fc.oneof(hostileString, fc.string({ minLength: 1, maxLength: 64 })).filter((s) => !menuIds.has(s));
 
 export const protoKey = fc.constantFrom("__proto__", "constructor", "prototype");
 

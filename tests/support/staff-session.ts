@@ -11,7 +11,7 @@ export const TEST_ORIGIN = "http://localhost:3000";
 const PASSWORD = "integration-test-password";
 
 /** A client address of its own per call, so sign-ins in a test never share a rate-limit bucket. */
-export const someClientIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+const someClientIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 export function authRequest(path: string, options: { body?: unknown; cookie?: string; ip?: string; origin?: string | null; method?: "GET" | "POST" } = {}): Request {
   const headers = new Headers({ "x-forwarded-for": options.ip ?? someClientIp() });

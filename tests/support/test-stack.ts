@@ -34,7 +34,7 @@ export type TestStack = {
  * mobiles (Guernsey shares +44 but is its own country to libphonenumber and to SMS
  * pricing), the (415) 555 ones American.
  */
-export const TEST_SMS_COUNTRIES = ["US", "GB", "GG"];
+const TEST_SMS_COUNTRIES = ["US", "GB", "GG"];
 
 /** The order schema of a test stack's web app (a US store), for tests that place orders directly. */
 export const testOrderInputSchema = placeOrderInputSchemaFor({ region: "US", smsCountries: TEST_SMS_COUNTRIES });

@@ -4,7 +4,7 @@ import { trimmed } from "../../../lib/orders/order-input.ts";
 export const stationSchema = trimmed(60, "station").min(1, "station must not be empty");
 
 /** `?station=NAME` on the kitchen board and its event stream; absent or empty = the expediter's board. */
-export const boardQuerySchema = z.object({
+const boardQuerySchema = z.object({
   station: z.preprocess((v) => (v === null || v === "" ? undefined : v), stationSchema.optional()),
 });
 

@@ -1,7 +1,8 @@
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
-import { kdsSettingsPatchSchema, updateKdsSettings } from "../../../../lib/kitchen/update-kds-settings.ts";
+import { updateKdsSettings } from "../../../../lib/kitchen/update-kds-settings.ts";
 import { kdsStaff } from "../staff-action.ts";
+import { kdsSettingsPatchSchema } from "./schema.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { getWebTransport } from "../../../../lib/http/web-context.ts";
 import { phoneSettingsOf } from "../../../../lib/orders/order-input.ts";
 import { placeOrder } from "../../../../lib/orders/place-order.ts";
 import { walkUpBodySchemaFor } from "./schema.ts";
-import { auditKdsAction, kdsStaff } from "../staff-action.ts";
+import { kdsStaff } from "../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +19,7 @@ export const POST = handleRoute(async (request) => {
   const staff = await kdsStaff(request);
   const config = getConfig();
   const input = walkUpBodySchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
-  const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP" });
-  if (order.created) await auditKdsAction(staff, "order.walk_up", order.orderId, order, "Keyed in counter order");
+  const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP", keyedInBy: staff });
   const statusUrl = `/orders/${order.publicToken}`;
   return jsonResponse(
     { ticketNumber: order.ticketNumber, totalCents: order.totalCents, statusUrl },

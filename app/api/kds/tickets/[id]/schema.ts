@@ -6,7 +6,7 @@ import { stationSchema } from "../../schema.ts";
 export const ticketParamsSchema = z.object({ id: z.uuid({ error: "ticket id must be a UUID" }) });
 
 /** Sent by screens from before sign-in; accepted and ignored (the name comes from the session). */
-export const baristaSchema = trimmed(40, "barista").min(1, "please say who you are (barista)");
+const baristaSchema = trimmed(40, "barista").min(1, "please say who you are (barista)");
 
 // Every kitchen action takes a JSON object. Requiring a JSON body means a cross-site form
 // post cannot trigger them (it cannot send application/json without CORS).

@@ -3,7 +3,7 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/h
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
 import { cancelTicket } from "../../../../../../lib/kitchen/cancel-ticket.ts";
 import { cancelBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   const { reason, spam } = cancelBodySchema.parse(await readJsonBody(request));
-  const result = await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, reason, spam, barista: staff.name });
-  await auditKdsAction(staff, "order.cancel", id, result, spam ? "Cancelled as spam (customer not notified)" : `Cancelled (${reason})`);
-  return jsonResponse(result);
+  return jsonResponse(await cancelTicket({ prisma: getPrisma(), transport: getWebTransport(), actor: staff, orderId: id, reason, spam, barista: staff.name }));
 });

@@ -2,7 +2,7 @@ import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { prioritizeOrder } from "../../../../../../lib/kitchen/prioritize-order.ts";
 import { priorityBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   const { priority } = priorityBodySchema.parse(await readJsonBody(request));
-  const result = await prioritizeOrder({ prisma: getPrisma(), orderId: id, priority });
-  await auditKdsAction(staff, "order.priority", id, result, priority ? "Prioritized" : "Unprioritized");
-  return jsonResponse(result);
+  return jsonResponse(await prioritizeOrder({ prisma: getPrisma(), actor: staff, orderId: id, priority }));
 });

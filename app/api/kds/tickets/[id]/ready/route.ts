@@ -3,7 +3,7 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/h
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
 import { requestReady } from "../../../../../../lib/kitchen/request-ready.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   ticketActionBodySchema.parse(await readJsonBody(request));
-  const result = await requestReady({ prisma: getPrisma(), transport: getWebTransport(), orderId: id });
-  await auditKdsAction(staff, "order.ready", id, result, "Bumped");
-  return jsonResponse(result, { status: 202 });
+  return jsonResponse(await requestReady({ prisma: getPrisma(), transport: getWebTransport(), actor: staff, orderId: id }), { status: 202 });
 });

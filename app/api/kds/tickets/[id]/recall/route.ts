@@ -2,7 +2,7 @@ import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { recallOrder } from "../../../../../../lib/kitchen/recall-order.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   ticketActionBodySchema.parse(await readJsonBody(request));
-  const result = await recallOrder({ prisma: getPrisma(), orderId: id });
-  await auditKdsAction(staff, "order.recall", id, result, "Recalled");
-  return jsonResponse(result);
+  return jsonResponse(await recallOrder({ prisma: getPrisma(), actor: staff, orderId: id }));
 });

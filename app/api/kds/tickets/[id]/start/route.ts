@@ -2,7 +2,7 @@ import { getPrisma } from "../../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/http/handle-route.ts";
 import { startOrder } from "../../../../../../lib/kitchen/start-order.ts";
 import { ticketActionBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   ticketActionBodySchema.parse(await readJsonBody(request));
-  const result = await startOrder({ prisma: getPrisma(), orderId: id, barista: staff.name });
-  await auditKdsAction(staff, "order.start", id, result, "Started");
-  return jsonResponse(result);
+  return jsonResponse(await startOrder({ prisma: getPrisma(), actor: staff, orderId: id, barista: staff.name }));
 });

@@ -3,7 +3,7 @@ import { handleRoute, jsonResponse, readJsonBody } from "../../../../../../lib/h
 import { getWebTransport } from "../../../../../../lib/http/web-context.ts";
 import { markStationDone } from "../../../../../../lib/kitchen/mark-station-done.ts";
 import { stationDoneBodySchema, ticketParamsSchema } from "../schema.ts";
-import { auditKdsAction, kdsStaff } from "../../../staff-action.ts";
+import { kdsStaff } from "../../../staff-action.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,5 @@ export const POST = handleRoute(async (request, context: { params: Promise<{ id:
   const staff = await kdsStaff(request);
   const { id } = ticketParamsSchema.parse(await context.params);
   const { station } = stationDoneBodySchema.parse(await readJsonBody(request));
-  const result = await markStationDone({ prisma: getPrisma(), transport: getWebTransport(), orderId: id, station });
-  await auditKdsAction(staff, "order.station_done", id, result, `${station} done with`);
-  return jsonResponse(result);
+  return jsonResponse(await markStationDone({ prisma: getPrisma(), transport: getWebTransport(), actor: staff, orderId: id, station }));
 });

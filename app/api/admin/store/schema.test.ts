@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { MAX_PAUSE_MINUTES } from "../../../../lib/store/pause-ordering.ts";
+import { pauseBodySchema, storeBodySchema } from "./schema.ts";
+
+// The shape of a change is checked here, once; lib/store and lib/kitchen take typed values
+// and check only what depends on the stored settings (warn before late).
+
+describe("storeBodySchema", () => {
+  it("refuses an invalid store patch", () => {
+    for (const store of [{ maxOpenOrders: 0 }, { taxRateBasisPoints: -1 }, { openingHours: { mon: [["9", "5"]] } }, { pausedUntil: "soon" }, { colour: "blue" }]) {
+      expect(storeBodySchema.safeParse({ store }).success, JSON.stringify(store)).toBe(false);
+    }
+  });
+
+  it("refuses kitchen timings out of range, fractions and unknown fields", () => {
+    for (const kitchen of [{ warnAfterSeconds: 29 }, { lateAfterSeconds: 3601 }, { boardReadySeconds: 12.5 }, { warnAfterSeconds: "60" }, { other: 1 }]) {
+      expect(storeBodySchema.safeParse({ kitchen }).success, JSON.stringify(kitchen)).toBe(false);
+    }
+  });
+
+  it("takes a partial patch of either", () => {
+    expect(storeBodySchema.parse({ store: { maxOpenOrders: null, taxRateBasisPoints: 825 }, kitchen: { boardReadySeconds: 90 } })).toEqual({
+      store: { maxOpenOrders: null, taxRateBasisPoints: 825 },
+      kitchen: { boardReadySeconds: 90 },
+    });
+  });
+});
+
+describe("pauseBodySchema", () => {
+  it("takes whole minutes from 0 to the longest pause", () => {
+    expect(pauseBodySchema.parse({ minutes: 0 })).toEqual({ minutes: 0 });
+    expect(pauseBodySchema.parse({ minutes: MAX_PAUSE_MINUTES })).toEqual({ minutes: MAX_PAUSE_MINUTES });
+    for (const minutes of [MAX_PAUSE_MINUTES + 1, -1, 1.5, "15"]) expect(pauseBodySchema.safeParse({ minutes }).success, String(minutes)).toBe(false);
+  });
+});
