@@ -1,16 +1,9 @@
-// The one-command launcher.
-//   npm start    = node --import tsx scripts/stack.ts start [--no-build]
-//   npm run dev  = node --import tsx scripts/stack.ts dev
-// Starts what the environment does not provide (embedded PostgreSQL with data under
-// .data/, the SQS/SNS emulator, maildev), migrates and seeds the database, then runs
-// the web app and the worker as two OS processes, as in production. Ctrl-C or SIGTERM
-// stops the children first, then the servers they depend on, and exits 0.
-// Once the shop is serving, a child that dies on its own is restarted with backoff
-// (scripts/stack/supervise.ts): a café runs the shop on this one box, orders wait safely
-// in Postgres and the queue while the worker is down, and the web must keep taking them.
-// Only a crash loop stops everything (exit 1, naming the child). A child that dies
-// before the shop first answered stops the launch at once: that is a setup error, and
-// restarting would only repeat it.
+// The one-command launcher (`npm start`, `npm run dev`): starts what the environment lacks
+// (embedded PostgreSQL, the SQS/SNS emulator, maildev), migrates and seeds, then runs the web app
+// and the worker as two OS processes, as in production. Once the shop serves, a child that dies is
+// restarted with backoff: orders wait safely while the worker is down, and the web must keep taking
+// them. A crash loop, or a death before the shop first answered (a setup error), stops everything.
+// (docs/ARCHITECTURE.md, "Launcher")
 
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -263,7 +256,7 @@ async function main(): Promise<void> {
       mode: s.mode,
       baseUrl,
       mailInboxUrl: infra.mailInboxUrl,
-      smsOutbox: config.SMS_MODE === "inbox",
+      smsMode: config.SMS_MODE,
       seconds: performance.now() / 1000,
       dataDir: infra.postgresDataDir && displayPath(infra.postgresDataDir),
       // Tablets and the TV open the shop at this machine's LAN address, unless PUBLIC_BASE_URL pins one.

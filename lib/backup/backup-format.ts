@@ -1,15 +1,9 @@
 import { z } from "zod";
 
-// Brewline's own logical backup format (docs/BACKUPS.md): the embedded PostgreSQL ships
-// no pg_dump, and a system pg_dump older than the server refuses to dump it. A gzipped
-// text file, written and read in one pass:
-//
-//   BREWLINE-BACKUP 1                 magic line and format version
-//   {header JSON}                     migrations, tables and their columns, sequences
-//   @table "MenuItem"                 then each header table in order:
-//   ...rows in COPY text format...    one row per line (COPY escapes \n, \r and \\)
-//   \.                                end of the table's rows
-//   @end {"rows":{"MenuItem":12,...}} trailer: a file cut short has none, or wrong counts
+// Brewline's own logical backup format, because the embedded PostgreSQL ships no pg_dump: a
+// gzipped text file, written and read in one pass. "BREWLINE-BACKUP 1", a header JSON line, each
+// table's rows in COPY text format between `@table "T"` and `\.`, then an `@end` line of row counts
+// that a file cut short lacks. (docs/BACKUPS.md, "File format (version 1)")
 
 const BACKUP_MAGIC = "BREWLINE-BACKUP";
 export const BACKUP_FORMAT_VERSION = 1;

@@ -15,17 +15,11 @@ export type SyncResult = { skipped: boolean; seen: number; gone: number; redrive
 type Tx = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
 /**
- * One look at a dead-letter queue, by the worker (the web never receives from queues):
- *  1. peek: receive everything with a short visibility timeout, deleting nothing;
- *  2. record what is there in DeadLetterMessage, and mark rows no longer there as gone;
- *  3. carry out the redrives a manager asked for: send the body back to its source queue
- *     (FIFO: same group, a dedup id of its own so the original's cannot swallow it),
- *     delete it from the DLQ, set redrivenAt;
- *  4. make the rest visible again at once.
- * The pass holds a transaction-scoped advisory lock: a second worker's peek would hide
- * the messages from this one, which would then wrongly call them gone.
- * FIFO caveat: SQS hands out one message of a group at a time, so a second message of
- * the same group shows up only after the first one is redriven (it is then un-gone).
+ * One look at a dead-letter queue, by the worker (the web never receives from queues): peek at
+ * everything, deleting nothing; mirror it into DeadLetterMessage (rows no longer there are gone);
+ * carry out requested redrives; make the rest visible again. Under a transaction-scoped advisory
+ * lock: a second worker's peek would hide the messages and this pass would wrongly call them gone.
+ * (docs/ARCHITECTURE.md, "Dead-letter queues")
  */
 export async function syncDeadLetterQueue(options: {
   prisma: PrismaClient;

@@ -5,17 +5,11 @@ import { lanAddresses, ownOrigins, type LanAddress } from "./lan-addresses.ts";
 export type OriginConfig = Pick<Config, "PUBLIC_BASE_URL"> & Partial<Pick<Config, "STAFF_ORIGINS_INCLUDE_LAN">>;
 
 /**
- * The origins a staff member's browser may send state-changing requests from. Both our
- * staff routes (lib/http/cross-site.ts) and better-auth (trustedOrigins) read this list.
- *
- * Always PUBLIC_BASE_URL's origin. With STAFF_ORIGINS_INCLUDE_LAN (the launcher, when
- * PUBLIC_BASE_URL was not pinned) also this machine's own addresses on that URL's scheme
- * and port: localhost, 127.0.0.1, [::1] and the addresses its interfaces carry now, so
- * the kitchen tablet at http://192.168.1.20:3000 signs in. Exact origins of this
- * machine only, never a range: a page elsewhere on the Wi-Fi stays cross-site.
- *
- * Read on every call (os.networkInterfaces() takes ~20 µs) rather than cached: DHCP may
- * move the shop to a new address while it runs, and the next request sees it.
+ * The origins a staff browser may send state-changing requests from (our staff routes via
+ * lib/http/cross-site.ts, and better-auth's trustedOrigins): PUBLIC_BASE_URL's origin and, with
+ * STAFF_ORIGINS_INCLUDE_LAN, this machine's own addresses, so the kitchen tablet signs in. Exact
+ * origins, never a range: a page elsewhere on the Wi-Fi stays cross-site. Read per call, not
+ * cached: DHCP may move the shop while it runs. (docs/SECURITY.md, "Staff accounts and access control")
  */
 export function allowedOrigins(config: OriginConfig, readAddresses: () => LanAddress[] = lanAddresses): string[] {
   const pinned = new URL(config.PUBLIC_BASE_URL).origin;

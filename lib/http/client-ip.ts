@@ -1,12 +1,9 @@
 /**
- * The client's address. Proxies such as nginx (`$proxy_add_x_forwarded_for`) and AWS's
- * load balancers *append* the address they received the request from to
- * X-Forwarded-For, so only the entries added by our own proxies can be trusted: with
- * `trustedProxyHops` proxies in front, the client is the entry that many places from the
- * right. Everything left of it was written by the client and may be invented. Without
- * X-Forwarded-For, X-Real-IP. `next start` fills X-Forwarded-For from the socket only
- * when the request has none, so with no proxy in front a client can still name an
- * address: rate limits keyed on it are then a speed bump, not a wall.
+ * The client's address. Proxies append the peer they saw to X-Forwarded-For, so only the entry
+ * `trustedProxyHops` places from the right is ours; everything left of it the client wrote and may
+ * have invented. Without the header, X-Real-IP. With no proxy in front a client can still name an
+ * address (`next start` keeps its header): rate limits keyed on it are a speed bump, not a wall.
+ * (docs/SECURITY.md, "Input")
  */
 export function clientIp(headers: Headers, trustedProxyHops = 1): string {
   const hops = (headers.get("x-forwarded-for") ?? "")

@@ -14,16 +14,11 @@ export const SPAM_CANCEL_REASON = "Suspected spam";
 type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
 
 /**
- * A barista cancels a ticket on the board (queued or being made, bumped or not) and says
- * why. The cancel and an `order.cancelled` outbox row commit in one statement; the
- * worker then announces it to the customer (SMS, email), so the web never publishes to
- * SNS. The update is conditional on the status, so a cancel racing the worker's READY
- * has one winner; the audit line commits with the cancel. An order.placed still in the
- * queue cannot bring the order back: the worker only moves PLACED orders on.
- *
- * A spam cancel (orders made up to get the shop to text and email someone) marks the
- * order cancelledAsSpam and writes no outbox row, so nothing is sent to the number or
- * address on it; the board still drops the ticket.
+ * A barista cancels a ticket (queued or being made, bumped or not) with a reason. The cancel, its
+ * audit line and an `order.cancelled` outbox row commit together; the worker tells the customer, so
+ * the web never publishes to SNS. Conditional on the status: a cancel racing the worker's READY has
+ * one winner. A spam cancel writes no outbox row, so nothing is sent to the number or address on it.
+ * (docs/ARCHITECTURE.md, "Kitchen display and order board")
  */
 export async function cancelTicket(options: {
   prisma: Pick<PrismaClient, "$transaction" | "$executeRaw" | "order" | "outboxMessage">;

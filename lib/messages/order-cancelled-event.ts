@@ -1,14 +1,11 @@
 import { z } from "zod";
 
 /**
- * `order.cancelled` event: the kitchen cancelled the order (not sent when the customer did,
- * nor for a spam cancel). Same type string as the orders-queue request
- * (lib/messages/order-cancelled.ts), but a different contract on a different destination.
+ * `order.cancelled` event: the kitchen cancelled the order (not sent for a customer's or a spam
+ * cancel). Same type string as the orders-queue request (order-cancelled.ts), other contract.
  *
- * Travels on: the order-events SNS topic (outbox destination EVENTS_TOPIC) → the
- *   notifications queue (the subscription lets CUSTOMER_EVENT_TYPES through, lib/messages/order-events.ts).
- * Produced by: announceCancellation (lib/orders/announce-cancellation.ts); copied with a new
- *   outboxId by resendNotification (lib/notifications/resend-notification.ts).
+ * Travels on: order-events SNS topic (EVENTS_TOPIC) → notifications queue (filter: CUSTOMER_EVENT_TYPES).
+ * Produced by: announceCancellation (lib/orders/announce-cancellation.ts); resendNotification copies it.
  * Handled by: notifyCustomer (lib/notifications/notify-customer.ts), via
  *   createNotificationMessageHandler (worker/handle-notification-message.ts).
  */

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 /**
- * `order.cancelled` on the orders queue: a barista cancelled the order; the worker
- * announces it to the customer (an `order.cancelled` event, lib/messages/order-cancelled-event.ts).
- * Same type string as that event, but a different contract on a different destination.
+ * `order.cancelled` on the orders queue: a barista cancelled the order; the worker tells the
+ * customer with the `order.cancelled` event (order-cancelled-event.ts: same type, other contract).
  *
  * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
  * Produced by: cancelTicket (lib/kitchen/cancel-ticket.ts); not for a spam cancel.

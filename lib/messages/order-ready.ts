@@ -3,10 +3,8 @@ import { z } from "zod";
 /**
  * `order.ready` event: the order is ready for pickup.
  *
- * Travels on: the order-events SNS topic (outbox destination EVENTS_TOPIC) → the
- *   notifications queue (the subscription lets CUSTOMER_EVENT_TYPES through, lib/messages/order-events.ts).
- * Produced by: markOrderReady (lib/orders/mark-order-ready.ts); copied with a new outboxId
- *   by resendNotification (lib/notifications/resend-notification.ts).
+ * Travels on: order-events SNS topic (EVENTS_TOPIC) → notifications queue (filter: CUSTOMER_EVENT_TYPES).
+ * Produced by: markOrderReady (lib/orders/mark-order-ready.ts); resendNotification copies it.
  * Handled by: notifyCustomer (lib/notifications/notify-customer.ts), via
  *   createNotificationMessageHandler (worker/handle-notification-message.ts).
  */

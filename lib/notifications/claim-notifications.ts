@@ -34,18 +34,11 @@ type ClaimOptions = {
 };
 
 /**
- * First step of telling a customer about their order (ready, cancelled), in one statement: the event's
- * outbox row is marked processed, and for each channel the customer gave (and this
- * worker can send on) a Notification row is claimed, PENDING → SENDING, or created
- * already claimed. The row is unique per order, event and channel, so of two workers
- * handling the same event only one claims a channel. Null when the order does not exist.
- *
- * With a daily limit, a channel whose recipient already has that many messages in the
- * last 24 hours is marked SKIPPED instead of claimed. Rows for other orders are what
- * the limit counts, so the unique key cannot keep two workers from both taking the last
- * place: the claim then runs in a transaction holding an advisory lock per recipient,
- * and the second worker's count (a new snapshot once it has the lock) sees the first
- * one's SENDING row.
+ * In one statement: the event's outbox row is marked processed and each channel's Notification
+ * row is claimed (PENDING → SENDING, or created claimed); its unique key (order, event, channel)
+ * lets only one of two workers claim a channel. Null when the order does not exist. With a daily
+ * limit, a recipient at the limit is SKIPPED, and the claim takes a per-recipient advisory lock:
+ * the unique key cannot stop two workers taking the last place. (docs/ARCHITECTURE.md, "Notifications")
  */
 export async function claimNotifications(options: ClaimOptions): Promise<NotificationClaims | null> {
   const limit = options.dailyLimitPerRecipient ?? 0;

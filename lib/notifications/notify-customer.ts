@@ -33,15 +33,11 @@ export type NotifyDependencies = {
 type NotifyOptions = NotifyDependencies & { event: OrderEvent };
 
 /**
- * Tells the customer about an order event (ready, cancelled by the kitchen), on each
- * channel they gave us, at most once per event and channel. Each channel has its own
- * Notification row (unique per order, event and channel) that a worker must claim
- * PENDING → SENDING before sending, so duplicate or concurrent deliveries of the event
- * cannot send twice, nor can the same event type published again for the order (a
- * recalled order made ready a second time). A failed channel goes back to PENDING and
- * the error is rethrown so SQS retries the event with backoff; the other channel's SENT
- * row stands and is not sent again. A channel whose recipient has had the day's limit
- * of messages is recorded SKIPPED and not sent, now or on a redelivery.
+ * Tells the customer about an order event on each channel they gave, at most once per event and
+ * channel: each channel's Notification row must be claimed before sending, so duplicate or
+ * concurrent deliveries, or the same event published again for the order, cannot send twice. A
+ * failed channel goes back to PENDING and the error is rethrown for SQS to retry; a SENT one is not
+ * sent again. (docs/ARCHITECTURE.md, "Notifications")
  */
 export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Record<NotificationChannel, ChannelOutcome>>> {
   const { prisma, event, smsSender, emailSender } = options;

@@ -16,15 +16,11 @@ const copyEvent = (event: OrderEvent, outboxId: string): OrderEvent =>
   event.type === "order.ready" ? buildOrderReadyEvent({ ...event, outboxId }) : buildOrderCancelledEvent({ ...event, outboxId });
 
 /**
- * Worker side of a manager's Resend, in one statement: the request's outbox row is
- * marked processed (so a redelivered request does nothing), the FAILED Notification goes
- * back to PENDING with its attempts reset, and a copy of the order's last event of that
- * type (same content, its own outboxId) is written to the outbox; then it is published.
- * The copy is built in TypeScript from the last event's body, read (and validated) just
- * before the statement: an order's event of a type is written once and never changes.
- * The notifier claims only PENDING rows, so just the failed channel is sent, once; a
- * channel already SENT for that event is left alone. A row that is not FAILED any more
- * (sent meanwhile, or a second click) is left as it is.
+ * Worker side of a manager's Resend, in one statement: the request's outbox row is marked processed
+ * (a redelivery does nothing), the FAILED Notification goes back to PENDING, and a copy of the
+ * order's last event of that type (own outboxId) is written, then published. The notifier claims
+ * only PENDING rows, so just the failed channel is sent, once; a row no longer FAILED (sent
+ * meanwhile, a second click) is left alone. (docs/ARCHITECTURE.md, "Notifications")
  */
 export async function resendNotification(options: {
   prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "outboxMessage">;

@@ -5,7 +5,9 @@ import { DEFAULT_TEMPLATES, describeTemplateKey, type MessageTemplate } from "./
 /** Back to the built-in wording: the row goes, so later changes to the defaults apply too. */
 export async function resetTemplate(options: TemplateEditOptions): Promise<MessageTemplate> {
   const { prisma, actor, key } = options;
-  await prisma.notificationTemplate.deleteMany({ where: { key } });
-  await recordStaffAction({ tx: prisma, actor, action: "template.reset", summary: `Reset the ${describeTemplateKey(key)} template`, details: { key } });
+  await prisma.$transaction(async (tx) => {
+    await tx.notificationTemplate.deleteMany({ where: { key } });
+    await recordStaffAction({ tx, actor, action: "template.reset", summary: `Reset the ${describeTemplateKey(key)} template`, details: { key } });
+  });
   return DEFAULT_TEMPLATES[key];
 }

@@ -32,18 +32,11 @@ export type NewOrder = {
 export type InsertedOrder = { ticketNumber: number; message: OrderPlacedMessage } | { atCapacity: true } | null;
 
 /**
- * Inserts orders with their items in one statement, then their order.placed outbox rows
- * in a second, in the caller's transaction (one commit for a whole batch of concurrent
- * requests). The message bodies are built in TypeScript (buildOrderPlaced) once the
- * ticket numbers are known, and the two statements commit together or not at all, so
- * an order is never without its outbox row. Each order gets the next ticket
- * number of its business day. An order whose idempotency key already exists, or
- * appears earlier in the same batch, is not inserted and gets null: the caller looks
- * up the order that won (and whether this request is a retry of it). With a capacity limit in the store's settings, only as many
- * new orders as there are free places are inserted (in input order) and the rest get
- * atCapacity; the count is only exact if the caller holds the capacity lock
- * (see place-order.ts). Walk-up orders are always admitted and take their places
- * first. Returns one result per input, in order.
+ * Inserts a batch of orders with their items, then their order.placed outbox rows (built by
+ * buildOrderPlaced once the ticket numbers are known), in the caller's transaction, so an order
+ * never exists without its outbox row. A duplicate idempotency key (stored, or earlier in the
+ * batch) gets null: the caller looks up the winner. Past a capacity limit, atCapacity (exact only
+ * under place-order.ts's lock). One result per input, in order. (docs/ARCHITECTURE.md, "Placing an order")
  */
 export async function insertOrders(options: {
   /** A transaction: the orders and their outbox rows must commit together. */

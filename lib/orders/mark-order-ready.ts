@@ -7,15 +7,11 @@ import { markProcessedAndPublishEvent } from "../outbox/mark-processed-and-publi
 import type { Transport } from "../queue/transport.ts";
 
 /**
- * Marks a bumped order READY (the worker's side of `order.ready_requested`): READY +
- * readyAt, the request's outbox row processed and an `order.ready` event row, in one
- * statement (one round trip, one commit); the event is published after commit (or by
- * the reconciler if that fails). Only a real status change writes an event, so a
- * redelivered request publishes nothing new, and a cancelled order stays cancelled. A
- * request counts only while its outbox row is unprocessed: a recall marks the order's
- * pending requests processed, so one sent before the recall cannot make ready the order
- * the barista took back. An order made ready again after a recall publishes no second
- * order.ready: the customer was told.
+ * The worker's side of `order.ready_requested`: READY + readyAt, the request's outbox row processed
+ * and an `order.ready` event row, in one statement, published after commit. Only a real status
+ * change writes an event (a redelivery publishes nothing; a cancelled order stays cancelled), and
+ * only while the request's outbox row is unprocessed, so a request sent before a recall cannot
+ * complete the order. (docs/ARCHITECTURE.md, "Kitchen display and order board", Recall)
  */
 export async function markOrderReady(options: {
   prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "outboxMessage" | "order">;

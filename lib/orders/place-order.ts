@@ -49,16 +49,10 @@ const menuLookup = batcherPerOwner((prisma: PrismaClient) =>
 const CAPACITY_LOCK_KEY = 7_420_261_127;
 
 /**
- * A statement cannot see orders that a concurrent statement commits while it runs (its
- * snapshot is older), so two batches counting open orders inside their own insert
- * could both take the last place. With a capacity limit, batches therefore take turns
- * behind a transaction-scoped lock and insert in the next statement, whose fresh
- * snapshot sees every order committed before the lock was granted. That costs a
- * transaction (BEGIN, lock, COMMIT) per batch, paid only while a limit is set. A limit
- * set between the settings read and the insert is enforced without the lock for that
- * one batch. The insert is always a transaction anyway: the outbox rows are written by a
- * second statement, once the ticket numbers are known (insert-orders.ts), and so are
- * the audit lines of walk-up orders.
+ * While a capacity limit is set, batches take turns behind a transaction-scoped lock and insert
+ * in the next statement: a statement's snapshot misses orders a concurrent one commits, so two
+ * batches counting inside their own inserts could both take the last place. Always a transaction
+ * anyway: outbox rows and walk-up audit lines are later statements. (docs/ARCHITECTURE.md, "Placing an order")
  */
 function insertBatch(prisma: PrismaClient, orders: NewOrder[], capped: boolean): Promise<InsertedOrder[]> {
   return prisma.$transaction(
@@ -125,14 +119,11 @@ async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string
 }
 
 /**
- * Saves the order with its ticket number and an outbox row in one transaction, then tries
- * to put it on the orders queue. If the queue is unreachable the order is still
- * accepted: the worker's reconciler sends it later from the outbox. A retried request
- * (same idempotency key, device and order) gets the order it placed the first time,
- * even if the store has closed, paused or filled up since; another request with that
- * key gets CONFLICT. New orders are refused while the store is
- * closed (STORE_CLOSED), paused (STORE_PAUSED) or full (AT_CAPACITY), except walk-up
- * orders (source WALK_UP): a barista at the counter has already decided to take them.
+ * Saves the order, its ticket number and outbox row in one transaction, then tries the orders
+ * queue; if that is unreachable the order still stands and the reconciler sends it. A retry (same
+ * key, device and order) gets its first order even if the store closed, paused or filled up since;
+ * another request with that key gets CONFLICT. Walk-ups skip the STORE_CLOSED, STORE_PAUSED and
+ * AT_CAPACITY refusals: the barista took them. (docs/ARCHITECTURE.md, "Placing an order")
  */
 export async function placeOrder(
   options: {

@@ -18,17 +18,11 @@ export type ProcessedIntoEvent<E extends OrderEvent> = {
 };
 
 /**
- * The worker's "mark processed, write the event row, publish after commit": an
- * orders-queue message's outbox row is marked processed, the caller's state change (if
- * any) is made, and the event row for the notifier is written when `writeEventWhen`
- * holds, all in one statement (one round trip, one commit; every CTE sees the same
- * snapshot). After that commit the event is published to SNS, or left in the outbox for
- * the reconciler if that fails.
- *
- * The event body is built in TypeScript by `buildEvent` (with the contract's builder, so a
- * wrong body fails here) before the statement, from the order's ticket number and
- * customer name, which never change once the order is placed: reading them first is as
- * good as reading them in the statement. Throws NOT_FOUND for an order that does not exist.
+ * The worker's "mark processed, write the event row, publish after commit": the message's outbox
+ * row processed, the caller's state change and (when `writeEventWhen` holds) the notifier's event
+ * row, in one statement (one commit, one snapshot); then SNS, or the reconciler if that fails. The
+ * body is built first by `buildEvent`, from ticket number and customer name, which never change
+ * once placed. Throws NOT_FOUND for a missing order. (docs/ARCHITECTURE.md, "Worker")
  */
 export async function markProcessedAndPublishEvent<E extends OrderEvent>(options: {
   prisma: Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "outboxMessage" | "order">;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderBanner, type BannerInput } from "./banner.ts";
 
-const base: BannerInput = { mode: "start", baseUrl: "http://localhost:3000", mailInboxUrl: "http://127.0.0.1:1080", smsOutbox: true, seconds: 12.34, dataDir: ".data/postgres" };
+const base: BannerInput = { mode: "start", baseUrl: "http://localhost:3000", mailInboxUrl: "http://127.0.0.1:1080", smsMode: "inbox", seconds: 12.34, dataDir: ".data/postgres" };
 
 /** The box's content lines, without the frame and the right padding. */
 const contentOf = (text: string) =>
@@ -74,7 +74,7 @@ describe("renderBanner", () => {
   });
 
   it("without network information, and without the embedded mail and SMS, keeps the plain rows", () => {
-    const content = contentOf(renderBanner({ mode: "dev", baseUrl: "http://localhost:3000", smsOutbox: false, seconds: 3 }));
+    const content = contentOf(renderBanner({ mode: "dev", baseUrl: "http://localhost:3000", smsMode: "sns", seconds: 3 }));
     expect(content).toEqual([
       "Brewline is serving (development, hot reload) after 3.0 s",
       "",
@@ -83,9 +83,14 @@ describe("renderBanner", () => {
       "Order board (TV)   http://localhost:3000/board",
       "Dashboard          http://localhost:3000/dashboard",
       "Mail inbox         (SMTP_URL set: mail goes to your SMTP server)",
-      "Dev SMS inbox      (texts are sent through Amazon SNS)",
+      "Texts              (sent through Amazon SNS)",
       "",
       "Ctrl-C stops everything.",
     ]);
+  });
+
+  it("says so when texts are off rather than claiming they go through SNS", () => {
+    const content = contentOf(renderBanner({ mode: "start", baseUrl: "http://localhost:3000", smsMode: "off", seconds: 3 }));
+    expect(content).toContain("Texts              (off: SMS_MODE=off, no texts are sent)");
   });
 });

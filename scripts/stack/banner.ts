@@ -13,7 +13,8 @@ export type BannerInput = {
   mode: "start" | "dev";
   baseUrl: string;
   mailInboxUrl?: string;
-  smsOutbox: boolean;
+  /** lib/config.ts SMS_MODE: where the banner says texts go. */
+  smsMode: "sns" | "inbox" | "off";
   seconds: number;
   dataDir?: string;
   /** Left out: the localhost rows only. */
@@ -57,7 +58,9 @@ export function renderBanner(b: BannerInput): string {
   }
   rows.push(
     ["Mail inbox", b.mailInboxUrl ?? "(SMTP_URL set: mail goes to your SMTP server)"],
-    ["Dev SMS inbox", b.smsOutbox ? `${b.baseUrl}/dev/sms` : "(texts are sent through Amazon SNS)"],
+    b.smsMode === "inbox"
+      ? ["Dev SMS inbox", `${b.baseUrl}/dev/sms`]
+      : ["Texts", b.smsMode === "sns" ? "(sent through Amazon SNS)" : "(off: SMS_MODE=off, no texts are sent)"],
   );
   if (b.dataDir) rows.push(["Database files", b.dataDir]);
   const title = `Brewline is serving (${b.mode === "dev" ? "development, hot reload" : "production build"}) after ${b.seconds.toFixed(1)} s`;

@@ -70,7 +70,7 @@ describe("resolveSettings", () => {
 
 describe("renderBanner", () => {
   it("boxes every URL with the time to serve", () => {
-    const text = renderBanner({ mode: "start", baseUrl: "http://localhost:3000", mailInboxUrl: "http://127.0.0.1:1080", smsOutbox: true, seconds: 12.34 });
+    const text = renderBanner({ mode: "start", baseUrl: "http://localhost:3000", mailInboxUrl: "http://127.0.0.1:1080", smsMode: "inbox", seconds: 12.34 });
     for (const part of ["after 12.3 s", "http://localhost:3000/kds", "http://localhost:3000/dashboard", "http://127.0.0.1:1080", "http://localhost:3000/dev/sms"]) {
       expect(text).toContain(part);
     }
