@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { PurgeQueueCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { parseConfig, type Config } from "../lib/config.ts";
 import { createPrismaClient, type PrismaClient } from "../lib/db/prisma.ts";
@@ -17,7 +17,8 @@ import { envWithoutNodeEnv, root, sleep, spawnNode, waitForHttp, type BenchSetti
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
-const DIST_DIR = ".next-bench";
+/** BENCH_DIST_DIR: another build folder, so two bench runs (e.g. two people profiling) do not overwrite one build. */
+const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 
 /** BENCH_PROFILE_DIR=<dir>: CPU profiles of the infrastructure, web and worker processes (where the time goes). */
 const profileArgs = () => (process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : []);
@@ -27,13 +28,21 @@ export type BenchStack = {
   config: Config;
   prisma: PrismaClient;
   transport: Transport;
+  /** The first web process (the only one unless startWeb was given a count). */
   webUrl: string;
-  startWeb: () => Promise<void>;
+  /** Every web process startWeb started, in order. */
+  webUrls: () => string[];
+  /** Process-group ids of the running web processes (for /proc CPU and memory readings). */
+  webPids: () => number[];
+  /** `next start` processes on their own ports, sharing the database and queues (default 1). */
+  startWeb: (count?: number) => Promise<void>;
   stopWeb: () => Promise<void>;
   startWorkers: (count: number) => Promise<void>;
   stopWorkers: () => Promise<void>;
   /** Empties orders, notifications, the dev SMS inbox and both queues. */
   reset: () => Promise<void>;
+  /** Empties both queues (with no consumer running). */
+  purgeQueues: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -108,6 +117,11 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     // The pipeline's orders all give one phone and one address: a cap this high keeps
     // the notifier's per-recipient check in the path without skipping the messages.
     NOTIFY_DAILY_LIMIT_PER_RECIPIENT: "1000000000",
+    // The fan-out part holds thousands of streams from this one address.
+    STREAM_LIMIT_PER_ADDRESS: "1000000",
+    STREAM_LIMIT_PER_PROCESS: "1000000",
+    // Staff sessions (the fan-out part's kitchen streams) must be valid on every web process.
+    BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
     PUBLIC_BASE_URL: `http://localhost:${web}`,
     ALLOW_INSECURE_HTTP: "true",
   };
@@ -117,7 +131,7 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
   await prisma.storeSettings.update({ where: { id: 1 }, data: { maxOpenOrders: null } });
   const transport = createTransport(config);
   const webUrl = `http://127.0.0.1:${web}`;
-  let webProc: Proc | undefined;
+  let webProcs: { proc: Proc; url: string }[] = [];
   let workers: Proc[] = [];
 
   const stack: BenchStack = {
@@ -126,19 +140,26 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     prisma,
     transport,
     webUrl,
-    async startWeb() {
-      webProc = spawnNode("web", [...profileArgs(), ...WEB_NODE_FLAGS, nextBin, "start", "-p", String(web)], {
-        ...clean,
-        ...env,
-        BREWLINE_NEXT_DIST_DIR: DIST_DIR,
-        BREWLINE_SERVICE: "web",
-        NEXT_TELEMETRY_DISABLED: "1",
-      });
-      await waitForHttp(`${webUrl}/api/health`, webProc);
+    webUrls: () => webProcs.map((w) => w.url),
+    webPids: () => webProcs.flatMap((w) => (w.proc.child.pid ? [w.proc.child.pid] : [])),
+    async startWeb(count = 1) {
+      // The first keeps the port PUBLIC_BASE_URL names; the others get free ones.
+      const ports = [web, ...(await Promise.all(Array.from({ length: count - 1 }, () => freePort())))];
+      webProcs = ports.map((port, i) => ({
+        url: `http://127.0.0.1:${port}`,
+        proc: spawnNode(`web ${i + 1}`, [...profileArgs(), ...WEB_NODE_FLAGS, nextBin, "start", "-p", String(port)], {
+          ...clean,
+          ...env,
+          BREWLINE_NEXT_DIST_DIR: DIST_DIR,
+          BREWLINE_SERVICE: i === 0 ? "web" : `web-${i + 1}`,
+          NEXT_TELEMETRY_DISABLED: "1",
+        }),
+      }));
+      await Promise.all(webProcs.map((w) => waitForHttp(`${w.url}/api/health`, w.proc)));
     },
     async stopWeb() {
-      await webProc?.stop();
-      webProc = undefined;
+      await Promise.all(webProcs.map((w) => w.proc.stop()));
+      webProcs = [];
     },
     async startWorkers(count) {
       // Started together, so none drains the queue while another is still booting.
@@ -163,6 +184,9 @@ export async function startBenchStack(settings: BenchSettings, log: (line: strin
     },
     async reset() {
       await prisma.$executeRawUnsafe(`TRUNCATE "Order", "DevSmsMessage", "WorkerHeartbeat" CASCADE`);
+      await stack.purgeQueues();
+    },
+    async purgeQueues() {
       for (const url of [config.ORDERS_QUEUE_URL, config.NOTIFICATIONS_QUEUE_URL]) {
         // A stopped consumer's aborted long poll is still waiting in the emulator (as it
         // can on SQS): it would take the first messages sent and hide them for the

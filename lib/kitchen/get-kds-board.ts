@@ -1,5 +1,5 @@
 import { AppError } from "../errors.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { kdsOptions } from "./kds-options.ts";
 import type { CancelledTicket, KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "./kitchen-types.ts";
 import { KDS_SETTINGS_DEFAULTS } from "./update-kds-settings.ts";
@@ -25,7 +25,7 @@ export const KITCHEN_ORDER: Prisma.OrderOrderByWithRelationInput[] = [
 type Context = { settings: KdsSettings | null; stations: string[] };
 
 /** The kitchen's timing settings and every station the menu routes to, in one statement. */
-export async function readKdsContext(prisma: Pick<PrismaClient, "$queryRaw">): Promise<{ settings: KdsSettings; stations: string[] }> {
+export async function readKdsContext(prisma: Pick<Prisma.TransactionClient, "$queryRaw">): Promise<{ settings: KdsSettings; stations: string[] }> {
   const [row] = await prisma.$queryRaw<Context[]>`
     SELECT
       (SELECT json_build_object('warnAfterSeconds', s."kdsWarnAfterSeconds", 'lateAfterSeconds', s."kdsLateAfterSeconds",
@@ -36,7 +36,9 @@ export async function readKdsContext(prisma: Pick<PrismaClient, "$queryRaw">): P
   return { settings: row?.settings ?? KDS_SETTINGS_DEFAULTS, stations: row?.stations ?? [] };
 }
 
-async function readTickets(prisma: PrismaClient, station: string | null): Promise<KdsTicket[]> {
+type Db = Pick<Prisma.TransactionClient, "order" | "$queryRaw">;
+
+async function readTickets(prisma: Db, station: string | null): Promise<KdsTicket[]> {
   // A station sees only what it still has to make; the expediter (no station) sees all.
   const items: Prisma.OrderItemWhereInput = station === null ? {} : { station, doneAt: null };
   const orders = await prisma.order.findMany({
@@ -76,7 +78,7 @@ async function readTickets(prisma: PrismaClient, station: string | null): Promis
 }
 
 /** Bumped tickets a barista may recall, newest bump first: READY within the window, or still on their way through the worker. */
-async function readRecent(prisma: PrismaClient, now: Date): Promise<RecentTicket[]> {
+async function readRecent(prisma: Db, now: Date): Promise<RecentTicket[]> {
   const orders = await prisma.order.findMany({
     where: {
       OR: [
@@ -100,7 +102,7 @@ async function readRecent(prisma: PrismaClient, now: Date): Promise<RecentTicket
 }
 
 /** Tickets cancelled within the window, newest first: screens sound and show a notice for these, not for bumps. */
-async function readCancelled(prisma: PrismaClient, now: Date): Promise<CancelledTicket[]> {
+async function readCancelled(prisma: Db, now: Date): Promise<CancelledTicket[]> {
   const orders = await prisma.order.findMany({
     // The createdAt bound lets the (status, createdAt) index skip every older day's cancellations.
     where: {
@@ -129,16 +131,35 @@ export const unknownStation = (station: string) => new AppError("NOT_FOUND", `No
  * station's. An unknown station is NOT_FOUND, so a screen left on a station that was
  * renamed says so instead of showing an empty board.
  */
-export async function getKdsBoard(options: { prisma: PrismaClient; station?: string | null; now?: Date }): Promise<KdsBoardData> {
-  const { prisma } = options;
+export async function getKdsBoard(options: { prisma: Db; station?: string | null; now?: Date }): Promise<KdsBoardData> {
   const station = options.station ?? null;
+  const board = (await getKdsBoards({ ...options, stations: [station] })).get(station);
+  if (!board) throw unknownStation(station ?? "");
+  return board;
+}
+
+/**
+ * Several stations' boards at once (the live view computes every station a screen shows
+ * after a change): what all boards share is read once. A station that does not exist
+ * (any more) is missing from the result.
+ */
+export async function getKdsBoards(options: {
+  prisma: Db;
+  stations: readonly (string | null)[];
+  now?: Date;
+}): Promise<Map<string | null, KdsBoardData>> {
+  const { prisma } = options;
   const now = options.now ?? new Date();
-  const [tickets, recent, cancelled, { settings, stations }] = await Promise.all([
-    readTickets(prisma, station),
+  const [recent, cancelled, { settings, stations }, ...tickets] = await Promise.all([
     readRecent(prisma, now),
     readCancelled(prisma, now),
     readKdsContext(prisma),
+    ...options.stations.map((station) => readTickets(prisma, station)),
   ]);
-  if (station !== null && !stations.includes(station)) throw unknownStation(station);
-  return { tickets, recent, cancelled, settings, stations, station };
+  const boards = new Map<string | null, KdsBoardData>();
+  options.stations.forEach((station, i) => {
+    if (station !== null && !stations.includes(station)) return;
+    boards.set(station, { tickets: tickets[i]!, recent, cancelled, settings, stations, station });
+  });
+  return boards;
 }

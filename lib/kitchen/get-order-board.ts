@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { boardFirstName } from "./board-name.ts";
 import { KITCHEN_ORDER, MAX_BOARD_TICKETS, readKdsContext } from "./get-kds-board.ts";
 import type { OrderBoardData, OrderBoardEntry } from "./kitchen-types.ts";
@@ -20,7 +20,7 @@ const entry = (o: Row): OrderBoardEntry => ({
  * only. The screen drops a ready entry once readyForSeconds have passed since readyAt,
  * as nothing in the database changes at that moment to trigger a refresh.
  */
-export async function getOrderBoard(options: { prisma: PrismaClient; now?: Date }): Promise<OrderBoardData> {
+export async function getOrderBoard(options: { prisma: Pick<Prisma.TransactionClient, "order" | "$queryRaw">; now?: Date }): Promise<OrderBoardData> {
   const { prisma } = options;
   const now = options.now ?? new Date();
   const [{ settings }, preparing] = await Promise.all([

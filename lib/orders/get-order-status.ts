@@ -1,7 +1,7 @@
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderStatus } from "../generated/prisma/enums.ts";
-import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import { estimateEtaMinutes } from "./order-eta.ts";
+import { readOrderProgress, type OrderProgress } from "./read-order-progress.ts";
 
 // What the customer's status page shows. The internal order id is returned beside the
 // view (the live stream needs it to match notifications) but is not part of the view:
@@ -50,17 +50,10 @@ const select = {
   id: true,
   ticketNumber: true,
   customerName: true,
-  status: true,
   subtotalCents: true,
   taxCents: true,
   totalCents: true,
   createdAt: true,
-  queuedAt: true,
-  startedAt: true,
-  readyRequestedAt: true,
-  readyAt: true,
-  cancelledAt: true,
-  cancelReason: true,
   phone: true,
   email: true,
   items: {
@@ -69,32 +62,67 @@ const select = {
   },
 } as const;
 
-type QueueRow = { queuePosition: number | null; medianPrepSeconds: number | null };
+/** What never changes once the order is placed: read once per status stream, on connect. */
+export type OrderSummary = { orderId: string } & Pick<
+  OrderStatusView,
+  "ticketNumber" | "customerName" | "subtotalCents" | "taxCents" | "totalCents" | "placedAt" | "items" | "notify"
+>;
 
-/**
- * Where the order stands in the kitchen's queue (queued first, then placed; each by
- * queue time, then ticket) and the median time from queued to ready over the latest 20
- * ready orders of its business day: one statement, run beside the order's own read.
- */
-async function readQueue(prisma: Pick<PrismaClient, "$queryRaw">, where: { publicToken: string } | { id: string }): Promise<QueueRow> {
-  const match = "id" in where ? Prisma.sql`"id" = ${where.id}::uuid` : Prisma.sql`"publicToken" = ${where.publicToken}`;
-  const [row] = await prisma.$queryRaw<QueueRow[]>`
-    WITH me AS (
-      SELECT "id", "status", "businessDate", "ticketNumber", COALESCE("queuedAt", 'infinity') AS "queuedAt" FROM "Order" WHERE ${match}
-    )
-    SELECT
-      CASE WHEN me."status" IN ('PLACED', 'QUEUED') THEN 1 + (
-        SELECT count(*) FROM "Order" o
-        WHERE o."status" IN ${OPEN_STATUSES_SQL} AND o."id" <> me."id"
-          AND (COALESCE(o."queuedAt", 'infinity'), o."businessDate", o."ticketNumber") < (me."queuedAt", me."businessDate", me."ticketNumber")
-      )::int END AS "queuePosition",
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) FROM (
-        SELECT extract(epoch FROM o."readyAt" - o."queuedAt")::float8 AS seconds FROM "Order" o
-        WHERE o."businessDate" = me."businessDate" AND o."status" = 'READY' AND o."queuedAt" IS NOT NULL AND o."readyAt" IS NOT NULL
-        ORDER BY o."readyAt" DESC LIMIT 20
-      ) r) AS "medianPrepSeconds"
-    FROM me`;
-  return row ?? { queuePosition: null, medianPrepSeconds: null };
+export async function readOrderSummary(options: {
+  prisma: PrismaClient;
+  where: { publicToken: string } | { id: string };
+}): Promise<OrderSummary | null> {
+  const order = await options.prisma.order.findUnique({ where: options.where, select });
+  if (!order) return null;
+  return {
+    orderId: order.id,
+    ticketNumber: order.ticketNumber,
+    customerName: order.customerName,
+    subtotalCents: order.subtotalCents,
+    taxCents: order.taxCents,
+    totalCents: order.totalCents,
+    placedAt: order.createdAt.toISOString(),
+    items: order.items.map((i) => ({
+      name: i.name,
+      quantity: i.quantity,
+      unitPriceCents: i.unitPriceCents,
+      options: optionNames(i.options),
+      note: i.note,
+    })),
+    notify: { sms: Boolean(order.phone), email: Boolean(order.email) },
+  };
+}
+
+/** The view from its fixed part and its current progress (readOrderProgress). */
+export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgress, now: Date): OrderStatusView {
+  const waiting = progress.status === "PLACED" || progress.status === "QUEUED";
+  const queuePosition = waiting ? progress.queuePosition : null;
+  return {
+    ticketNumber: summary.ticketNumber,
+    customerName: summary.customerName,
+    status: progress.status,
+    subtotalCents: summary.subtotalCents,
+    taxCents: summary.taxCents,
+    totalCents: summary.totalCents,
+    queuePosition,
+    etaMinutes: estimateEtaMinutes({
+      status: progress.status,
+      queuePosition,
+      medianPrepSeconds: progress.medianPrepSeconds,
+      startedAt: progress.startedAt,
+      now,
+    }),
+    canCancel: waiting,
+    placedAt: summary.placedAt,
+    queuedAt: iso(progress.queuedAt),
+    startedAt: iso(progress.startedAt),
+    readyRequestedAt: iso(progress.readyRequestedAt),
+    readyAt: iso(progress.readyAt),
+    cancelledAt: iso(progress.cancelledAt),
+    cancelReason: progress.cancelReason,
+    items: summary.items,
+    notify: summary.notify,
+  };
 }
 
 export async function getOrderStatus(options: {
@@ -102,48 +130,11 @@ export async function getOrderStatus(options: {
   where: { publicToken: string } | { id: string };
   now?: Date;
 }): Promise<{ orderId: string; view: OrderStatusView } | null> {
-  const [order, queue] = await Promise.all([
-    options.prisma.order.findUnique({ where: options.where, select }),
-    readQueue(options.prisma, options.where),
-  ]);
-  if (!order) return null;
-  const waiting = order.status === "PLACED" || order.status === "QUEUED";
-  const queuePosition = waiting ? queue.queuePosition : null;
-  return {
-    orderId: order.id,
-    view: {
-      ticketNumber: order.ticketNumber,
-      customerName: order.customerName,
-      status: order.status,
-      subtotalCents: order.subtotalCents,
-      taxCents: order.taxCents,
-      totalCents: order.totalCents,
-      queuePosition,
-      etaMinutes: estimateEtaMinutes({
-        status: order.status,
-        queuePosition,
-        medianPrepSeconds: queue.medianPrepSeconds,
-        startedAt: order.startedAt,
-        now: options.now ?? new Date(),
-      }),
-      canCancel: waiting,
-      placedAt: order.createdAt.toISOString(),
-      queuedAt: iso(order.queuedAt),
-      startedAt: iso(order.startedAt),
-      readyRequestedAt: iso(order.readyRequestedAt),
-      readyAt: iso(order.readyAt),
-      cancelledAt: iso(order.cancelledAt),
-      cancelReason: order.cancelReason,
-      items: order.items.map((i) => ({
-        name: i.name,
-        quantity: i.quantity,
-        unitPriceCents: i.unitPriceCents,
-        options: optionNames(i.options),
-        note: i.note,
-      })),
-      notify: { sms: Boolean(order.phone), email: Boolean(order.email) },
-    },
-  };
+  const summary = await readOrderSummary(options);
+  if (!summary) return null;
+  const progress = (await readOrderProgress({ prisma: options.prisma, ids: [summary.orderId] })).get(summary.orderId);
+  if (!progress) return null;
+  return { orderId: summary.orderId, view: buildOrderStatusView(summary, progress, options.now ?? new Date()) };
 }
 
 /** Tokens are 24 random bytes in base64url (32 characters); anything else cannot match. */
