@@ -1,7 +1,8 @@
 import { errorInfo, logger as rootLogger, type Logger } from "../log.ts";
 import type { ChannelChange, ListenerEvent, ListenerSubscriber } from "./pg-listener.ts";
 
-// One computation per change for every open screen of a web process (docs/LIVE-UPDATES.md).
+// One computation per change for every open screen of a web process (docs/ARCHITECTURE.md,
+// "Live updates").
 // Screens showing the same thing share a key (the board, a station's kitchen board, an
 // order); a change marks the keys it concerns stale, and after a short window all stale
 // keys are computed together (one `compute` call) and each key's payload is serialized
