@@ -6,7 +6,7 @@ import { getOrderBoard } from "../../lib/kitchen/get-order-board.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { readOrderSummary } from "../../lib/orders/get-order-status.ts";
 import { createOrderBoardView, createOrderStatusView } from "../../lib/realtime/live-views.ts";
-import { OrderListener } from "../../lib/realtime/order-listener.ts";
+import { LISTENER_APPLICATION_NAME, OrderListener } from "../../lib/realtime/order-listener.ts";
 import { sharedStream } from "../../lib/realtime/shared-stream.ts";
 import { markQueued, placeTestOrder } from "../support/orders.ts";
 import { sseReader } from "../support/sse.ts";
@@ -122,4 +122,32 @@ describe("live views: cost per change", () => {
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBe(counts[0]);
   }, 60_000);
+
+  it("catches up after the LISTEN connection was lost while an order changed (resync)", async () => {
+    const view = createOrderStatusView({ prisma, listener, coalesceMs: 50 });
+    const order = await placeTestOrder(stack);
+    const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId } }))!;
+    const screen = sseReader(sharedStream({ request: new Request("http://localhost/"), event: "order", join: (d) => view.join(summary, d) }));
+    expect(await screen.nextEvent()).toMatchObject({ data: { status: "PLACED" } });
+
+    // No new connections, the listener's killed: the change's notification is lost.
+    const admin = new pg.Client({ connectionString: stack.pg.url.replace(/\/brewline$/, "/postgres") });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE brewline ALLOW_CONNECTIONS false`);
+    try {
+      await stack.prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME}`;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(listener.connected).toBe(false);
+      const computations = view.shared.computations;
+      await markQueued(stack.prisma, order.orderId);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(view.shared.computations).toBe(computations);
+    } finally {
+      await admin.query(`ALTER DATABASE brewline ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    expect(await screen.nextEvent(10_000)).toMatchObject({ data: { status: "QUEUED" } });
+    await screen.cancel();
+    view.shared.close();
+  }, 30_000);
 });
