@@ -47,7 +47,9 @@ export function createOrderStatusView(options: {
     name: "order-status",
     listener: options.listener,
     coalesceMs: options.coalesceMs,
-    affects: (change, orderId, last) => change.orderId === orderId || isWaiting(last),
+    // Another order's change moves a waiting order's position and ETA: shown within a
+    // second, not with every change in the shop.
+    affects: (change, orderId, last) => change.orderId === orderId || (isWaiting(last) && "soon"),
     compute: async (ids) => build(await readOrderProgress({ prisma, ids }), new Date()),
   });
   return {

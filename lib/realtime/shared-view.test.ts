@@ -16,7 +16,7 @@ class FakeListener {
 }
 
 /** A "database" of key → value that compute reads, counting its calls. */
-function setup(options: { affects?: (change: Change, key: string) => boolean } = {}) {
+function setup(options: { affects?: (change: Change, key: string) => boolean | "soon" } = {}) {
   const listener = new FakeListener();
   const db = new Map<string, number>();
   const calls: string[][] = [];
@@ -178,5 +178,47 @@ describe("SharedView", () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(t.calls).toHaveLength(2);
     expect(a.values()).toEqual([1, 9]);
+  });
+
+  it("gathers keys a change moves only indirectly ('soon') into one computation per second", async () => {
+    // "a" is a waiting order moved by any change ("x"); "b" changes itself.
+    const t = setup({ affects: (change, key) => change.id === key || (key === "a" && change.id === "x" && "soon") });
+    t.db.set("a", 1).set("b", 1);
+    t.screen("a");
+    t.screen("b");
+    await vi.advanceTimersByTimeAsync(0);
+    t.listener.emit({ kind: "changed", id: "x" });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(t.calls).toEqual([["a"]]);
+    t.listener.emit({ kind: "changed", id: "x" });
+    await vi.advanceTimersByTimeAsync(100);
+    t.listener.emit({ kind: "changed", id: "b" });
+    await vi.advanceTimersByTimeAsync(50);
+    // "b" did not wait for "a", and "a" was not computed again so soon.
+    expect(t.calls).toEqual([["a"], ["b"]]);
+    for (let i = 0; i < 20; i++) t.listener.emit({ kind: "changed", id: "x" });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(t.calls).toEqual([["a"], ["b"]]);
+    await vi.advanceTimersByTimeAsync(50); // a second after the first sweep
+    expect(t.calls).toEqual([["a"], ["b"], ["a"]]);
+  });
+
+  it("waits for the retry after a failed computation, however many changes arrive", async () => {
+    const t = setup();
+    t.db.set("a", 1);
+    const a = t.screen("a");
+    await vi.advanceTimersByTimeAsync(0);
+    t.failOnce();
+    t.listener.emit({ kind: "changed", id: "a" });
+    await vi.advanceTimersByTimeAsync(50);
+    for (let i = 0; i < 5; i++) {
+      t.listener.emit({ kind: "changed", id: "a" });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(t.calls).toHaveLength(1);
+    t.db.set("a", 2);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.calls).toHaveLength(2);
+    expect(a.values()).toEqual([1, 2]);
   });
 });

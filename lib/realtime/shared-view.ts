@@ -12,12 +12,19 @@ import type { ChannelChange, ListenerEvent, ListenerSubscriber } from "./pg-list
 export type SharedViewOptions<K, T, C extends ChannelChange> = {
   name: string;
   listener: { subscribe(fn: ListenerSubscriber<C>): () => void };
-  /** Whether a change makes this key stale, given what the key showed last (undefined before its first computation). */
-  affects: (change: C, key: K, last: T | undefined) => boolean;
+  /**
+   * Whether a change makes this key stale, given what the key showed last (undefined
+   * before its first computation): true, false, or "soon" when the change moves it only
+   * indirectly (another order moved a waiting order's queue position): such keys are
+   * gathered for up to `soonMs`, so a busy shop does not rewrite every waiting
+   * customer's page many times a second.
+   */
+  affects: (change: C, key: K, last: T | undefined) => boolean | "soon";
   /** The current state of every key asked for; a key missing from the map no longer exists ("gone"). */
   compute: (keys: K[]) => Promise<Map<K, T>>;
   /** How long changes are gathered before one computation. */
   coalesceMs?: number;
+  soonMs?: number;
   retryAfterErrorMs?: number;
   logger?: Logger;
 };
@@ -45,6 +52,11 @@ export class SharedView<K, T, C extends ChannelChange> {
   readonly #log: Logger;
   readonly #entries = new Map<K, Entry<T>>();
   readonly #stale = new Set<K>();
+  readonly #soon = new Set<K>();
+  #lastSoonSweep = Number.NEGATIVE_INFINITY;
+  #timerDue = 0;
+  /** After a failed computation, none before this time (whatever changes arrive). */
+  #notBefore = 0;
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running = false;
@@ -99,6 +111,7 @@ export class SharedView<K, T, C extends ChannelChange> {
       if (owner.subscribers.size === 0 && this.#entries.get(key) === owner) {
         this.#entries.delete(key);
         this.#stale.delete(key);
+        this.#soon.delete(key);
       }
     };
   }
@@ -111,6 +124,7 @@ export class SharedView<K, T, C extends ChannelChange> {
     this.#timer = undefined;
     this.#entries.clear();
     this.#stale.clear();
+    this.#soon.clear();
   }
 
   #listen(): void {
@@ -119,13 +133,36 @@ export class SharedView<K, T, C extends ChannelChange> {
 
   #onChange(change: ListenerEvent<C>): void {
     for (const [key, entry] of this.#entries) {
-      if (change.kind === "resync" || this.#opts.affects(change, key, entry.last)) this.#stale.add(key);
+      const affected = change.kind === "resync" || this.#opts.affects(change, key, entry.last);
+      if (affected === true) this.#stale.add(key);
+      else if (affected === "soon") this.#soon.add(key);
     }
-    if (this.#stale.size > 0) this.#schedule(this.#opts.coalesceMs ?? 50);
+    this.#scheduleNext();
+  }
+
+  get #coalesceMs(): number {
+    return this.#opts.coalesceMs ?? 50;
+  }
+
+  get #soonMs(): number {
+    return this.#opts.soonMs ?? 1_000;
+  }
+
+  /** The next computation: after the window for stale keys, or when "soon" keys are due. */
+  #scheduleNext(): void {
+    if (this.#stale.size > 0) this.#schedule(this.#coalesceMs);
+    else if (this.#soon.size > 0) this.#schedule(Math.max(this.#coalesceMs, this.#lastSoonSweep + this.#soonMs - Date.now()));
   }
 
   #schedule(delayMs: number): void {
-    if (this.#timer || this.#running) return;
+    if (this.#running) return;
+    const due = Math.max(Date.now() + delayMs, this.#notBefore);
+    delayMs = due - Date.now();
+    if (this.#timer) {
+      if (this.#timerDue <= due) return;
+      clearTimeout(this.#timer);
+    }
+    this.#timerDue = due;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#refresh();
@@ -135,9 +172,20 @@ export class SharedView<K, T, C extends ChannelChange> {
   }
 
   async #refresh(): Promise<void> {
+    const now = Date.now();
+    // "Soon" keys ride along once their time has come (a window's worth early is close enough).
+    if (this.#soon.size > 0 && now - this.#lastSoonSweep >= this.#soonMs - this.#coalesceMs) {
+      for (const key of this.#soon) this.#stale.add(key);
+      this.#soon.clear();
+      this.#lastSoonSweep = now;
+    }
+    for (const key of this.#stale) this.#soon.delete(key);
     const keys = [...this.#stale].filter((key) => this.#entries.has(key));
     this.#stale.clear();
-    if (keys.length === 0) return;
+    if (keys.length === 0) {
+      this.#scheduleNext();
+      return;
+    }
     this.#running = true;
     const refresh = ++this.#refreshes;
     try {
@@ -148,12 +196,13 @@ export class SharedView<K, T, C extends ChannelChange> {
       this.#log.warn({ err: errorInfo(error), keys: keys.length }, "live view could not be computed; retrying");
       for (const key of keys) this.#stale.add(key);
       this.#running = false;
-      this.#schedule(this.#opts.retryAfterErrorMs ?? 3_000);
+      this.#notBefore = Date.now() + (this.#opts.retryAfterErrorMs ?? 3_000);
+      this.#scheduleNext();
       return;
     }
     this.#running = false;
     // Changes that arrived during the computation get their own, after the usual window.
-    if (this.#stale.size > 0) this.#schedule(this.#opts.coalesceMs ?? 50);
+    this.#scheduleNext();
   }
 
   #publish(key: K, state: T | null, refresh: number): void {
