@@ -23,6 +23,10 @@ export const benchSettings = (env: Record<string, string | undefined> = process.
   pipelineSeconds: num("BENCH_PIPELINE_SECONDS", 30, env),
   /** Drain: orders preloaded into the queue per run. */
   drainOrders: num("BENCH_DRAIN_ORDERS", 5000, env),
+  /** Fan-out: customer status streams per run (a comma list runs each count), offered orders/s and for how long. */
+  fanoutStreams: (env.BENCH_FANOUT_STREAMS?.trim() || "2000").split(",").map((n) => num("BENCH_FANOUT_STREAMS", 0, { BENCH_FANOUT_STREAMS: n })),
+  fanoutRate: num("BENCH_FANOUT_RATE", 20, env),
+  fanoutSeconds: num("BENCH_FANOUT_SECONDS", 30, env),
   logLevel: env.BENCH_LOG_LEVEL?.trim() || "warn",
 });
 /** The full-length run that `npm run bench` does with no BENCH_* variables. */
@@ -58,9 +62,10 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export type Proc = { name: string; child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: () => Promise<void> };
 
-/** A node child (`node --import tsx <entry>` or any node script) in its own process group. */
-export function spawnNode(name: string, args: string[], env: Record<string, string | undefined>): Proc {
-  const child = spawn(process.execPath, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+/** A node child (`node --import tsx <entry>` or any node script) in its own process group; `ipc` adds a message channel. */
+export function spawnNode(name: string, args: string[], env: Record<string, string | undefined>, options: { ipc?: boolean } = {}): Proc {
+  const stdio = options.ipc ? (["ignore", "pipe", "pipe", "ipc"] as const) : (["ignore", "pipe", "pipe"] as const);
+  const child = spawn(process.execPath, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: [...stdio], detached: true });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

@@ -1,11 +1,6 @@
-import { placeOrderInputSchema } from "../lib/orders/order-input.ts";
-import { requestReady } from "../lib/kitchen/request-ready.ts";
-import { startOrder } from "../lib/kitchen/start-order.ts";
-import { sleep, summarise, type BenchSettings, type Percentiles } from "./common.ts";
+import { summarise, type BenchSettings, type Percentiles } from "./common.ts";
+import { offerAtRate, postOrder, startBaristaLoop, waitUntilFinished } from "./load.ts";
 import type { BenchStack } from "./stack.ts";
-
-/** Who the bench's kitchen actions are recorded as in the audit log. */
-const BENCH_BARISTA = { id: "bench", name: "bench" };
 
 // Part 2: a steady offered load through the whole pipeline with the web app and one
 // worker running. Orders go in through POST /api/orders (with phone and email, so both
@@ -27,21 +22,6 @@ export type PipelineResult = {
 
 const ms = (rows: { ms: number | string | null }[]) => rows.map((r) => Number(r.ms)).filter((n) => Number.isFinite(n));
 
-/** POST /api/orders with phone and email; true on 201. */
-async function postOrder(webUrl: string, tag: string, i: number): Promise<boolean> {
-  const body = placeOrderInputSchema.parse({
-    idempotencyKey: `bench-${tag}-${process.pid}-${Date.now().toString(36)}-${i}`,
-    customerName: `Pipeline ${i}`,
-    phone: "+14155552671",
-    email: `guest${i}@example.com`,
-    notifyConsent: true,
-    items: [{ menuItemId: "latte", quantity: 1, modifierIds: ["milk-oat"] }],
-  });
-  const res = await fetch(`${webUrl}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  await res.arrayBuffer();
-  return res.status === 201;
-}
-
 export async function benchPipeline(stack: BenchStack, settings: BenchSettings, log: (line: string) => void): Promise<PipelineResult> {
   const { prisma, transport } = stack;
   const rate = settings.pipelineRate;
@@ -56,60 +36,18 @@ export async function benchPipeline(stack: BenchStack, settings: BenchSettings, 
   await stack.startWorkers(1);
 
   const apiLatencies: number[] = [];
-  const bumping = new Set<string>();
-  let placing = true;
   let failures = 0;
-
-  const barista = (async () => {
-    while (placing || bumping.size > 0) {
-      const queued = await prisma.order.findMany({ where: { status: "QUEUED" }, select: { id: true } });
-      await Promise.all(
-        queued
-          .filter((o) => !bumping.has(o.id))
-          .map(async ({ id }) => {
-            bumping.add(id);
-            try {
-              await startOrder({ prisma, actor: BENCH_BARISTA, orderId: id, barista: BENCH_BARISTA.name });
-              await requestReady({ prisma, actor: BENCH_BARISTA, transport, orderId: id });
-            } catch {
-              failures++;
-            } finally {
-              bumping.delete(id);
-            }
-          }),
-      );
-      if (queued.length === 0 && !placing) break;
-      await sleep(20);
-    }
-  })();
+  const barista = startBaristaLoop(prisma, transport);
 
   // Offers `count` orders at the rate and waits until every order in the database is
   // READY with both notifications sent.
   const offer = async (count: number, tag: string, latencies: number[]) => {
-    const started = performance.now();
-    const requests: Promise<void>[] = [];
-    for (let i = 0; i < count; i++) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      requests.push(
-        (async () => {
-          const t0 = performance.now();
-          if (!(await postOrder(stack.webUrl, tag, i))) failures++;
-          latencies.push(performance.now() - t0);
-        })(),
-      );
-    }
-    await Promise.all(requests);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const [{ open }] = await prisma.$queryRaw<[{ open: number }]>`
-        SELECT (SELECT count(*) FROM "Order" WHERE status <> 'READY')::int
-             + (SELECT count(*) FROM "Notification" WHERE status <> 'SENT')::int
-             + ((SELECT count(*) FROM "Order")::int * 2 - (SELECT count(*) FROM "Notification")::int) AS open`;
-      if (open === 0 || Date.now() > deadline) break;
-      await sleep(200);
-    }
+    await offerAtRate(count, rate, async (i) => {
+      const t0 = performance.now();
+      if (!(await postOrder(stack.webUrl, tag, i)).ok) failures++;
+      latencies.push(performance.now() - t0);
+    });
+    await waitUntilFinished(prisma, new Date(0));
   };
 
   // Steady state is what is measured: a warm-up through the whole pipeline first (the
@@ -117,8 +55,8 @@ export async function benchPipeline(stack: BenchStack, settings: BenchSettings, 
   await offer(Math.min(100, Math.ceil(total / 6)), "pipeline-warm", []);
   await prisma.$executeRaw`DELETE FROM "Order"`;
   await offer(total, "pipeline", apiLatencies);
-  placing = false;
-  await barista;
+  await barista.finish();
+  failures += barista.failures;
   await stack.stopWorkers();
 
   const placedToQueued = await prisma.$queryRaw<{ ms: number }[]>`

@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { fmt, root, type BenchSettings, type Percentiles } from "./common.ts";
 import type { DrainResult } from "./drain.ts";
+import type { FanoutResult, FanoutRun } from "./fanout.ts";
 import type { OrderApiResult } from "./order-api.ts";
 import type { PipelineResult } from "./pipeline.ts";
 
 // The table printed at the end of `npm run bench`, the target checks, and the results file.
 
-export type BenchResults = { orderApi?: OrderApiResult; pipeline?: PipelineResult; drain?: DrainResult };
+export type BenchResults = { orderApi?: OrderApiResult; pipeline?: PipelineResult; drain?: DrainResult; fanout?: FanoutResult };
 
 export const machine = () => ({
   nproc: os.availableParallelism(),
@@ -31,6 +32,11 @@ function targets(r: BenchResults): Target[] {
   add("ready → sent p99 (ms)", r.pipeline?.readyToSentMs.p99, "< 500", (v) => v < 500);
   add("1 worker / bare loop", r.drain?.workerVsBaseline, "≥ 0.7", (v) => v >= 0.7);
   add("2 workers / 1 worker", r.drain?.twoVsOne, "≥ 1.3", (v) => v >= 1.3);
+  for (const c of r.fanout?.comparisons ?? []) {
+    add(`fan-out ${c.streams}: tx/order vs no streams`, c.transactionsRatio, "≤ 1.5", (v) => v <= 1.5);
+    add(`fan-out ${c.streams}: commit → client p99 (ms)`, c.p99Ms, "< 250", (v) => v < 250);
+    add(`fan-out ${c.streams}: MiB per 1,000 streams`, c.mibPer1000Streams, "< 50", (v) => v < 50);
+  }
   return list;
 }
 
@@ -68,11 +74,39 @@ export function renderTable(r: BenchResults): string {
     rows.push(["drain 2 workers/1 worker", fmt(d.twoVsOne, 2)]);
     rows.push(["drain 2 bare loops/1 (machine ceiling)", fmt(d.baselineTwoVsOne, 2)]);
   }
+  if (r.fanout) rows.push(...fanoutRows(r.fanout));
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   lines.push("", "targets:");
-  for (const t of targets(r)) lines.push(`  ${t.met ? "MET    " : "NOT MET"}  ${t.name.padEnd(32)} ${fmt(t.value, t.value < 10 ? 2 : 0).padStart(8)}  (target ${t.target})`);
+  for (const t of targets(r)) lines.push(`  ${t.met ? "MET    " : "NOT MET"}  ${t.name.padEnd(40)} ${fmt(t.value, t.value < 10 ? 2 : 0).padStart(8)}  (target ${t.target})`);
   return lines.join("\n");
+}
+
+function fanoutRows(f: FanoutResult): [string, string][] {
+  const rows: [string, string][] = [[`fan-out load`, `${f.offeredPerSecond} orders/s for ${f.seconds} s, ${f.webProcesses} web processes, + ${f.kdsStreams} KDS and ${f.boardStreams} board streams`]];
+  const run = (name: string, x: FanoutRun) => {
+    rows.push([name, `${x.placed} orders (${x.failedRequests} failed, ${x.unfinished} unfinished); ${fmt(x.transactionsPerOrder, 1)} tx/order (${x.transactions} tx, ${x.benchPolls} bench polls left out)`]);
+    const failures = Object.entries(x.orderApi.failures).map(([status, n]) => `${n} × ${status}`).join(", ");
+    rows.push([`  POST /api/orders`, `${pct(x.orderApi.latencyMs)}${failures ? `; failed: ${failures}` : ""}`]);
+    rows.push([`  web CPU, RSS`, `${fmt(x.webCpu.cores, 2)} cores over ${fmt(x.webCpu.loadWallSeconds, 1)} s, ${fmt(x.webCpu.msPerOrder, 1)} ms/order; RSS mean ${fmt(x.webRssMiB.mean)} MiB, max ${fmt(x.webRssMiB.max)} MiB`]);
+    if (x.opened) rows.push([`  streams`, `${x.opened.ok} open (${x.opened.failed} failed) in ${fmt(x.opened.seconds, 1)} s; RSS ${fmt(x.webRssMiB.beforeOpen ?? NaN)} → ${fmt(x.webRssMiB.afterOpen ?? NaN)} MiB as ${x.webRssMiB.streams} opened; ${x.waitingMoved} waiting orders moved`]);
+    if (!x.client) return;
+    const c = x.client;
+    rows.push([`  commit → client, all`, pct(c.allMs)]);
+    for (const [what, p] of Object.entries(c.latencyMs)) rows.push([`    ${what}`, pct(p)]);
+    rows.push([`  events received`, `${c.events.status} on waiting orders' streams (${fmt(c.events.status / x.streams, 1)} each), ${c.events.follow} on followed orders', ${c.events.kds} KDS, ${c.events.board} board (${fmt(c.megabytes, 1)} MiB)`]);
+    rows.push([`  followed orders`, `${c.followed} streams opened after ordering, ${c.followedUnfinished} never saw READY (${c.followTimedOut} no first event in 30 s); order → first event ${pct(c.followFirstEventMs)}`]);
+    rows.push([`  client`, `${c.dropped} streams dropped; event-loop delay p99 ${fmt(c.loopDelayMs.p99)} ms, max ${fmt(c.loopDelayMs.max)} ms${c.errors.length ? `; first errors: ${c.errors.slice(0, 3).join(" | ")}` : ""}`]);
+  };
+  run("fan-out, no streams", f.noStreams);
+  for (const x of f.withStreams) run(`fan-out, ${x.streams} status streams`, x);
+  for (const c of f.comparisons) {
+    rows.push([
+      `fan-out ${c.streams} vs no streams`,
+      `tx/order × ${fmt(c.transactionsRatio, 2)}; web CPU × ${fmt(c.cpuRatio, 2)}; ${fmt(c.mibPer1000Streams)} MiB per 1,000 streams over the load (${fmt(c.mibPer1000AtOpen)} at open, idle)`,
+    ]);
+  }
+  return rows;
 }
 
 export function writeResults(r: BenchResults, settings: BenchSettings, defaults: BenchSettings, command: string): string {
@@ -81,7 +115,7 @@ export function writeResults(r: BenchResults, settings: BenchSettings, defaults:
   mkdirSync(dir, { recursive: true });
   // Only a run at the full default settings is a result; a shortened smoke run goes to a
   // git-ignored .tmp file so it never replaces the day's numbers.
-  const full = JSON.stringify(settings) === JSON.stringify(defaults) && !!(r.orderApi && r.pipeline && r.drain);
+  const full = JSON.stringify(settings) === JSON.stringify(defaults) && !!(r.orderApi && r.pipeline && r.drain && r.fanout);
   const file = path.join(dir, `${now.toISOString().slice(0, 10)}${full ? ".json" : ".short.tmp"}`);
   const body = { date: now.toISOString(), command, settings, machine: machine(), results: r, targets: targets(r) };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
