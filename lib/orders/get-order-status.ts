@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderStatus } from "../generated/prisma/enums.ts";
 import { estimateEtaMinutes } from "./order-eta.ts";
 import { readOrderProgress, type OrderProgress } from "./read-order-progress.ts";
@@ -46,21 +46,18 @@ function optionNames(options: unknown): string[] {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-const select = {
-  id: true,
-  ticketNumber: true,
-  customerName: true,
-  subtotalCents: true,
-  taxCents: true,
-  totalCents: true,
-  createdAt: true,
-  phone: true,
-  email: true,
-  items: {
-    orderBy: { position: "asc" },
-    select: { name: true, quantity: true, unitPriceCents: true, options: true, note: true },
-  },
-} as const;
+type SummaryRow = {
+  id: string;
+  ticketNumber: number;
+  customerName: string;
+  subtotalCents: number;
+  taxCents: number;
+  totalCents: number;
+  createdAt: Date;
+  sms: boolean;
+  email: boolean;
+  items: { name: string; quantity: number; unitPriceCents: number; options: unknown; note: string | null }[];
+};
 
 /** What never changes once the order is placed: read once per status stream, on connect. */
 export type OrderSummary = { orderId: string } & Pick<
@@ -68,11 +65,22 @@ export type OrderSummary = { orderId: string } & Pick<
   "ticketNumber" | "customerName" | "subtotalCents" | "taxCents" | "totalCents" | "placedAt" | "items" | "notify"
 >;
 
+/** One statement with its items (every status page opens with it, so it is kept to one round trip). */
 export async function readOrderSummary(options: {
-  prisma: PrismaClient;
+  prisma: Pick<PrismaClient, "$queryRaw">;
   where: { publicToken: string } | { id: string };
 }): Promise<OrderSummary | null> {
-  const order = await options.prisma.order.findUnique({ where: options.where, select });
+  const { where } = options;
+  const match = "id" in where ? Prisma.sql`o."id" = ${where.id}::uuid` : Prisma.sql`o."publicToken" = ${where.publicToken}`;
+  const [order] = await options.prisma.$queryRaw<SummaryRow[]>`
+    SELECT o."id"::text AS "id", o."ticketNumber", o."customerName", o."subtotalCents", o."taxCents", o."totalCents", o."createdAt",
+      COALESCE(o."phone", '') <> '' AS "sms", COALESCE(o."email", '') <> '' AS "email",
+      COALESCE((
+        SELECT json_agg(json_build_object('name', i."name", 'quantity', i."quantity", 'unitPriceCents', i."unitPriceCents",
+          'options', i."options", 'note', i."note") ORDER BY i."position")
+        FROM "OrderItem" i WHERE i."orderId" = o."id"
+      ), '[]'::json) AS "items"
+    FROM "Order" o WHERE ${match}`;
   if (!order) return null;
   return {
     orderId: order.id,
@@ -89,7 +97,7 @@ export async function readOrderSummary(options: {
       options: optionNames(i.options),
       note: i.note,
     })),
-    notify: { sms: Boolean(order.phone), email: Boolean(order.email) },
+    notify: { sms: order.sms, email: order.email },
   };
 }
 

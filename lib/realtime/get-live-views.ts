@@ -4,11 +4,11 @@ import { createKdsView, createOrderBoardView, createOrderStatusView } from "./li
 import { getOrderListener } from "./order-listener.ts";
 
 // One set of live views per web process, shared by every open stream of that process.
-// A change is gathered with the others of a short window, so a burst (an order placed,
-// queued and started within moments) costs one computation: 50 ms for a customer's own
-// order, 100 ms for the kitchen, 250 ms for the board on the TV. Queue positions moved
-// by other orders follow within a second (lib/realtime/live-views.ts).
-const WINDOW_MS = { orderStatus: 50, kitchen: 100, board: 250 } as const;
+// Each view computes at most ten times a second: the first change after a quiet spell at
+// once, a busy spell's changes together (customers see a change within about 150 ms
+// either way). Queue positions moved by other orders follow within a second
+// (lib/realtime/live-views.ts).
+const INTERVAL_MS = 100;
 
 type LiveViews = {
   orderStatus: ReturnType<typeof createOrderStatusView>;
@@ -20,9 +20,9 @@ const globalForViews = globalThis as unknown as { brewlineLiveViews?: LiveViews 
 
 export function getLiveViews(): LiveViews {
   globalForViews.brewlineLiveViews ??= {
-    orderStatus: createOrderStatusView({ prisma: getPrisma(), listener: getOrderListener(), coalesceMs: WINDOW_MS.orderStatus }),
-    kitchen: createKdsView({ prisma: getPrisma(), listener: boardChanges, coalesceMs: WINDOW_MS.kitchen }),
-    board: createOrderBoardView({ prisma: getPrisma(), listener: boardChanges, coalesceMs: WINDOW_MS.board }),
+    orderStatus: createOrderStatusView({ prisma: getPrisma(), listener: getOrderListener(), intervalMs: INTERVAL_MS }),
+    kitchen: createKdsView({ prisma: getPrisma(), listener: boardChanges, intervalMs: INTERVAL_MS }),
+    board: createOrderBoardView({ prisma: getPrisma(), listener: boardChanges, intervalMs: INTERVAL_MS }),
   };
   return globalForViews.brewlineLiveViews;
 }

@@ -31,7 +31,7 @@ export type OrderStatusLiveView = {
 export function createOrderStatusView(options: {
   prisma: PrismaClient;
   listener: Listener<OrderChanged>;
-  coalesceMs?: number;
+  intervalMs?: number;
 }): OrderStatusLiveView {
   const { prisma } = options;
   const summaries = new Map<string, { summary: OrderSummary; screens: number }>();
@@ -46,7 +46,7 @@ export function createOrderStatusView(options: {
   const shared = new SharedView<string, OrderStatusView, OrderChanged>({
     name: "order-status",
     listener: options.listener,
-    coalesceMs: options.coalesceMs,
+    intervalMs: options.intervalMs,
     // Another order's change moves a waiting order's position and ETA: shown within a
     // second, not with every change in the shop.
     affects: (change, orderId, last) => change.orderId === orderId || (isWaiting(last) && "soon"),
@@ -71,12 +71,12 @@ export function createOrderStatusView(options: {
 }
 
 /** Kitchen screens, keyed by station (null = the expediter's view of every ticket). */
-export function createKdsView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; coalesceMs?: number }) {
+export function createKdsView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; intervalMs?: number }) {
   const { prisma } = options;
   return new SharedView<string | null, KdsBoardData, BoardChange>({
     name: "kitchen",
     listener: options.listener,
-    coalesceMs: options.coalesceMs,
+    intervalMs: options.intervalMs,
     affects: (change) => affectsBoards(change),
     // One snapshot for all stations: a ticket never shows on one board and not its station's.
     compute: (stations) => prisma.$transaction((tx) => getKdsBoards({ prisma: tx, stations }), { isolationLevel: "RepeatableRead" }),
@@ -84,12 +84,12 @@ export function createKdsView(options: { prisma: PrismaClient; listener: Listene
 }
 
 /** The customer-facing order board (one key: every board screen shows the same). */
-export function createOrderBoardView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; coalesceMs?: number }) {
+export function createOrderBoardView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; intervalMs?: number }) {
   const { prisma } = options;
   return new SharedView<"board", OrderBoardData, BoardChange>({
     name: "board",
     listener: options.listener,
-    coalesceMs: options.coalesceMs,
+    intervalMs: options.intervalMs,
     affects: (change) => affectsBoards(change),
     compute: async () =>
       new Map([["board", await prisma.$transaction((tx) => getOrderBoard({ prisma: tx }), { isolationLevel: "RepeatableRead" })]]),

@@ -33,7 +33,7 @@ function setup(options: { affects?: (change: Change, key: string) => boolean | "
   const view = new SharedView<string, { value: number }, Change>({
     name: "test",
     listener,
-    coalesceMs: 50,
+    intervalMs: 50,
     retryAfterErrorMs: 1_000,
     affects: options.affects ?? ((change, key) => change.id === key || change.id === "*"),
     compute: async (keys) => {
@@ -76,21 +76,27 @@ describe("SharedView", () => {
     expect(new Set(screens.map((s) => s.got[1])).size).toBe(1);
   });
 
-  it("computes every stale key of a burst in one call, and only keys the changes concern", async () => {
+  it("computes every stale key of a burst in one call, only keys the changes concern, at most once per interval", async () => {
     const t = setup();
     for (const k of ["a", "b", "c"]) t.db.set(k, 0);
     const [a, b, c] = ["a", "b", "c"].map((k) => t.screen(k));
     await vi.advanceTimersByTimeAsync(0);
-    for (let i = 0; i < 10; i++) t.listener.emit({ kind: "changed", id: i % 2 ? "a" : "b" });
     t.db.set("a", 5);
-    await vi.advanceTimersByTimeAsync(49);
-    expect(t.calls).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(1);
+    for (let i = 0; i < 10; i++) t.listener.emit({ kind: "changed", id: i % 2 ? "a" : "b" });
+    await vi.advanceTimersByTimeAsync(0);
+    // After a quiet spell the burst is computed at once, in one call.
     expect(t.calls).toEqual([["a", "b"]]);
     expect(a!.values()).toEqual([0, 5]);
     // Unchanged state is not re-sent; an unconcerned key is not computed.
     expect(b!.values()).toEqual([0]);
     expect(c!.values()).toEqual([0]);
+
+    await vi.advanceTimersByTimeAsync(10);
+    t.listener.emit({ kind: "changed", id: "c" });
+    await vi.advanceTimersByTimeAsync(39);
+    expect(t.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.calls).toEqual([["a", "b"], ["c"]]);
   });
 
   it("recomputes everything after a resync, and nothing for keys nobody watches any more", async () => {
@@ -197,9 +203,9 @@ describe("SharedView", () => {
     // "b" did not wait for "a", and "a" was not computed again so soon.
     expect(t.calls).toEqual([["a"], ["b"]]);
     for (let i = 0; i < 20; i++) t.listener.emit({ kind: "changed", id: "x" });
-    await vi.advanceTimersByTimeAsync(800);
+    await vi.advanceTimersByTimeAsync(700);
     expect(t.calls).toEqual([["a"], ["b"]]);
-    await vi.advanceTimersByTimeAsync(50); // a second after the first sweep
+    await vi.advanceTimersByTimeAsync(100); // a second after the first sweep
     expect(t.calls).toEqual([["a"], ["b"], ["a"]]);
   });
 

@@ -4,9 +4,9 @@ import type { ChannelChange, ListenerEvent, ListenerSubscriber } from "./pg-list
 // One computation per change for every open screen of a web process (docs/ARCHITECTURE.md,
 // "Live updates").
 // Screens showing the same thing share a key (the board, a station's kitchen board, an
-// order); a change marks the keys it concerns stale, and after a short window all stale
-// keys are computed together (one `compute` call) and each key's payload is serialized
-// once and handed to every screen showing it. A screen's own read happens only when it
+// order); a change marks the keys it concerns stale, and all stale keys are computed
+// together (one `compute` call, at most one per interval) and each key's payload is
+// serialized once and handed to every screen showing it. A screen's own read happens only when it
 // connects, so the database work per change does not grow with the number of screens.
 
 export type SharedViewOptions<K, T, C extends ChannelChange> = {
@@ -22,8 +22,11 @@ export type SharedViewOptions<K, T, C extends ChannelChange> = {
   affects: (change: C, key: K, last: T | undefined) => boolean | "soon";
   /** The current state of every key asked for; a key missing from the map no longer exists ("gone"). */
   compute: (keys: K[]) => Promise<Map<K, T>>;
-  /** How long changes are gathered before one computation. */
-  coalesceMs?: number;
+  /**
+   * At most one computation starts per interval: the first change after a quiet spell is
+   * computed at once, changes during a busy spell are gathered until the interval is up.
+   */
+  intervalMs?: number;
   soonMs?: number;
   retryAfterErrorMs?: number;
   logger?: Logger;
@@ -55,6 +58,7 @@ export class SharedView<K, T, C extends ChannelChange> {
   readonly #soon = new Set<K>();
   #lastSoonSweep = Number.NEGATIVE_INFINITY;
   #timerDue = 0;
+  #lastStart = Number.NEGATIVE_INFINITY;
   /** After a failed computation, none before this time (whatever changes arrive). */
   #notBefore = 0;
   #unsubscribe: (() => void) | undefined;
@@ -140,23 +144,26 @@ export class SharedView<K, T, C extends ChannelChange> {
     this.#scheduleNext();
   }
 
-  get #coalesceMs(): number {
-    return this.#opts.coalesceMs ?? 50;
+  get #intervalMs(): number {
+    return this.#opts.intervalMs ?? 100;
   }
 
   get #soonMs(): number {
     return this.#opts.soonMs ?? 1_000;
   }
 
-  /** The next computation: after the window for stale keys, or when "soon" keys are due. */
+  /** The next computation: once the interval since the last one is up for stale keys, or when "soon" keys are due. */
   #scheduleNext(): void {
-    if (this.#stale.size > 0) this.#schedule(this.#coalesceMs);
-    else if (this.#soon.size > 0) this.#schedule(Math.max(this.#coalesceMs, this.#lastSoonSweep + this.#soonMs - Date.now()));
+    const now = Date.now();
+    const intervalUp = this.#lastStart + this.#intervalMs - now;
+    if (this.#stale.size > 0) this.#schedule(intervalUp);
+    else if (this.#soon.size > 0) this.#schedule(Math.max(intervalUp, this.#lastSoonSweep + this.#soonMs - now));
   }
 
   #schedule(delayMs: number): void {
     if (this.#running) return;
-    const due = Math.max(Date.now() + delayMs, this.#notBefore);
+    // Never synchronously: the other notifications of the same commit arrive in the same tick.
+    const due = Math.max(Date.now() + Math.max(0, delayMs), this.#notBefore);
     delayMs = due - Date.now();
     if (this.#timer) {
       if (this.#timerDue <= due) return;
@@ -173,8 +180,8 @@ export class SharedView<K, T, C extends ChannelChange> {
 
   async #refresh(): Promise<void> {
     const now = Date.now();
-    // "Soon" keys ride along once their time has come (a window's worth early is close enough).
-    if (this.#soon.size > 0 && now - this.#lastSoonSweep >= this.#soonMs - this.#coalesceMs) {
+    // "Soon" keys ride along once their time has come (an interval early is close enough).
+    if (this.#soon.size > 0 && now - this.#lastSoonSweep >= this.#soonMs - this.#intervalMs) {
       for (const key of this.#soon) this.#stale.add(key);
       this.#soon.clear();
       this.#lastSoonSweep = now;
@@ -187,6 +194,7 @@ export class SharedView<K, T, C extends ChannelChange> {
       return;
     }
     this.#running = true;
+    this.#lastStart = now;
     const refresh = ++this.#refreshes;
     try {
       this.#computations += 1;
@@ -201,7 +209,7 @@ export class SharedView<K, T, C extends ChannelChange> {
       return;
     }
     this.#running = false;
-    // Changes that arrived during the computation get their own, after the usual window.
+    // Changes that arrived during the computation get the next one, once the interval is up.
     this.#scheduleNext();
   }
 

@@ -57,7 +57,7 @@ async function settle(view: { computations: number }, before: number) {
 
 /** Opens `count` status streams of waiting orders, changes one order, returns the statements that change cost. */
 async function statementsForOneChange(count: number): Promise<number> {
-  const view = createOrderStatusView({ prisma, listener, coalesceMs: 50 });
+  const view = createOrderStatusView({ prisma, listener, intervalMs: 50 });
   const readers: ReturnType<typeof sseReader>[] = [];
   // An order ahead of all the watched ones, which the kitchen will finish.
   const ahead = await placeTestOrder(stack);
@@ -105,7 +105,7 @@ describe("live views: cost per change", () => {
   it("computes the order board once for 1 or 20 board screens", async () => {
     const counts: number[] = [];
     for (const screens of [1, 20]) {
-      const view = createOrderBoardView({ prisma, listener, coalesceMs: 50 });
+      const view = createOrderBoardView({ prisma, listener, intervalMs: 50 });
       const readers = Array.from({ length: screens }, () =>
         sseReader(sharedStream({ request: new Request("http://localhost/"), event: "board", join: (d) => view.join("board", d, () => getOrderBoard({ prisma: stack.prisma })) })),
       );
@@ -124,7 +124,7 @@ describe("live views: cost per change", () => {
   }, 60_000);
 
   it("catches up after the LISTEN connection was lost while an order changed (resync)", async () => {
-    const view = createOrderStatusView({ prisma, listener, coalesceMs: 50 });
+    const view = createOrderStatusView({ prisma, listener, intervalMs: 50 });
     const order = await placeTestOrder(stack);
     const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId } }))!;
     const screen = sseReader(sharedStream({ request: new Request("http://localhost/"), event: "order", join: (d) => view.join(summary, d) }));
