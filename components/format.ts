@@ -4,12 +4,28 @@
 const CURRENCY = "USD";
 const LOCALE = "en-US";
 
-const money = new Intl.NumberFormat(LOCALE, { style: "currency", currency: CURRENCY });
+// Whole cents (every price the pages show) are written out by hand, as en-US dollars:
+// building a currency Intl.NumberFormat loads ICU's currency data, 15–20 ms of main
+// thread measured here, and that landed in the longest task of the customer's pages on a
+// phone (issue 15). Anything else (fractions, NaN, amounts so large that cents / 100
+// loses precision) goes to Intl, created on first use. format.test.ts checks that both
+// write the same text; a change of CURRENCY or LOCALE must change the hand-written path.
+let money: Intl.NumberFormat | undefined;
 
-export const formatMoney = (cents: number) => money.format(cents / 100);
+export function formatMoney(cents: number): string {
+  if (!Number.isInteger(cents) || Math.abs(cents) >= 1e12) {
+    money ??= new Intl.NumberFormat(LOCALE, { style: "currency", currency: CURRENCY });
+    return money.format(cents / 100);
+  }
+  // Intl writes -0 as "-$0.00" too.
+  const sign = cents < 0 || Object.is(cents, -0) ? "-" : "";
+  const abs = Math.abs(cents);
+  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ",");
+  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+}
 
 /** "+$0.50" for an option's price difference; empty for free options. */
-export const formatDelta = (cents: number) => (cents === 0 ? "" : `${cents > 0 ? "+" : "−"}${money.format(Math.abs(cents) / 100)}`);
+export const formatDelta = (cents: number) => (cents === 0 ? "" : `${cents > 0 ? "+" : "−"}${formatMoney(Math.abs(cents))}`);
 
 export function formatClock(iso: string, timeZone?: string) {
   return new Intl.DateTimeFormat(LOCALE, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso));

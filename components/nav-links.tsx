@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { IntentLink } from "./intent-link.tsx";
 
 const links = [
   { href: "/", label: "Order" },
@@ -23,13 +23,14 @@ export function NavLinks() {
                 ·
               </span>
             )}
-            <Link
+            {/* Prefetched on intent, not on sight: see IntentLink. */}
+            <IntentLink
               href={link.href}
               aria-current={isActive(link.href) ? "page" : undefined}
               className="inline-flex min-h-11 items-center rounded-full px-3 text-muted transition-colors hover:text-ink aria-[current=page]:bg-accent-soft aria-[current=page]:text-ink"
             >
               {link.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link.tsx";
 import { NavLinks } from "./nav-links.tsx";
 
 export function CupIcon({ className = "" }: { className?: string }) {
@@ -17,10 +17,10 @@ export function SiteHeader({ storeName }: { storeName: string }) {
     // only sticks from the sm breakpoint, where it is one short row.
     <header className="border-b border-line bg-bg/90 backdrop-blur supports-[backdrop-filter]:bg-bg/75 sm:sticky sm:top-0 sm:z-30">
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center justify-between gap-x-3 px-4 py-1.5 sm:py-0">
-        <Link href="/" className="flex min-w-0 items-center gap-2 rounded-lg font-semibold tracking-tight">
+        <IntentLink href="/" className="flex min-w-0 items-center gap-2 rounded-lg font-semibold tracking-tight">
           <CupIcon className="size-7 shrink-0 text-accent" />
           <span className="truncate text-lg">{storeName}</span>
-        </Link>
+        </IntentLink>
         <NavLinks />
       </div>
     </header>

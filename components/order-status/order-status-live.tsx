@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
+import { IntentLink } from "../intent-link.tsx";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
+import { sameData } from "../live/same-data.ts";
 import { STREAM_OFF, useEventStream } from "../live/use-event-stream.ts";
 import { CancelOrder } from "./cancel-order.tsx";
 import { NotifyButton } from "./notify-button.tsx";
@@ -12,7 +13,18 @@ import { ProgressSteps } from "./progress-steps.tsx";
 import { alertReady, unlockAudioOnFirstGesture } from "./ready-alert.ts";
 import { asStatusView, becameReady, headline, isFinal, keepsListening, waitText, type LiveStatusView, type Status } from "./status-view.ts";
 
-export function OrderStatusLive({ token, initial, timeZone }: { token: string; initial: LiveStatusView; timeZone: string }) {
+export function OrderStatusLive({
+  token,
+  initial,
+  timeZone,
+  clocks,
+}: {
+  token: string;
+  initial: LiveStatusView;
+  timeZone: string;
+  /** The order's times as the server wrote them out (see OrderSummary). */
+  clocks: Record<string, string>;
+}) {
   const [view, setView] = useState(initial);
   const [gone, setGone] = useState(false);
   const finished = isFinal(view.status) || gone;
@@ -20,9 +32,11 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
   const listening = keepsListening(view.status) && !gone;
   const path = `/api/orders/${encodeURIComponent(token)}`;
 
+  // The stream starts with the full state, usually what the server just rendered: the
+  // same view is kept, so the page is not rendered again while it loads.
   const update = useCallback((data: unknown) => {
     const next = asStatusView(data);
-    if (next) setView(next);
+    if (next) setView((current) => (sameData(current, next) ? current : next));
   }, []);
   // After a dropped connection, fetch the order once more: the stream resends the full
   // state on connect, but a server that only announces changes would leave a gap.
@@ -99,15 +113,15 @@ export function OrderStatusLive({ token, initial, timeZone }: { token: string; i
         </div>
       )}
 
-      <OrderSummary view={view} timeZone={timeZone} />
+      <OrderSummary view={view} timeZone={timeZone} clocks={clocks} />
 
       <p className="mt-6 flex justify-center gap-6 text-sm">
-        <Link href="/" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline">
+        <IntentLink href="/" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline">
           Order something else
-        </Link>
-        <Link href="/my-orders" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline">
+        </IntentLink>
+        <IntentLink href="/my-orders" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline">
           My orders
-        </Link>
+        </IntentLink>
       </p>
     </div>
   );

@@ -1,8 +1,14 @@
 import { formatClock, formatMoney } from "../format.ts";
 import type { LiveStatusView } from "./status-view.ts";
 
-/** The items and the server's figures (the cart showed only an estimate). */
-export function OrderSummary({ view, timeZone }: { view: LiveStatusView; timeZone: string }) {
+/**
+ * The items and the server's figures (the cart showed only an estimate). `clocks` holds
+ * the times the server already wrote out (ISO → "9:41 AM"): a DateTimeFormat for the
+ * store's time zone costs the phone several milliseconds while the page hydrates, so
+ * only a time that arrives later (ready at) is formatted here.
+ */
+export function OrderSummary({ view, timeZone, clocks }: { view: LiveStatusView; timeZone: string; clocks: Record<string, string> }) {
+  const clock = (iso: string) => clocks[iso] ?? formatClock(iso, timeZone);
   const showBreakdown = typeof view.subtotalCents === "number" && typeof view.taxCents === "number" && view.taxCents > 0;
   return (
     <section aria-labelledby="items-heading" className="mt-8 rounded-3xl border border-line bg-surface p-5">
@@ -44,11 +50,11 @@ export function OrderSummary({ view, timeZone }: { view: LiveStatusView; timeZon
         </div>
       </dl>
       <p className="mt-3 text-xs text-muted">
-        Placed at <time dateTime={view.placedAt}>{formatClock(view.placedAt, timeZone)}</time>
+        Placed at <time dateTime={view.placedAt}>{clock(view.placedAt)}</time>
         {view.readyAt && (
           <>
             {" "}
-            · ready at <time dateTime={view.readyAt}>{formatClock(view.readyAt, timeZone)}</time>
+            · ready at <time dateTime={view.readyAt}>{clock(view.readyAt)}</time>
           </>
         )}
       </p>

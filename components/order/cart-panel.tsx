@@ -1,5 +1,5 @@
 import { formatMoney } from "../format.ts";
-import { QuantityStepper } from "./item-sheet.tsx";
+import { QuantityStepper } from "./quantity-stepper.tsx";
 import { estimateTotals, type CartLine } from "./menu-math.ts";
 
 /** The lines of the cart with their controls, and the estimated totals. */

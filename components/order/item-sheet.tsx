@@ -1,13 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import Image from "next/image";
 import { formatMoney } from "../format.ts";
 import {
   defaultSelection,
   makeLine,
   MAX_NOTE_LENGTH,
-  MAX_QUANTITY,
   selectionFromIds,
   selectionProblem,
   toggleModifier,
@@ -17,6 +15,7 @@ import {
   type Selection,
 } from "./menu-math.ts";
 import { OptionGroup } from "./option-group.tsx";
+import { QuantityStepper } from "./quantity-stepper.tsx";
 
 export type SheetTarget = { item: MenuItemView; line?: CartLine };
 
@@ -63,7 +62,9 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
     >
       <form onSubmit={submit} className="flex max-h-[92dvh] flex-col">
         <div className="flex items-start gap-3 border-b border-line px-5 pb-4 pt-5">
-          {item.image && <Image src={item.image} alt="" width={64} height={64} unoptimized className="size-16 shrink-0 rounded-2xl" />}
+          {/* A plain <img>, as on the menu's cards (menu-list.tsx). */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          {item.image && <img src={item.image} alt="" width={64} height={64} decoding="async" className="size-16 shrink-0 rounded-2xl" />}
           <div className="min-w-0 flex-1">
             <h2 id={titleId} className="text-xl font-semibold tracking-tight">
               {item.name}
@@ -130,34 +131,5 @@ export function ItemSheet({ target, onDone, onClose }: { target: SheetTarget; on
         </div>
       </form>
     </dialog>
-  );
-}
-
-export function QuantityStepper({ value, onChange, label, size = "lg" }: { value: number; onChange: (n: number) => void; label: string; size?: "lg" | "sm" }) {
-  const button = size === "lg" ? "size-12" : "size-10";
-  return (
-    <div role="group" aria-label={label} className="flex items-center rounded-2xl border border-line">
-      <button
-        type="button"
-        onClick={() => onChange(Math.max(1, value - 1))}
-        disabled={value <= 1}
-        aria-label="One less"
-        className={`${button} grid place-items-center rounded-l-2xl text-xl disabled:opacity-30`}
-      >
-        −
-      </button>
-      <output aria-live="polite" className="w-7 text-center text-base font-semibold tabular-nums">
-        {value}
-      </output>
-      <button
-        type="button"
-        onClick={() => onChange(Math.min(MAX_QUANTITY, value + 1))}
-        disabled={value >= MAX_QUANTITY}
-        aria-label="One more"
-        className={`${button} grid place-items-center rounded-r-2xl text-xl disabled:opacity-30`}
-      >
-        +
-      </button>
-    </div>
   );
 }

@@ -1,8 +1,12 @@
-import Image from "next/image";
+import { memo } from "react";
 import { formatMoney } from "../format.ts";
 import { defaultSelection, unitPriceCents, type MenuCategory, type MenuItemView } from "./menu-math.ts";
 
-export function MenuList({ menu, onPick }: { menu: MenuCategory[]; onPick: (item: MenuItemView) => void }) {
+/**
+ * The menu's cards. Memoised: the page re-renders on every cart or checkout change, and
+ * the list only needs to when the live menu does (onPick must be stable).
+ */
+export const MenuList = memo(function MenuList({ menu, onPick }: { menu: MenuCategory[]; onPick: (item: MenuItemView) => void }) {
   if (menu.length === 0) {
     return (
       <p className="rounded-2xl border border-dashed border-line p-8 text-center text-muted">
@@ -32,7 +36,7 @@ export function MenuList({ menu, onPick }: { menu: MenuCategory[]; onPick: (item
       </div>
     </>
   );
-}
+});
 
 /** Jump links, as in the big chains' apps: a long menu on a phone is otherwise a long scroll. */
 function CategoryNav({ menu }: { menu: MenuCategory[] }) {
@@ -70,13 +74,16 @@ function MenuItemCard({ item, onPick, eager }: { item: MenuItemView; onPick: (it
       className="group flex h-full min-h-24 w-full items-start gap-3 rounded-2xl border border-line bg-surface p-3 text-left shadow-[0_1px_0_rgb(0_0_0/0.03)] transition hover:-translate-y-px hover:border-accent/50 hover:shadow-md disabled:translate-y-0 disabled:cursor-not-allowed disabled:shadow-none"
     >
       {item.image && (
-        <Image
+        // A plain <img>: the pictures are small SVGs served as they are, so next/image
+        // would only add its client code and hooks to every card's hydration.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
           src={item.image}
           alt=""
           width={80}
           height={80}
-          unoptimized
           loading={eager ? "eager" : "lazy"}
+          decoding="async"
           className={`size-20 shrink-0 rounded-xl ${soldOut ? "opacity-40 grayscale" : ""}`}
         />
       )}

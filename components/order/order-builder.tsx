@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatMoney } from "../format.ts";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { loadCart, saveCart } from "./cart-storage.ts";
 import { CartLines, CartTotals } from "./cart-panel.tsx";
 import { CheckoutForm } from "./checkout-form.tsx";
-import { ItemSheet, type SheetTarget } from "./item-sheet.tsx";
+import type { SheetTarget } from "./item-sheet.tsx";
 import { MenuList } from "./menu-list.tsx";
 import {
   addLine,
@@ -22,18 +23,27 @@ import {
   type MenuItemView,
 } from "./menu-math.ts";
 import { StoreBanner } from "./store-banner.tsx";
+import type { StoreStatus } from "./store-status.ts";
 import { useCheckout } from "./use-checkout.ts";
 import { useLiveMenu } from "./use-live-menu.ts";
 
 const storage = () => (typeof window === "undefined" ? undefined : window.localStorage);
 
-export function OrderBuilder({ menu: initialMenu, timeZone }: { menu: MenuCategory[]; timeZone?: string }) {
-  const { menu, store, setStore, refresh, stream } = useLiveMenu(initialMenu);
+// The options sheet is not part of the first paint: it is loaded once the page is idle
+// (or on the first tap, if that comes sooner), which keeps its code out of the page's
+// first load and hydration.
+const loadItemSheet = () => import("./item-sheet.tsx");
+const ItemSheet = dynamic(() => loadItemSheet().then((m) => m.ItemSheet), { ssr: false });
+
+export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone }: { menu: MenuCategory[]; store?: StoreStatus; timeZone?: string }) {
+  const { menu, store, setStore, refresh, stream } = useLiveMenu(initialMenu, renderedStore);
   const [savedLines, setLines] = useState<CartLine[]>([]);
   const [restored, setRestored] = useState(false);
   const [sheet, setSheet] = useState<SheetTarget | null>(null);
   const [cartInView, setCartInView] = useState(false);
   const cartRef = useRef<HTMLElement>(null);
+  // Stable, so the memoised menu list is not re-rendered by cart changes.
+  const pick = useCallback((item: MenuItemView) => setSheet({ item }), []);
 
   // localStorage only exists in the browser: restoring during render would make the
   // server and client HTML differ, so the saved cart is read once after hydration.
@@ -45,6 +55,16 @@ export function OrderBuilder({ menu: initialMenu, timeZone }: { menu: MenuCatego
   useEffect(() => {
     if (restored) saveCart(storage(), savedLines);
   }, [savedLines, restored]);
+
+  // Loaded ahead of the first tap, so the sheet then opens at once.
+  useEffect(() => {
+    if (typeof requestIdleCallback === "undefined") {
+      const timer = setTimeout(() => void loadItemSheet(), 2_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => void loadItemSheet(), { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // The "View order" bar is for getting to the cart; once the cart is on screen it would only cover it.
   useEffect(() => {
@@ -96,7 +116,7 @@ export function OrderBuilder({ menu: initialMenu, timeZone }: { menu: MenuCatego
         <StoreBanner store={store} timeZone={timeZone} className="mb-5 empty:hidden" />
         {/* Only the live menu and store updates wait: ordering does not, and checkout re-checks prices and stock. */}
         <ReconnectingBanner stream={stream} className="not-empty:mb-5" note="You can still order as usual." />
-        <MenuList menu={menu} onPick={(item) => setSheet({ item })} />
+        <MenuList menu={menu} onPick={pick} />
       </div>
 
       <aside ref={cartRef} id="your-order" aria-labelledby="your-order-heading" className="mt-10 scroll-mt-20 lg:sticky lg:top-20 lg:mt-0 lg:self-start">

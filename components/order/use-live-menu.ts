@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
+import { sameData } from "../live/same-data.ts";
 import { useEventStream } from "../live/use-event-stream.ts";
 import type { MenuCategory } from "./menu-math.ts";
 import { ASSUME_OPEN, parseStoreStatus, type StoreStatus } from "./store-status.ts";
@@ -18,27 +19,34 @@ async function getJson(url: string): Promise<unknown> {
 
 /**
  * The menu and the store state, kept current without a reload: the server announces
- * every menu or store change on /api/menu/events (and `resync` after a reconnect), and
- * each announcement refetches both. Failures keep the last known state.
+ * every menu or store change on /api/menu/events, and `resync` at the start of every
+ * stream (changes since the page was rendered) and after a reconnect; each announcement
+ * refetches both. Failures keep the last known state. A page the server rendered with
+ * the store state (`renderedStore`) fetches nothing while it loads; without it (the
+ * kitchen's counter order) both are fetched at once.
  */
-export function useLiveMenu(initialMenu: MenuCategory[]) {
+export function useLiveMenu(initialMenu: MenuCategory[], renderedStore?: StoreStatus) {
   const [menu, setMenu] = useState(initialMenu);
-  const [store, setStore] = useState<StoreStatus>(ASSUME_OPEN);
+  const [store, setStore] = useState<StoreStatus>(renderedStore ?? ASSUME_OPEN);
+  const fetchOnMount = useRef(renderedStore === undefined);
 
   const refresh = useCallback(async () => {
     const [menuResult, storeResult] = await Promise.allSettled([getJson("/api/menu"), getJson("/api/store")]);
     if (menuResult.status === "fulfilled") {
       const categories = (menuResult.value as { categories?: unknown }).categories;
-      if (Array.isArray(categories)) setMenu(categories as MenuCategory[]);
+      // The resync at the start of every stream usually brings no change: keep the same
+      // array then, so the menu is not rendered again while the page loads.
+      if (Array.isArray(categories)) setMenu((current) => (sameData(current, categories) ? current : (categories as MenuCategory[])));
     }
     // A missing endpoint (404) counts as open: the server still refuses what it cannot take.
-    if (storeResult.status === "fulfilled") setStore(parseStoreStatus(storeResult.value) ?? ASSUME_OPEN);
+    if (storeResult.status === "fulfilled") {
+      const next = parseStoreStatus(storeResult.value) ?? ASSUME_OPEN;
+      setStore((current) => (sameData(current, next) ? current : next));
+    }
   }, []);
 
-  // The store state is only known in the browser; the state is set once the fetch answers.
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void refresh();
+    if (fetchOnMount.current) void refresh();
   }, [refresh]);
 
   useEffect(() => {

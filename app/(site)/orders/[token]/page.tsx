@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { formatClock } from "../../../../components/format.ts";
 import { OrderStatusLive } from "../../../../components/order-status/order-status-live.tsx";
 import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
@@ -18,9 +19,13 @@ export default async function OrderStatusPage({ params }: { params: Promise<{ to
   if (!isPlausibleToken(token)) notFound();
   const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token } });
   if (!found) notFound();
+  const timeZone = getConfig().STORE_TIMEZONE;
+  const { placedAt, readyAt } = found.view;
+  // Written out here so the phone formats no time while the page hydrates.
+  const clocks = Object.fromEntries([placedAt, readyAt].flatMap((iso) => (iso ? [[iso, formatClock(iso, timeZone)]] : [])));
   return (
     <main>
-      <OrderStatusLive token={token} initial={found.view} timeZone={getConfig().STORE_TIMEZONE} />
+      <OrderStatusLive token={token} initial={found.view} timeZone={timeZone} clocks={clocks} />
     </main>
   );
 }
