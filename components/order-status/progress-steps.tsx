@@ -1,6 +1,10 @@
 import { STEPS, stepIndex, type Status } from "./status-view.ts";
 
-/** Placed → queued → being made → ready, with the current step marked for screen readers too. */
+/**
+ * Placed → queued → being made → ready, with the current step marked for screen readers too.
+ * The current step pulses twice when it is reached, not forever: an endless animation keeps
+ * a phone that waits on this page redrawing (and its battery busy) for minutes.
+ */
 export function ProgressSteps({ status, ready }: { status: Status; ready: boolean }) {
   const current = stepIndex(status);
   return (
@@ -14,7 +18,7 @@ export function ProgressSteps({ status, ready }: { status: Status; ready: boolea
               aria-hidden="true"
               className={`h-1.5 w-full rounded-full transition-colors duration-500 ${
                 done ? (ready ? "bg-ready-ink/80" : "bg-accent") : ready ? "bg-ready-ink/25" : "bg-line"
-              } ${now && !ready ? "animate-pulse" : ""}`}
+              } ${now && !ready ? "animate-pulse [animation-iteration-count:2]" : ""}`}
             />
             <span className={`text-xs font-medium ${done ? "" : ready ? "opacity-70" : "text-muted"}`}>
               {step.label}
