@@ -3,7 +3,7 @@ import { buildNotificationResend } from "./notification-resend.ts";
 import { buildOrderCancelledEvent } from "./order-cancelled-event.ts";
 import { buildOrderCancelled } from "./order-cancelled.ts";
 import { orderEventSchema } from "./order-events.ts";
-import { buildOrderPlaced } from "./order-placed.ts";
+import { buildOrderPlaced, buildUnnumberedOrderPlaced } from "./order-placed.ts";
 import { buildOrderReadyRequested } from "./order-ready-requested.ts";
 import { buildOrderReadyEvent } from "./order-ready.ts";
 import { ordersQueueMessageSchema } from "./orders-queue.ts";
@@ -21,6 +21,16 @@ describe("message contracts", () => {
     ];
     expect(bodies.map((b) => b.type)).toEqual(["order.placed", "order.ready_requested", "order.cancelled", "notification.resend"]);
     for (const body of bodies) expect(ordersQueueMessageSchema.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);
+  });
+
+  it("checks an order.placed body before its ticket is known, and reads it back once the insert adds the ticket", () => {
+    const fields = { ...ids, customerName: "Ada", items: [{ name: "Latte", quantity: 1, options: [], note: null }], placedAt: at };
+    const unnumbered = buildUnnumberedOrderPlaced(fields);
+    expect(unnumbered).not.toHaveProperty("ticketNumber");
+    // As insertOrders stores it: the checked body with the ticket the statement gave out.
+    const stored = JSON.parse(JSON.stringify({ ...unnumbered, ticketNumber: 42 }));
+    expect(ordersQueueMessageSchema.parse(stored)).toEqual(buildOrderPlaced({ ...fields, ticketNumber: 42 }));
+    expect(() => buildUnnumberedOrderPlaced({ ...fields, orderId: "not-a-uuid" })).toThrow();
   });
 
   it("builds each customer event so that the notifier's parser reads it back unchanged", () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
  *
  * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
  * Produced by: placeOrder (lib/orders/place-order.ts), its outbox row written by insertOrders
- *   (lib/orders/insert-orders.ts) in the transaction that inserts the order.
+ *   (lib/orders/insert-orders.ts) in the statement that inserts the order.
  * Handled by: markOrdersQueued (lib/orders/mark-orders-queued.ts), batched by createOrdersMessageHandler
  *   (worker/handle-orders-message.ts).
  */
@@ -33,3 +33,15 @@ export type OrderPlacedMessage = z.infer<typeof orderPlacedSchema>;
 /** The body of an `order.placed` message; throws (a bug at the producer) if a field is wrong. */
 export const buildOrderPlaced = (fields: Omit<OrderPlacedMessage, "type">): OrderPlacedMessage =>
   orderPlacedSchema.parse({ ...fields, type: ORDER_PLACED.type });
+
+/** The body but for the ticket number, which Postgres hands out in the statement that stores the order. */
+type UnnumberedOrderPlaced = Omit<OrderPlacedMessage, "ticketNumber">;
+
+const unnumberedSchema = orderPlacedSchema.omit({ ticketNumber: true });
+
+/**
+ * buildOrderPlaced before the ticket is known: every other field is checked here, so the
+ * insert that numbers the order can store the body in the same statement (insertOrders).
+ */
+export const buildUnnumberedOrderPlaced = (fields: Omit<OrderPlacedMessage, "type" | "ticketNumber">): UnnumberedOrderPlaced =>
+  unnumberedSchema.parse({ ...fields, type: ORDER_PLACED.type });

@@ -1,6 +1,6 @@
 import type { AuditActor } from "../audit/record-staff-action.ts";
 import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
-import { buildOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
+import { buildUnnumberedOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
 
@@ -32,19 +32,21 @@ export type NewOrder = {
 export type InsertedOrder = { ticketNumber: number; message: OrderPlacedMessage } | { atCapacity: true } | null;
 
 /**
- * Inserts a batch of orders with their items, then their order.placed outbox rows (built by
- * buildOrderPlaced once the ticket numbers are known), in the caller's transaction, so an order
- * never exists without its outbox row. A duplicate idempotency key (stored, or earlier in the
+ * Inserts a batch of orders with their items and order.placed outbox rows in one statement, so
+ * an order never exists without its outbox row and a batch costs one round trip (and, outside a
+ * transaction, one commit). The bodies are checked against their contract here; the statement
+ * adds the ticket number it hands out. A duplicate idempotency key (stored, or earlier in the
  * batch) gets null: the caller looks up the winner. Past a capacity limit, atCapacity (exact only
  * under place-order.ts's lock). One result per input, in order. (docs/ARCHITECTURE.md, "Placing an order")
  */
 export async function insertOrders(options: {
-  /** A transaction: the orders and their outbox rows must commit together. */
-  tx: Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
+  /** The client, or a transaction when more must commit with the orders (place-order.ts). */
+  tx: Pick<PrismaClient, "$queryRaw">;
   orders: NewOrder[];
 }): Promise<InsertedOrder[]> {
   const { orders } = options;
   if (orders.length === 0) return [];
+  const bodies = orders.map((o) => buildUnnumberedOrderPlaced(o.placed));
   const ordersJson = JSON.stringify(
     orders.map((o, n) => ({
       n,
@@ -78,12 +80,14 @@ export async function insertOrders(options: {
       })),
     ),
   );
+  const outboxJson = JSON.stringify(bodies.map((body) => ({ id: body.outboxId, orderId: body.orderId, type: body.type, body })));
   // Data-modifying CTEs run as one statement, and foreign keys are checked at its end,
-  // so items can reference orders inserted beside them. The ticket
+  // so items and outbox rows can reference orders inserted beside them. The ticket
   // function is only called for orders that will be inserted, so a retried request
   // or one over capacity does not burn a ticket number. Without a limit the capacity
   // CTE is empty and nothing is counted.
-  const rows = await options.tx.$queryRaw<{ n: number; ticketNumber: number | null; atCapacity: boolean }[]>`
+  // One row back, the results in input order: Prisma builds an object per returned row.
+  const [row] = await options.tx.$queryRaw<{ tickets: (number | null)[]; atCapacity: boolean[] }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "requestHash" text, "businessDate" date,
@@ -120,22 +124,21 @@ export async function insertOrders(options: {
       FROM jsonb_to_recordset(${itemsJson}::jsonb) AS l(
         "orderId" uuid, "menuItemId" text, name text, station text, quantity int, "unitPriceCents" int, options jsonb, note text, position int)
       JOIN inserted o ON o."id" = l."orderId"
-    )
-    SELECT i.n, o."ticketNumber",
-      (o."id" IS NULL AND EXISTS (SELECT 1 FROM fresh f WHERE f."idempotencyKey" = i."idempotencyKey")
-        AND NOT EXISTS (SELECT 1 FROM admitted a WHERE a."idempotencyKey" = i."idempotencyKey")) AS "atCapacity"
-    FROM input i LEFT JOIN inserted o ON o."id" = i.id ORDER BY i.n`;
-  const results = rows.map((row): InsertedOrder => {
-    if (row.ticketNumber === null) return row.atCapacity ? { atCapacity: true } : null;
-    return { ticketNumber: row.ticketNumber, message: buildOrderPlaced({ ...orders[row.n]!.placed, ticketNumber: row.ticketNumber }) };
-  });
-  const messages = results.flatMap((r) => (r && "message" in r ? [r.message] : []));
-  if (messages.length > 0) {
-    const outboxJson = JSON.stringify(messages.map((body) => ({ id: body.outboxId, orderId: body.orderId, type: body.type, body })));
-    await options.tx.$executeRaw`
+    ),
+    outbox AS (
       INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
-      SELECT x.id, x."orderId", ${ORDER_PLACED.destination}::"OutboxDestination", x.type, x.body
-      FROM jsonb_to_recordset(${outboxJson}::jsonb) AS x(id uuid, "orderId" uuid, type text, body jsonb)`;
-  }
-  return results;
+      SELECT x.id, x."orderId", ${ORDER_PLACED.destination}::"OutboxDestination", x.type, x.body || jsonb_build_object('ticketNumber', o."ticketNumber")
+      FROM jsonb_to_recordset(${outboxJson}::jsonb) AS x(id uuid, "orderId" uuid, type text, body jsonb)
+      JOIN inserted o ON o."id" = x."orderId"
+    )
+    SELECT array_agg(o."ticketNumber" ORDER BY i.n) AS tickets,
+      array_agg(o."id" IS NULL AND EXISTS (SELECT 1 FROM fresh f WHERE f."idempotencyKey" = i."idempotencyKey")
+        AND NOT EXISTS (SELECT 1 FROM admitted a WHERE a."idempotencyKey" = i."idempotencyKey") ORDER BY i.n) AS "atCapacity"
+    FROM input i LEFT JOIN inserted o ON o."id" = i.id`;
+  return bodies.map((body, n): InsertedOrder => {
+    const ticketNumber = row?.tickets[n] ?? null;
+    if (ticketNumber === null) return row?.atCapacity[n] ? { atCapacity: true } : null;
+    // The stored body: the checked one plus the ticket the statement gave out.
+    return { ticketNumber, message: { ...body, ticketNumber } };
+  });
 }

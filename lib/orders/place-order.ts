@@ -51,10 +51,12 @@ const CAPACITY_LOCK_KEY = 7_420_261_127;
 /**
  * While a capacity limit is set, batches take turns behind a transaction-scoped lock and insert
  * in the next statement: a statement's snapshot misses orders a concurrent one commits, so two
- * batches counting inside their own inserts could both take the last place. Always a transaction
- * anyway: outbox rows and walk-up audit lines are later statements. (docs/ARCHITECTURE.md, "Placing an order")
+ * batches counting inside their own inserts could both take the last place. Walk-up audit lines
+ * are later statements too. Otherwise the insert (orders, items, outbox rows) is one statement,
+ * atomic on its own: no BEGIN and COMMIT round trips. (docs/ARCHITECTURE.md, "Placing an order")
  */
 function insertBatch(prisma: PrismaClient, orders: NewOrder[], capped: boolean): Promise<InsertedOrder[]> {
+  if (!capped && orders.every((o) => !o.keyedInBy)) return insertOrders({ tx: prisma, orders });
   return prisma.$transaction(
     async (tx) => {
       if (capped) await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CAPACITY_LOCK_KEY}::bigint)`;
@@ -131,6 +133,8 @@ export async function placeOrder(
     transport: Transport;
     timeZone: string;
     input: PlaceOrderInput;
+    /** A check that must pass before anything is written (the route's rate limit); it runs beside the menu lookup. */
+    admitted?: Promise<void>;
     now?: Date;
   } & OrderOrigin,
 ): Promise<PlacedOrder> {
@@ -140,7 +144,7 @@ export async function placeOrder(
   const requestHash = orderRequestHash({ input, source });
 
   const now = options.now ?? new Date();
-  const { menu, settings } = await menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]);
+  const [{ menu, settings }] = await Promise.all([menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]), options.admitted]);
   let priced: ReturnType<typeof priceCart>;
   try {
     const refusal = source === "ONLINE" && storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
