@@ -80,3 +80,20 @@ export async function committedTransactions(prisma: PrismaClient, quietMs = 11_0
     SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()`;
   return Number(row.commits);
 }
+
+/**
+ * Every listening backend of a database commits a transaction for each notification it
+ * reads, whatever channel it listens on (measured: 2 backends, one per channel, 100
+ * notifies on one channel → 200 transactions). Each web process holds its LISTEN
+ * connections from its first stream on, so the streams run pays this and the no-stream
+ * run does not; it does not grow with the number of streams. Read with the same quiet
+ * wait as committedTransactions (called right after it): rows inserted and updated in
+ * "Order" (its trigger notifies once per row) and the listening sessions now.
+ */
+export async function listenerWakeups(prisma: PrismaClient): Promise<{ orderWrites: number; listeners: number }> {
+  const [row] = await prisma.$queryRaw<[{ writes: bigint; listeners: bigint }]>`
+    SELECT (SELECT n_tup_ins + n_tup_upd FROM pg_stat_user_tables WHERE relname = 'Order') AS writes,
+      (SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'brewline-%listener') AS listeners`;
+  return { orderWrites: Number(row.writes), listeners: Number(row.listeners) };
+}
+

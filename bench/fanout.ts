@@ -1,6 +1,6 @@
 import { sleep, summarise, type BenchSettings, type Percentiles } from "./common.ts";
 import type { ClientReport, OpenedReply } from "./fanout-client.ts";
-import { committedTransactions, cpuSeconds, rssMiB, sampleRss } from "./fanout-probe.ts";
+import { committedTransactions, cpuSeconds, listenerWakeups, rssMiB, sampleRss } from "./fanout-probe.ts";
 import { BOARD_STREAMS, KDS_STREAMS, placeWaitingOrders, signInBarista, startClient, streamSpecs, type FanoutClient } from "./fanout-streams.ts";
 import { offerAtRate, postOrder, startBaristaLoop, waitUntilFinished, type BaristaLoop } from "./load.ts";
 import type { BenchStack } from "./stack.ts";
@@ -39,6 +39,8 @@ export type FanoutRun = {
   transactions: number;
   benchPolls: number;
   transactionsPerOrder: number;
+  /** Of those, what the LISTEN sessions commit reading notifications (see listenerWakeups): fixed per web process, not per stream. */
+  listenerTransactionsPerOrder: number;
   /** User + system CPU of both web processes: while the load ran (and drained), and until the final reading. */
   webCpu: { loadSeconds: number; loadWallSeconds: number; cores: number; totalSeconds: number; msPerOrder: number };
   /** Both web processes' RSS, sampled each second over the load; with streams also just before and after they opened. */
@@ -53,7 +55,11 @@ export type FanoutRun = {
  * minus just before (every route already loaded, nothing happening): what holding a
  * stream costs.
  */
-type FanoutComparison = { streams: number; transactionsRatio: number; mibPer1000Streams: number; mibPer1000AtOpen: number; p99Ms: number; cpuRatio: number };
+type FanoutComparison = {
+  streams: number;
+  transactionsRatio: number;
+  /** The same ratio without the LISTEN sessions' transactions: what the live views' queries add. */
+  queryTransactionsRatio: number; mibPer1000Streams: number; mibPer1000AtOpen: number; p99Ms: number; cpuRatio: number };
 export type FanoutResult = {
   offeredPerSecond: number;
   seconds: number;
@@ -127,6 +133,7 @@ async function runOnce(stack: BenchStack, settings: BenchSettings, streams: numb
     await offer(Math.min(100, Math.ceil(total / 6)), `fanout-warm-${streams}`, () => undefined);
 
     const startTx = await committedTransactions(prisma);
+    const startWakeups = await listenerWakeups(prisma);
     const startCpu = cpuSeconds(pids);
     const startPolls = barista.polls;
     const started = performance.now();
@@ -141,6 +148,7 @@ async function runOnce(stack: BenchStack, settings: BenchSettings, streams: numb
     const loadWall = (performance.now() - started) / 1000;
     const rssLoad = rss.stop();
     const endTx = await committedTransactions(prisma);
+    const endWakeups = await listenerWakeups(prisma);
     const totalCpu = cpuSeconds(pids) - startCpu;
     const report = client ? await client.report() : null;
     // Placed = in the database: a request that timed out at the client may still have placed its order.
@@ -163,6 +171,7 @@ async function runOnce(stack: BenchStack, settings: BenchSettings, streams: numb
       transactions,
       benchPolls,
       transactionsPerOrder: transactions / Math.max(1, placed),
+      listenerTransactionsPerOrder: ((endWakeups.orderWrites - startWakeups.orderWrites) * endWakeups.listeners) / Math.max(1, placed),
       webCpu: { loadSeconds: loadCpu, loadWallSeconds: loadWall, cores: loadCpu / loadWall, totalSeconds: totalCpu, msPerOrder: (totalCpu * 1000) / Math.max(1, placed) },
       webRssMiB: { mean: rssLoad.meanMiB, max: rssLoad.maxMiB, ...rssOpen },
       client: report,
@@ -187,6 +196,8 @@ export async function benchFanout(stack: BenchStack, settings: BenchSettings, lo
     comparisons.push({
       streams,
       transactionsRatio: run.transactionsPerOrder / noStreams.transactionsPerOrder,
+      queryTransactionsRatio:
+        (run.transactionsPerOrder - run.listenerTransactionsPerOrder) / (noStreams.transactionsPerOrder - noStreams.listenerTransactionsPerOrder),
       mibPer1000Streams: ((run.webRssMiB.mean - noStreams.webRssMiB.mean) / open) * 1000,
       mibPer1000AtOpen: (((run.webRssMiB.afterOpen ?? NaN) - (run.webRssMiB.beforeOpen ?? NaN)) / (run.webRssMiB.streams ?? NaN)) * 1000,
       p99Ms: run.client?.allMs.p99 ?? NaN,
