@@ -1,22 +1,14 @@
-import { getMenuListener, type MenuChanged } from "./menu-listener.ts";
-import { getOrderListener, type OrderChanged } from "./order-listener.ts";
-import type { ListenerEvent, ListenerSubscriber } from "./pg-listener.ts";
+import type { ListenerEvent } from "./pg-listener.ts";
+import { getShopListener, type ShopChange } from "./shop-listener.ts";
 
 // Kitchen screens and the order board show orders, but also the store's settings
 // (thresholds, how long ready orders stay up) and the menu's stations: they listen on
 // both channels.
 
-export type BoardChange = OrderChanged | MenuChanged;
+export type BoardChange = ShopChange;
 
 export const boardChanges = {
-  subscribe(fn: ListenerSubscriber<BoardChange>): () => void {
-    const orders = getOrderListener().subscribe(fn);
-    const menu = getMenuListener().subscribe(fn);
-    return () => {
-      orders();
-      menu();
-    };
-  },
+  subscribe: (fn: (change: ListenerEvent<BoardChange>) => void): (() => void) => getShopListener().subscribe(fn),
 };
 
 /** Any order change; of the menu's, only settings and categories (stations), not sold-out toggles. */

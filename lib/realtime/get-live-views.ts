@@ -1,7 +1,7 @@
 import { getPrisma } from "../db/prisma.ts";
 import { boardChanges } from "./board-changes.ts";
 import { createKdsView, createOrderBoardView, createOrderStatusView } from "./live-views.ts";
-import { getOrderListener } from "./order-listener.ts";
+import { getOrderListener } from "./shop-listener.ts";
 
 // One set of live views per web process, shared by every open stream of that process.
 // Each view computes at most ten times a second: the first change after a quiet spell at

@@ -1,8 +1,11 @@
 import pg from "pg";
 import { errorInfo, logger as rootLogger, type Logger } from "../log.ts";
 
-// One LISTEN connection per channel and web process, fanned out in memory to every
-// open SSE stream (order_changed: order-listener.ts; menu_changed: menu-listener.ts).
+// One LISTEN connection per web process for all its channels (order_changed:
+// order-listener.ts; menu_changed: menu-listener.ts; shared in shop-listener.ts), fanned
+// out in memory to every live view and stream. One connection, not one per channel:
+// Postgres wakes every listening session of the database for every notification, on any
+// channel, and each wake-up is a transaction.
 //
 // NOTIFY is fire-and-forget: anything sent while this connection is down is lost. So
 // after every (re)connect subscribers get a "resync" and re-read what they show from
@@ -13,11 +16,13 @@ export type ChannelChange = { kind: "changed" };
 export type ListenerEvent<C extends ChannelChange> = C | { kind: "resync" };
 export type ListenerSubscriber<C extends ChannelChange> = (event: ListenerEvent<C>) => void;
 
+/** Reads a payload; null means it is not understood (subscribers are told to resync). */
+type ChannelParser<C> = (payload: string | undefined) => C | null;
+
 export type PgListenerOptions<C extends ChannelChange> = {
   connectionString: string;
-  channel: string;
-  /** Reads a payload; null means it is not understood (subscribers are told to resync). */
-  parse: (payload: string | undefined) => C | null;
+  /** Each channel listened on, with the parser of its payloads. */
+  channels: Record<string, ChannelParser<C>>;
   /** Names the session in pg_stat_activity. */
   applicationName: string;
   /** First reconnect delay; doubles per failed attempt up to maxDelayMs (with jitter). */
@@ -30,8 +35,8 @@ export type PgListenerOptions<C extends ChannelChange> = {
 };
 
 export class PgListener<C extends ChannelChange> {
-  readonly #opts: Required<Omit<PgListenerOptions<C>, "logger" | "parse">>;
-  readonly #parse: (payload: string | undefined) => C | null;
+  readonly #opts: Required<Omit<PgListenerOptions<C>, "logger" | "channels">>;
+  readonly #channels: Map<string, ChannelParser<C>>;
   readonly #log: Logger;
   readonly #subscribers = new Set<ListenerSubscriber<C>>();
   #client: pg.Client | undefined;
@@ -43,19 +48,19 @@ export class PgListener<C extends ChannelChange> {
   #connects = 0;
 
   constructor(options: PgListenerOptions<C>) {
-    const { channel } = options;
-    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid LISTEN channel ${channel}`);
+    this.#channels = new Map(Object.entries(options.channels));
+    for (const channel of this.#channels.keys()) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid LISTEN channel ${channel}`);
+    }
     this.#opts = {
       connectionString: options.connectionString,
-      channel,
       applicationName: options.applicationName,
       minDelayMs: options.minDelayMs ?? 250,
       maxDelayMs: options.maxDelayMs ?? 10_000,
       pingIntervalMs: options.pingIntervalMs ?? 30_000,
       pingTimeoutMs: options.pingTimeoutMs ?? 5_000,
     };
-    this.#parse = options.parse;
-    this.#log = (options.logger ?? rootLogger).child({ component: "listener", channel });
+    this.#log = (options.logger ?? rootLogger).child({ component: "listener", channels: [...this.#channels.keys()] });
   }
 
   /** Starts listening on first use; the returned function unsubscribes. */
@@ -112,13 +117,14 @@ export class PgListener<C extends ChannelChange> {
     });
     this.#client = client;
     client.on("notification", (msg) => {
-      if (msg.channel === this.#opts.channel) this.#onPayload(msg.payload);
+      const parse = this.#channels.get(msg.channel);
+      if (parse) this.#onPayload(parse, msg.payload);
     });
     client.on("error", (error) => this.#lost(client, error));
     client.on("end", () => this.#lost(client, new Error("connection ended")));
     try {
       await client.connect();
-      await client.query(`LISTEN ${this.#opts.channel}`);
+      for (const channel of this.#channels.keys()) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       this.#lost(client, error);
       return;
@@ -176,10 +182,10 @@ export class PgListener<C extends ChannelChange> {
     this.#pingTimer.unref?.();
   }
 
-  #onPayload(payload: string | undefined): void {
+  #onPayload(parse: ChannelParser<C>, payload: string | undefined): void {
     let change: C | null = null;
     try {
-      change = this.#parse(payload);
+      change = parse(payload);
     } catch {
       // treated like a payload the parser rejects
     }

@@ -8,7 +8,7 @@ import { errorToResponse } from "../../lib/http/handle-route.ts";
 import { logger, setLogDestination } from "../../lib/log.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { createSmtpEmailSender, type EmailSender } from "../../lib/notifications/email-sender.ts";
-import { getOrderListener } from "../../lib/realtime/order-listener.ts";
+import { getOrderListener } from "../../lib/realtime/shop-listener.ts";
 import type { Worker } from "../../worker/start-worker.ts";
 import { startMailSink, type MailSink } from "../support/mail-sink.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as menuEventsRoute } from "../../app/api/menu/events/route.ts";
 import { GET as menuRoute } from "../../app/api/menu/route.ts";
-import { getMenuListener, MENU_LISTENER_APPLICATION_NAME } from "../../lib/realtime/menu-listener.ts";
+import { getShopListener, SHOP_LISTENER_APPLICATION_NAME } from "../../lib/realtime/shop-listener.ts";
 import { writeStoreSettings } from "../../lib/store/write-store-settings.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { sseReader } from "../support/sse.ts";
@@ -64,11 +64,11 @@ describe("GET /api/menu/events", () => {
     const stream = openStream();
     try {
       expect(await stream.nextEvent()).toMatchObject({ event: "resync" });
-      const listener = getMenuListener();
+      const listener = getShopListener();
       await listener.whenConnected();
       const connects = listener.connectCount;
       const [session] = await ctx.stack.prisma.$queryRaw<{ pid: number }[]>`
-        SELECT pid FROM pg_stat_activity WHERE application_name = ${MENU_LISTENER_APPLICATION_NAME}`;
+        SELECT pid FROM pg_stat_activity WHERE application_name = ${SHOP_LISTENER_APPLICATION_NAME}`;
       expect(session).toBeDefined();
       await ctx.stack.prisma.$queryRaw`SELECT pg_terminate_backend(${session!.pid}::int)`;
 

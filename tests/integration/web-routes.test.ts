@@ -6,7 +6,7 @@ import { POST as startRouteUnsigned } from "../../app/api/kds/tickets/[id]/start
 import { POST as readyRouteUnsigned } from "../../app/api/kds/tickets/[id]/ready/route.ts";
 import { GET as readyCheckRoute } from "../../app/api/ready/route.ts";
 import { GET as healthRoute } from "../../app/api/health/route.ts";
-import { getOrderListener } from "../../lib/realtime/order-listener.ts";
+import { getOrderListener } from "../../lib/realtime/shop-listener.ts";
 import { getLiveViews } from "../../lib/realtime/get-live-views.ts";
 import { markQueued } from "../support/orders.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { getPrisma } from "../../lib/db/prisma.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
-import { getMenuListener } from "../../lib/realtime/menu-listener.ts";
-import { getOrderListener } from "../../lib/realtime/order-listener.ts";
+import { getMenuListener } from "../../lib/realtime/shop-listener.ts";
+import { getOrderListener } from "../../lib/realtime/shop-listener.ts";
 import { startTestStack, type TestStack } from "./test-stack.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { requireStaff } from "../../../../lib/auth/require-staff.ts";
 import { liveStream } from "../../../../lib/realtime/live-stream.ts";
-import { getOrderListener } from "../../../../lib/realtime/order-listener.ts";
+import { getOrderListener } from "../../../../lib/realtime/shop-listener.ts";
 import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 
 export const runtime = "nodejs";

@@ -1,4 +1,4 @@
-import { getMenuListener } from "../../../../lib/realtime/menu-listener.ts";
+import { getMenuListener } from "../../../../lib/realtime/shop-listener.ts";
 import { sseResponse } from "../../../../lib/realtime/sse.ts";
 import { streamRoute } from "../../../../lib/realtime/stream-admission.ts";
 
