@@ -133,8 +133,8 @@ export async function placeOrder(
     transport: Transport;
     timeZone: string;
     input: PlaceOrderInput;
-    /** A check that must pass before anything is written (the route's rate limit); it runs beside the menu lookup. */
-    admitted?: Promise<void>;
+    /** A check that must pass before anything is written (the route's rate limit); started beside the menu lookup. */
+    admit?: () => Promise<void>;
     now?: Date;
   } & OrderOrigin,
 ): Promise<PlacedOrder> {
@@ -144,7 +144,7 @@ export async function placeOrder(
   const requestHash = orderRequestHash({ input, source });
 
   const now = options.now ?? new Date();
-  const [{ menu, settings }] = await Promise.all([menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]), options.admitted]);
+  const [{ menu, settings }] = await Promise.all([menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]), options.admit?.()]);
   let priced: ReturnType<typeof priceCart>;
   try {
     const refusal = source === "ONLINE" && storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));

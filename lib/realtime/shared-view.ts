@@ -64,7 +64,7 @@ export class SharedView<K, T, C extends ChannelChange> {
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running = false;
-  #refreshes = 0;
+  /** Computations started so far; also what orders a screen's first read against them. */
   #computations = 0;
 
   constructor(options: SharedViewOptions<K, T, C>) {
@@ -94,7 +94,7 @@ export class SharedView<K, T, C extends ChannelChange> {
       entry = { subscribers: new Set(), last: undefined };
       this.#entries.set(key, entry);
     }
-    const subscriber: Subscriber = { deliver, joinedAtRefresh: this.#refreshes, lastJson: undefined, pushed: false };
+    const subscriber: Subscriber = { deliver, joinedAtRefresh: this.#computations, lastJson: undefined, pushed: false };
     entry.subscribers.add(subscriber);
     const owner = entry;
     first().then(
@@ -195,9 +195,8 @@ export class SharedView<K, T, C extends ChannelChange> {
     }
     this.#running = true;
     this.#lastStart = now;
-    const refresh = ++this.#refreshes;
+    const refresh = ++this.#computations;
     try {
-      this.#computations += 1;
       const states = await this.#opts.compute(keys);
       for (const key of keys) this.#publish(key, states.get(key) ?? null, refresh);
     } catch (error) {

@@ -21,15 +21,14 @@ export const POST = handleRoute(async (request) => {
   const input = placeOrderInputSchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
   // Counted beside the menu lookup rather than before it (a round trip less per order);
   // placeOrder writes nothing until the count has let the order through.
-  const admitted = limitOrderRate({
-    prisma,
-    clientIp: clientIp(request.headers, config.TRUSTED_PROXY_HOPS),
-    deviceId: input.deviceId,
-    limits: orderRateLimitsOf(config),
-  });
-  // Awaited inside placeOrder; this keeps a refusal that lands before then from counting as unhandled.
-  admitted.catch(() => {});
-  const order = await placeOrder({ prisma, transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, admitted });
+  const admit = () =>
+    limitOrderRate({
+      prisma,
+      clientIp: clientIp(request.headers, config.TRUSTED_PROXY_HOPS),
+      deviceId: input.deviceId,
+      limits: orderRateLimitsOf(config),
+    });
+  const order = await placeOrder({ prisma, transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, admit });
   const statusUrl = `/orders/${order.publicToken}`;
   return jsonResponse(
     {
