@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { MONEY_META_NAME, storeMoney } from "../components/format.ts";
 import { storeDisplayName } from "../lib/store/store-display-name.ts";
 import "./globals.css";
 
@@ -40,6 +41,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
+      <head>
+        <meta name={MONEY_META_NAME} content={JSON.stringify(storeMoney())} />
+      </head>
       <body className="min-h-dvh bg-bg font-sans text-ink antialiased">{children}</body>
     </html>
   );

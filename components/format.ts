@@ -1,34 +1,38 @@
 // Display formatting shared by server and client components.
 
-/** Prices are stored in minor units (cents); the menu does not carry a currency yet. */
-const CURRENCY = "USD";
-const LOCALE = "en-US";
+import { formatMinorUnits, moneyFormatFor, type MoneyFormat } from "../lib/money/money-format.ts";
 
-// Whole cents (every price the pages show) are written out by hand, as en-US dollars:
-// building a currency Intl.NumberFormat loads ICU's currency data, 15–20 ms of main
-// thread measured here, and that landed in the longest task of the customer's pages on a
-// phone (issue 15). Anything else (fractions, NaN, amounts so large that cents / 100
-// loses precision) goes to Intl, created on first use. format.test.ts checks that both
-// write the same text; a change of CURRENCY or LOCALE must change the hand-written path.
-let money: Intl.NumberFormat | undefined;
+/** The root layout writes the store's MoneyFormat into this meta tag for the browser. */
+export const MONEY_META_NAME = "brewline-money";
 
-export function formatMoney(cents: number): string {
-  if (!Number.isInteger(cents) || Math.abs(cents) >= 1e12) {
-    money ??= new Intl.NumberFormat(LOCALE, { style: "currency", currency: CURRENCY });
-    return money.format(cents / 100);
+let current: MoneyFormat | undefined;
+
+/**
+ * The store's MoneyFormat (STORE_CURRENCY, STORE_LOCALE). On the server it is worked out
+ * from the environment (validated at startup by lib/config.ts); in the browser it is read
+ * from the meta tag the root layout rendered, so no Intl currency formatter is built there.
+ */
+export function storeMoney(): MoneyFormat {
+  if (current) return current;
+  if (typeof document === "undefined") {
+    current = moneyFormatFor(process.env.STORE_CURRENCY?.trim().toUpperCase() || "USD", process.env.STORE_LOCALE?.trim() || "en-US");
+    return current;
   }
-  // Intl writes -0 as "-$0.00" too.
-  const sign = cents < 0 || Object.is(cents, -0) ? "-" : "";
-  const abs = Math.abs(cents);
-  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ",");
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+  const meta = document.querySelector(`meta[name="${MONEY_META_NAME}"]`)?.getAttribute("content");
+  current = meta ? (JSON.parse(meta) as MoneyFormat) : moneyFormatFor("USD", "en-US");
+  return current;
+}
+
+/** Minor units of the store's currency, written the store's way: "$4.50", "4,50 €", "￥450". */
+export function formatMoney(minor: number): string {
+  return formatMinorUnits(minor, storeMoney());
 }
 
 /** "+$0.50" for an option's price difference; empty for free options. */
-export const formatDelta = (cents: number) => (cents === 0 ? "" : `${cents > 0 ? "+" : "−"}${formatMoney(Math.abs(cents))}`);
+export const formatDelta = (minor: number) => (minor === 0 ? "" : `${minor > 0 ? "+" : "−"}${formatMoney(Math.abs(minor))}`);
 
 export function formatClock(iso: string, timeZone?: string) {
-  return new Intl.DateTimeFormat(LOCALE, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(storeMoney().locale, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
 /** "42s", "7 min", "1 h 05" — compact ages for tickets and heartbeats. */

@@ -50,6 +50,35 @@ const schema = z
           return false;
         }
       }, "STORE_TIMEZONE must be an IANA time zone such as Europe/London"),
+    /** ISO 4217 code of every price; amounts are kept in its minor units (cents; none for JPY). */
+    STORE_CURRENCY: z
+      .string()
+      .trim()
+      .default("USD")
+      .transform((v) => v.toUpperCase())
+      .refine((v) => /^[A-Z]{3}$/.test(v) && Intl.supportedValuesOf("currency").includes(v), "STORE_CURRENCY must be an ISO 4217 code such as USD, EUR or JPY"),
+    /** BCP 47 locale prices and dates are written in, e.g. en-US, de-DE, ja-JP. */
+    STORE_LOCALE: z
+      .string()
+      .trim()
+      .default("en-US")
+      .refine((v) => {
+        try {
+          return Intl.NumberFormat.supportedLocalesOf([v]).length === 1;
+        } catch {
+          return false;
+        }
+      }, "STORE_LOCALE must be a locale such as en-US, de-DE or ja-JP"),
+    /** 'pay-at-pickup' (default: no account needed) or 'stripe' (hosted Stripe Checkout; needs the two STRIPE_ keys). */
+    PAYMENTS: z.enum(["pay-at-pickup", "stripe"]).default("pay-at-pickup"),
+    STRIPE_SECRET_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)").optional()),
+    STRIPE_WEBHOOK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret (whsec_…)").optional()),
+    /** Set only for a local Stripe stand-in (the tests); unset means api.stripe.com. */
+    STRIPE_API_URL: optionalUrl,
+    /** Minutes a customer has to pay before the order expires (Stripe allows 30 to 1440). */
+    CHECKOUT_EXPIRES_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
+    /** A checkout still open this long is asked about at the provider by the worker (a lost webhook). */
+    PAYMENT_RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(10).default(180),
     /** Country whose numbers customers may type without +country code (ISO 3166 alpha-2). */
     STORE_PHONE_REGION: z
       .string()
@@ -114,6 +143,12 @@ const schema = z
     // the worker does not need it); the launcher keeps one in its data folder.
     BETTER_AUTH_SECRET: optionalSecret,
     AUTH_SECRET: optionalSecret,
+  })
+  .superRefine((env, ctx) => {
+    if (env.PAYMENTS !== "stripe") return;
+    for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when PAYMENTS=stripe (README, "Take payments")` });
+    }
   })
   .transform(({ AUTH_SECRET, ...env }) => ({
     ...env,
