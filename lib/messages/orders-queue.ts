@@ -3,6 +3,7 @@ import { notificationResendSchema } from "./notification-resend.ts";
 import { orderCancelledSchema } from "./order-cancelled.ts";
 import { orderPlacedSchema } from "./order-placed.ts";
 import { orderReadyRequestedSchema } from "./order-ready-requested.ts";
+import { paymentRefundSchema } from "./payment-refund.ts";
 
 /**
  * Every body that travels on the orders FIFO queue, discriminated by `type`; the worker
@@ -15,4 +16,5 @@ export const ordersQueueMessageSchema = z.discriminatedUnion("type", [
   orderReadyRequestedSchema,
   orderCancelledSchema,
   notificationResendSchema,
+  paymentRefundSchema,
 ]);
