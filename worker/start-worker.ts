@@ -9,6 +9,8 @@ import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
 import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
+import { paymentsOf, type Payments } from "../lib/payments/payments-of-config.ts";
+import { reconcilePayments } from "../lib/payments/reconcile-payments.ts";
 import { createConsumer, type ConsumerOptions, type MessageHandler } from "../lib/queue/consumer.ts";
 import type { Transport } from "../lib/queue/transport.ts";
 import { createWorkerIdentity, recordHeartbeat, type WorkerIdentity } from "../lib/worker/heartbeat.ts";
@@ -35,6 +37,10 @@ export type StartWorkerOptions = {
   healthPort?: number | null;
   retryDelaySeconds?: ConsumerOptions["retryDelaySeconds"];
   identity?: WorkerIdentity;
+  /** Default: from PAYMENTS (the Stripe provider, or none for pay at pickup). */
+  payments?: Payments;
+  /** How often checkouts awaiting payment are looked for (each is asked about after PAYMENT_RECONCILE_AFTER_SECONDS). */
+  paymentReconcileIntervalMs?: number;
 };
 
 type WorkerHealth = {
@@ -75,6 +81,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const smsSender = options.smsSender !== undefined ? options.smsSender : createSmsSender({ mode: config.SMS_MODE, prisma, sns: transport.sns });
   const ownEmailSender = options.emailSender === undefined ? createEmailSender(config) : null;
   const emailSender = options.emailSender !== undefined ? options.emailSender : ownEmailSender;
+  const payments = options.payments ?? paymentsOf(config);
 
   const handling = createHistogram({
     name: "brewline_message_handling_seconds",
@@ -105,7 +112,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       queueUrl: config.ORDERS_QUEUE_URL,
       visibilityTimeoutSeconds: 30,
       concurrentBatches: 2,
-      handler: withInjectedFault(createOrdersMessageHandler({ prisma, transport })),
+      handler: withInjectedFault(createOrdersMessageHandler({ prisma, transport, payments })),
     }),
     createConsumer({
       ...common,
@@ -180,6 +187,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       redeliverAfterSeconds: config.OUTBOX_REDELIVER_AFTER_SECONDS,
     }),
   );
+  const paymentReconciler = payments.online
+    ? repeat("payment-reconciler", options.paymentReconcileIntervalMs ?? 30_000, () =>
+        reconcilePayments({
+          prisma,
+          transport,
+          payments,
+          afterSeconds: config.PAYMENT_RECONCILE_AFTER_SECONDS,
+          expiresMinutes: config.CHECKOUT_EXPIRES_MINUTES,
+        }),
+      )
+    : null;
   const deadLetterMonitor = startDeadLetterMonitor({ prisma, sqs: transport.sqs, queues: deadLetterQueues(config), ...options.deadLetters });
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
   logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, healthHost: config.WORKER_HEALTH_HOST, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
@@ -188,7 +206,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const stop = async (timeoutMs: number) => {
     state = "stopping";
     const results = await Promise.all(consumers.map((c) => c.stop({ timeoutMs })));
-    await Promise.all([reconciler.stop(), heartbeat.stop(), deadLetterMonitor.stop()]);
+    await Promise.all([reconciler.stop(), paymentReconciler?.stop(), heartbeat.stop(), deadLetterMonitor.stop()]);
     await recordHeartbeat({ prisma, identity, counts: counts(), stopped: true }).catch((error) =>
       logger.warn({ err: errorInfo(error) }, "could not record the worker stop"),
     );

@@ -1,5 +1,5 @@
 import type { AuditActor } from "../audit/record-staff-action.ts";
-import type { OrderSource, PrismaClient } from "../generated/prisma/client.ts";
+import type { OrderSource, PaymentMethod, PaymentStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { buildUnnumberedOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
@@ -21,7 +21,18 @@ export type NewOrder = {
   email: string | null;
   subtotalCents: number;
   taxCents: number;
+  tipCents: number;
+  /** taxCents is the tax part of subtotalCents (VAT) rather than added to it. */
+  taxIncluded: boolean;
   totalCents: number;
+  currency: string;
+  paymentMethod: PaymentMethod;
+  paymentStatus: PaymentStatus;
+  /**
+   * Paid online: the order waits in AWAITING_PAYMENT and its order.placed row is written only
+   * when the payment is confirmed (lib/payments/settle-checkout.ts), so it cannot reach the kitchen before.
+   */
+  awaitingPayment: boolean;
   createdAt: Date;
   lines: PricedLine[];
   /** The order.placed message but for the ticket number, which is only known once the order is inserted. */
@@ -61,7 +72,13 @@ export async function insertOrders(options: {
       email: o.email,
       subtotalCents: o.subtotalCents,
       taxCents: o.taxCents,
+      tipCents: o.tipCents,
+      taxIncluded: o.taxIncluded,
       totalCents: o.totalCents,
+      currency: o.currency,
+      paymentMethod: o.paymentMethod,
+      paymentStatus: o.paymentStatus,
+      status: o.awaitingPayment ? "AWAITING_PAYMENT" : "PLACED",
       createdAt: o.createdAt.toISOString(),
     })),
   );
@@ -80,7 +97,9 @@ export async function insertOrders(options: {
       })),
     ),
   );
-  const outboxJson = JSON.stringify(bodies.map((body) => ({ id: body.outboxId, orderId: body.orderId, type: body.type, body })));
+  const outboxJson = JSON.stringify(
+    bodies.flatMap((body, n) => (orders[n]!.awaitingPayment ? [] : [{ id: body.outboxId, orderId: body.orderId, type: body.type, body }])),
+  );
   // Data-modifying CTEs run as one statement, and foreign keys are checked at its end,
   // so items and outbox rows can reference orders inserted beside them. The ticket
   // function is only called for orders that will be inserted, so a retried request
@@ -91,7 +110,8 @@ export async function insertOrders(options: {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "requestHash" text, "businessDate" date,
-        "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "totalCents" int, "createdAt" timestamptz)
+        "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "tipCents" int, "taxIncluded" boolean,
+        "totalCents" int, currency text, "paymentMethod" "PaymentMethod", "paymentStatus" "PaymentStatus", status "OrderStatus", "createdAt" timestamptz)
     ),
     fresh AS (
       SELECT DISTINCT ON (i."idempotencyKey") i.*
@@ -112,9 +132,9 @@ export async function insertOrders(options: {
     ),
     inserted AS (
       INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "requestHash", "businessDate", "ticketNumber", "customerName", "source", "phone", "email",
-        "subtotalCents", "taxCents", "totalCents", "createdAt")
+        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", "currency", "paymentMethod", "paymentStatus", "status", "createdAt")
       SELECT id, "publicToken", "idempotencyKey", "requestHash", "businessDate", ticket, "customerName", source, phone, email,
-        "subtotalCents", "taxCents", "totalCents", "createdAt" FROM numbered
+        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", currency, "paymentMethod", "paymentStatus", status, "createdAt" FROM numbered
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id", "ticketNumber"
     ),

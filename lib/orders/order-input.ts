@@ -4,6 +4,7 @@
 // limits the browser needs).
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
 import { z } from "zod";
+import { tipChoiceSchema } from "./tip-choice.ts";
 
 // What a customer (or a retried request) may send to place an order. Prices are not
 // part of it: the server computes them from the menu in Postgres.
@@ -132,6 +133,10 @@ const makeSchema = (rules: PhoneRules) =>
         .string({ error: "deviceId must be text" })
         .regex(/^[A-Za-z0-9_-]{16,64}$/, "deviceId must be 16–64 letters, digits, - or _")
         .optional(),
+      /** "online": pay now through the store's payment provider (hosted checkout); default at pickup. */
+      payment: z.enum(["online", "at_pickup"], { error: 'payment must be "online" or "at_pickup"' }).optional(),
+      /** A tip on an online payment: a percentage of the items' prices or an amount in minor units. */
+      tip: tipChoiceSchema.optional(),
     })
     .superRefine(requireNotifyConsent);
 

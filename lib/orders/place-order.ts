@@ -13,7 +13,8 @@ import { AT_CAPACITY_MESSAGE, computeStoreState, storeRefusal, type StoreSetting
 import { businessDate } from "./business-date.ts";
 import { insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
-import { priceCart, salesTaxCents } from "./price-order.ts";
+import { orderTotals, tipFromChoice } from "./order-totals.ts";
+import { priceCart } from "./price-order.ts";
 import { orderRequestHash } from "./request-hash.ts";
 
 export type PlacedOrder = {
@@ -22,7 +23,9 @@ export type PlacedOrder = {
   ticketNumber: number;
   subtotalCents: number;
   taxCents: number;
+  tipCents: number;
   totalCents: number;
+  /** AWAITING_PAYMENT for an order paid online (the route then opens its checkout), else PLACED. */
   status: string;
   /** false when the idempotency key matched an order that already existed. */
   created: boolean;
@@ -99,8 +102,35 @@ const orderInsert = batcherPerOwner((prisma: PrismaClient) =>
   }),
 );
 
-/** Online (the default), or keyed in at the counter by a barista, whose audit line commits with the order. */
-type OrderOrigin = { source?: "ONLINE" } | { source: "WALK_UP"; keyedInBy: AuditActor };
+/**
+ * Online (the default: paid online when the input asks and the store takes online payments, else at
+ * pickup), or keyed in at the counter by a barista, whose audit line commits with the order, with how
+ * the customer paid at the till.
+ */
+type OrderOrigin =
+  | { source?: "ONLINE"; onlinePayments?: boolean }
+  | { source: "WALK_UP"; keyedInBy: AuditActor; paymentMethod?: "PAY_AT_PICKUP" | "CASH" | "CARD_AT_TILL" };
+
+export const ONLINE_PAYMENTS_OFF_MESSAGE = "This café takes payment at pickup only: choose pay at pickup";
+export const TIP_NEEDS_ONLINE_MESSAGE = "A tip can only be added when paying online";
+
+type Payment = Pick<NewOrder, "paymentMethod" | "paymentStatus" | "awaitingPayment">;
+
+/** How the order is paid, from its origin and input; throws VALIDATION for a choice the store does not offer. */
+function paymentOf(options: OrderOrigin, input: PlaceOrderInput): Payment {
+  if (options.source === "WALK_UP") {
+    const method = options.paymentMethod ?? "PAY_AT_PICKUP";
+    return { paymentMethod: method, paymentStatus: method === "PAY_AT_PICKUP" ? "UNPAID" : "PAID", awaitingPayment: false };
+  }
+  if (input.payment === "online") {
+    if (!options.onlinePayments) throw new AppError("VALIDATION", ONLINE_PAYMENTS_OFF_MESSAGE, { field: "payment" });
+    return { paymentMethod: "ONLINE", paymentStatus: "UNPAID", awaitingPayment: true };
+  }
+  if (input.tip && ("percent" in input.tip ? input.tip.percent > 0 : input.tip.amount > 0)) {
+    throw new AppError("VALIDATION", TIP_NEEDS_ONLINE_MESSAGE, { field: "tip" });
+  }
+  return { paymentMethod: "PAY_AT_PICKUP", paymentStatus: "UNPAID", awaitingPayment: false };
+}
 
 export const KEY_REUSED_MESSAGE = "This order key was already used for a different order";
 
@@ -112,12 +142,13 @@ export const KEY_REUSED_MESSAGE = "This order key was already used for a differe
 async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<PlacedOrder | null> {
   const o = await prisma.order.findUnique({
     where: { idempotencyKey },
-    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, totalCents: true, status: true, requestHash: true },
+    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, tipCents: true, totalCents: true, status: true, requestHash: true },
   });
   if (!o) return null;
   // Orders placed before the hash was kept have none: no retry can prove it is one.
   if (o.requestHash !== requestHash) throw new AppError("CONFLICT", KEY_REUSED_MESSAGE);
-  return { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, totalCents: o.totalCents, status: o.status, created: false };
+  const { id, requestHash: _, ...rest } = o;
+  return { orderId: id, ...rest, created: false };
 }
 
 /**
@@ -132,6 +163,8 @@ export async function placeOrder(
     prisma: PrismaClient;
     transport: Transport;
     timeZone: string;
+    /** STORE_CURRENCY: the order keeps the currency its amounts are in. */
+    currency?: string;
     input: PlaceOrderInput;
     /** A check that must pass before anything is written (the route's rate limit); started beside the menu lookup. */
     admit?: () => Promise<void>;
@@ -142,6 +175,7 @@ export async function placeOrder(
   const source = options.source ?? "ONLINE";
   const keyedInBy = options.source === "WALK_UP" ? options.keyedInBy : null;
   const requestHash = orderRequestHash({ input, source });
+  const payment = paymentOf(options, input);
 
   const now = options.now ?? new Date();
   const [{ menu, settings }] = await Promise.all([menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]), options.admit?.()]);
@@ -159,9 +193,11 @@ export async function placeOrder(
     }
     throw error;
   }
-  const { lines, totalCents: subtotalCents } = priced;
-  const taxCents = salesTaxCents(subtotalCents, settings.taxRateBasisPoints);
-  const totalCents = subtotalCents + taxCents;
+  const { lines, totalCents: subtotal } = priced;
+  const tip = payment.awaitingPayment && input.tip ? tipFromChoice({ subtotal, choice: input.tip }) : 0;
+  const taxIncluded = settings.pricesIncludeTax;
+  const totals = orderTotals({ subtotal, taxRateBasisPoints: settings.taxRateBasisPoints, taxIncluded, tip });
+  const { subtotal: subtotalCents, tax: taxCents, tip: tipCents, total: totalCents } = totals;
 
   const orderId = randomUUID();
   const publicToken = randomBytes(24).toString("base64url");
@@ -185,7 +221,11 @@ export async function placeOrder(
     email: input.email ?? null,
     subtotalCents,
     taxCents,
+    tipCents,
+    taxIncluded,
     totalCents,
+    currency: options.currency ?? "USD",
+    ...payment,
     createdAt: now,
     lines,
     placed,
@@ -202,11 +242,16 @@ export async function placeOrder(
   }
 
   const body = result.message;
+  const placedOrder = { orderId, publicToken, ticketNumber: result.ticketNumber, subtotalCents, taxCents, tipCents, totalCents, created: true };
+  if (payment.awaitingPayment) {
+    logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length }, "order saved, awaiting payment");
+    return { ...placedOrder, status: "AWAITING_PAYMENT" };
+  }
   logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length }, "order placed");
   await sendOutboxMessage({
     prisma,
     transport,
     row: { id: body.outboxId, orderId, destination: "ORDERS_QUEUE", type: body.type, body },
   });
-  return { orderId, publicToken, ticketNumber: result.ticketNumber, subtotalCents, taxCents, totalCents, status: "PLACED", created: true };
+  return { ...placedOrder, status: "PLACED" };
 }

@@ -6,6 +6,8 @@ import { getWebTransport } from "../../../lib/http/web-context.ts";
 import { limitOrderRate, orderRateLimitsOf } from "../../../lib/orders/limit-order-rate.ts";
 import { phoneSettingsOf, placeOrderInputSchemaFor } from "../../../lib/orders/order-input.ts";
 import { placeOrder } from "../../../lib/orders/place-order.ts";
+import { paymentsOf } from "../../../lib/payments/payments-of-config.ts";
+import { startCheckout } from "../../../lib/payments/start-checkout.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -28,16 +30,36 @@ export const POST = handleRoute(async (request) => {
       deviceId: input.deviceId,
       limits: orderRateLimitsOf(config),
     });
-  const order = await placeOrder({ prisma, transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, admit });
+  const payments = paymentsOf(config);
+  const order = await placeOrder({
+    prisma,
+    transport: getWebTransport(),
+    timeZone: config.STORE_TIMEZONE,
+    currency: config.STORE_CURRENCY,
+    onlinePayments: payments.online !== null,
+    input,
+    admit,
+  });
   const statusUrl = `/orders/${order.publicToken}`;
+  // The order is saved whatever happens here: if the checkout cannot open now, the status
+  // page offers "Pay now" again (and the order never reaches the kitchen unpaid).
+  const checkoutUrl =
+    order.status === "AWAITING_PAYMENT"
+      ? await startCheckout({ prisma, payments, publicToken: order.publicToken, baseUrl: config.PUBLIC_BASE_URL, expiresMinutes: config.CHECKOUT_EXPIRES_MINUTES }).then(
+          (c) => c.checkoutUrl,
+          () => null,
+        )
+      : null;
   return jsonResponse(
     {
       ticketNumber: order.ticketNumber,
       subtotalCents: order.subtotalCents,
       taxCents: order.taxCents,
+      tipCents: order.tipCents,
       totalCents: order.totalCents,
       status: order.status,
       statusUrl,
+      checkoutUrl,
     },
     { status: order.created ? 201 : 200, headers: { Location: statusUrl } },
   );
