@@ -25,6 +25,10 @@ const PUBLIC_ROUTES = new Set([
   "/api/orders/[token]",
   "/api/orders/[token]/cancel",
   "/api/orders/[token]/events",
+  // Opens the order's hosted checkout (the token is the capability, like the status page).
+  "/api/orders/[token]/checkout",
+  // Stripe's webhook: no session, every request must carry Stripe's signature.
+  "/api/payments/stripe/webhook",
   "/api/menu",
   "/api/menu/events",
   "/api/store",

@@ -1,4 +1,5 @@
 import { getConfig } from "../../../../../lib/config.ts";
+import { AppError } from "../../../../../lib/errors.ts";
 import { getPrisma } from "../../../../../lib/db/prisma.ts";
 import { handleRoute, jsonResponse, readBodyBytes } from "../../../../../lib/http/handle-route.ts";
 import { getWebTransport } from "../../../../../lib/http/web-context.ts";
@@ -18,11 +19,13 @@ const MAX_WEBHOOK_BYTES = 256 * 1024;
 export const POST = handleRoute(
   async (request) => {
     const config = getConfig();
+    const payments = paymentsOf(config);
+    if (!payments.online) throw new AppError("NOT_FOUND", "Online payments are not switched on");
     const rawBody = new TextDecoder().decode(await readBodyBytes(request, MAX_WEBHOOK_BYTES));
     const { outcome } = await receivePaymentWebhook({
       prisma: getPrisma(),
       transport: getWebTransport(),
-      payments: paymentsOf(config),
+      payments,
       rawBody,
       signature: request.headers.get("stripe-signature"),
     });
