@@ -22,6 +22,9 @@ try {
     migrateImageTag: optional("migrateImageTag"),
     storeName: ctx("storeName", "Brewline Coffee"),
     storeTimeZone: ctx("storeTimeZone", "America/New_York"),
+    storeCurrency: optional("storeCurrency"),
+    storeLocale: optional("storeLocale"),
+    stripeSecretName: optional("stripeSecretName"),
     smsViaSns: ctx("smsViaSns", "false") === "true",
     smsMonthlySpendLimitUsd: optionalNumber("smsMonthlySpendLimitUsd"),
     publicAccess: {

@@ -8,7 +8,7 @@ import { SmsSpendLimit } from "./sms-spend-limit.ts";
 import { WebAcl, type WebAclProps } from "./web-acl.ts";
 
 export type BrewlineStackProps = StackProps &
-  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "smsViaSns" | "web" | "worker" | "publicAccess"> & {
+  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "storeCurrency" | "storeLocale" | "stripeSecretName" | "smsViaSns" | "web" | "worker" | "publicAccess"> & {
     multiAzDatabase: boolean;
     databaseInstanceType: ec2.InstanceType;
     /** Per-address request limits of the firewall in front of the balancer; defaults in web-acl.ts. */

@@ -34,6 +34,15 @@ export type ServicesProps = {
   migrateImageTag?: string;
   storeName: string;
   storeTimeZone: string;
+  /** STORE_CURRENCY and STORE_LOCALE (default USD, en-US). */
+  storeCurrency?: string;
+  storeLocale?: string;
+  /**
+   * Name of a Secrets Manager secret holding {"secretKey": "sk_…", "webhookSecret": "whsec_…"}
+   * (made by hand: keys never pass through CDK): PAYMENTS=stripe for web and worker. Unset =
+   * pay at pickup.
+   */
+  stripeSecretName?: string;
   /** Real texts through SNS (needs an SMS-enabled account); false = no texts. */
   smsViaSns: boolean;
   web: { desiredCount: number; cpu: number; memoryMiB: number };
@@ -80,12 +89,24 @@ export class Services extends Construct {
       ORDER_EVENTS_TOPIC_ARN: messaging.topic.topicArn,
       STORE_NAME: props.storeName,
       STORE_TIMEZONE: props.storeTimeZone,
+      ...(props.storeCurrency ? { STORE_CURRENCY: props.storeCurrency } : {}),
+      ...(props.storeLocale ? { STORE_LOCALE: props.storeLocale } : {}),
+      ...(props.stripeSecretName ? { PAYMENTS: "stripe" } : {}),
       DB_HOST: database.instance.dbInstanceEndpointAddress,
       DB_PORT: database.instance.dbInstanceEndpointPort,
     };
+    // The web opens checkouts and verifies webhooks; the worker reconciles checkouts and
+    // refunds: both read the Stripe keys.
+    const stripe = props.stripeSecretName ? secretsmanager.Secret.fromSecretNameV2(this, "StripeSecret", props.stripeSecretName) : null;
     const secrets = {
       DB_USER: ecs.Secret.fromSecretsManager(database.secret, "username"),
       DB_PASSWORD: ecs.Secret.fromSecretsManager(database.secret, "password"),
+      ...(stripe
+        ? {
+            STRIPE_SECRET_KEY: ecs.Secret.fromSecretsManager(stripe, "secretKey"),
+            STRIPE_WEBHOOK_SECRET: ecs.Secret.fromSecretsManager(stripe, "webhookSecret"),
+          }
+        : {}),
     };
     // Signs staff session cookies; all web tasks share it, and only the web reads it.
     const authSecret = new secretsmanager.Secret(this, "AuthSecret", {
