@@ -1,6 +1,7 @@
 // Display formatting shared by server and client components.
 
 import { formatMinorUnits, moneyFormatFor, type MoneyFormat } from "../lib/money/money-format.ts";
+import { storeMoneyFromEnv } from "../lib/money/store-money.ts";
 
 /** The root layout writes the store's MoneyFormat into this meta tag for the browser. */
 export const MONEY_META_NAME = "brewline-money";
@@ -14,10 +15,7 @@ let current: MoneyFormat | undefined;
  */
 export function storeMoney(): MoneyFormat {
   if (current) return current;
-  if (typeof document === "undefined") {
-    current = moneyFormatFor(process.env.STORE_CURRENCY?.trim().toUpperCase() || "USD", process.env.STORE_LOCALE?.trim() || "en-US");
-    return current;
-  }
+  if (typeof document === "undefined") return storeMoneyFromEnv();
   const meta = document.querySelector(`meta[name="${MONEY_META_NAME}"]`)?.getAttribute("content");
   current = meta ? (JSON.parse(meta) as MoneyFormat) : moneyFormatFor("USD", "en-US");
   return current;

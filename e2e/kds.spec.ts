@@ -150,8 +150,11 @@ test("a counter order joins the board marked walk-up", async ({ page }) => {
   await expect(dialog.getByTestId("walk-up-error")).toHaveText("Please check the highlighted details");
   const name = uniqueName("Counter");
   await dialog.getByLabel("Name (required)").fill(name);
+  // How the customer paid is a required choice too.
+  await dialog.getByText("Cash", { exact: true }).click();
   await expectAccessible(page, "/kds (counter order)");
   await dialog.getByTestId("walk-up-submit").click();
+  await expect(dialog.getByTestId("walk-up-paid-by")).toHaveText("· paid by cash");
 
   const ticket = (await dialog.getByTestId("walk-up-ticket").innerText()).trim();
   expect(ticket).toMatch(/^\d+$/);

@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
 
 export default async function OrderPage() {
   const prisma = getPrisma();
-  const timeZone = getConfig().STORE_TIMEZONE;
-  const [menu, store] = await Promise.all([getMenu({ prisma }), getStoreState({ prisma, timeZone })]);
+  const config = getConfig();
+  const timeZone = config.STORE_TIMEZONE;
+  const [menu, store] = await Promise.all([getMenu({ prisma }), getStoreState({ prisma, config })]);
   return (
     <main>
       {/* In the shape the page reads GET /api/store into, so a refetch that brings no change is seen as none. */}

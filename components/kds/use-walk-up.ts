@@ -1,14 +1,20 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { WalkUpPaymentMethod } from "../../app/api/kds/walk-up/schema.ts";
 import { callApi } from "../api/api-client.ts";
 import { OFFLINE_RETRY_SAFE_MESSAGE } from "../api/error-messages.ts";
 import { checkoutFailure, createKeyKeeper, orderRequestBody, validateDetails, type ApiError, type CheckoutDetails, type CheckoutFailure } from "../order/checkout.ts";
 import type { CartLine } from "../order/menu-math.ts";
 
-export type WalkUpPlaced = { ticketNumber: number; totalCents: number; statusUrl: string };
+export type WalkUpPlaced = { ticketNumber: number; totalCents: number; statusUrl: string; paymentMethod: WalkUpPaymentMethod };
 
-const failureOf = (message: string, fields: CheckoutFailure["fields"] = {}): CheckoutFailure => ({ code: undefined, message, fields, lines: new Map(), reopensAt: null });
+/** The customer checkout's failure, and what is wrong with the "Paid by" choice. */
+export type WalkUpFailure = CheckoutFailure & { paymentMethod?: string };
+
+export const PAYMENT_MISSING_MESSAGE = "Choose how the customer paid: cash, card at the till, or not paid yet";
+
+const failureOf = (message: string, fields: CheckoutFailure["fields"] = {}): WalkUpFailure => ({ code: undefined, message, fields, lines: new Map(), reopensAt: null });
 
 /**
  * Sends a counter order. The request is the customer checkout's (same body, same
@@ -20,10 +26,11 @@ export function useWalkUp() {
   const keyFor = useRef(createKeyKeeper());
   const inFlight = useRef(false);
   const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<CheckoutFailure | null>(null);
+  const [failure, setFailure] = useState<WalkUpFailure | null>(null);
   const [placed, setPlaced] = useState<WalkUpPlaced | null>(null);
 
-  async function submit(lines: CartLine[], details: CheckoutDetails) {
+  /** paymentMethod is null until the barista has chosen: there is deliberately no default. */
+  async function submit(lines: CartLine[], details: CheckoutDetails, paymentMethod: WalkUpPaymentMethod | null) {
     if (inFlight.current) return;
     if (lines.length === 0) {
       setFailure(failureOf("Add at least one item first"));
@@ -32,20 +39,20 @@ export function useWalkUp() {
     const invalid = validateDetails(details);
     if (invalid.customerName) invalid.customerName = "Enter the customer's name, to call it out";
     if (invalid.notifyConsent) invalid.notifyConsent = "Ask the customer, and tick the box if they agree; or leave phone and email empty";
-    if (Object.keys(invalid).length > 0) {
-      setFailure(failureOf("Please check the highlighted details", invalid));
+    if (Object.keys(invalid).length > 0 || paymentMethod === null) {
+      setFailure({ ...failureOf("Please check the highlighted details", invalid), ...(paymentMethod === null ? { paymentMethod: PAYMENT_MISSING_MESSAGE } : {}) });
       return;
     }
-    const body = orderRequestBody(lines, details);
+    const body = { ...orderRequestBody(lines, details), paymentMethod };
     const idempotencyKey = keyFor.current(body);
     inFlight.current = true;
     setSending(true);
     setFailure(null);
-    const result = await callApi<WalkUpPlaced>("/api/kds/walk-up", { method: "POST", body: { ...body, idempotencyKey } });
+    const result = await callApi<Omit<WalkUpPlaced, "paymentMethod">>("/api/kds/walk-up", { method: "POST", body: { ...body, idempotencyKey } });
     inFlight.current = false;
     setSending(false);
     if (result.ok && typeof result.data?.ticketNumber === "number") {
-      setPlaced(result.data);
+      setPlaced({ ...result.data, paymentMethod });
       keyFor.current = createKeyKeeper();
     } else if (result.ok) {
       setFailure(failureOf("The server's answer made no sense. Check the board before trying again."));

@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import type { WalkUpPaymentMethod } from "../../app/api/kds/walk-up/schema.ts";
 import { formatMoney } from "../format.ts";
 import { CartLines, CartTotals } from "../order/cart-panel.tsx";
-import type { CheckoutDetails } from "../order/checkout.ts";
 import { ItemSheet, type SheetTarget } from "../order/item-sheet.tsx";
 import { addLine, defaultSelection, estimateTotals, itemsById, lineProblem, makeLine, MAX_CART_LINES, MAX_QUANTITY, type CartLine } from "../order/menu-math.ts";
 import { useLiveMenu } from "../order/use-live-menu.ts";
 import { buttonClass, Modal } from "./modal.tsx";
 import { useWalkUp } from "./use-walk-up.ts";
-import { CustomerFields, WalkUpMenu } from "./walk-up-parts.tsx";
+import { CustomerFields, PAYMENT_LABELS, PaymentChoice, WalkUpMenu, type CounterDetails } from "./walk-up-parts.tsx";
 
-const EMPTY: Required<CheckoutDetails> = { customerName: "", phone: "", email: "", notifyConsent: false };
+const EMPTY: CounterDetails = { customerName: "", phone: "", email: "", notifyConsent: false };
 
 /**
  * "Counter order": a barista keys in the order of a customer standing at the counter.
@@ -24,6 +24,7 @@ export function WalkUpDialog({ onClose }: { onClose: () => void }) {
   const walkUp = useWalkUp();
   const [lines, setLines] = useState<CartLine[]>([]);
   const [details, setDetails] = useState(EMPTY);
+  const [paymentMethod, setPaymentMethod] = useState<WalkUpPaymentMethod | null>(null);
   const [sheet, setSheet] = useState<SheetTarget | null>(null);
 
   const items = itemsById(menu);
@@ -36,14 +37,16 @@ export function WalkUpDialog({ onClose }: { onClose: () => void }) {
     setLines(update);
     walkUp.clearFailure();
   };
+  const totals = estimateTotals(lines, store);
   const startOver = () => {
     setLines([]);
     setDetails(EMPTY);
+    setPaymentMethod(null);
     walkUp.reset();
   };
 
   if (walkUp.placed) {
-    const { ticketNumber, totalCents } = walkUp.placed;
+    const { ticketNumber, totalCents, paymentMethod: paidBy } = walkUp.placed;
     return (
       <Modal key="placed" title="Order placed" onClose={onClose} testId="kds-walk-up-dialog" size="sm">
         <div className="text-center">
@@ -52,7 +55,10 @@ export function WalkUpDialog({ onClose }: { onClose: () => void }) {
             {ticketNumber}
           </p>
           <p className="mt-2 text-xl">
-            {formatMoney(totalCents)} <span className="text-muted">· pay at the counter</span>
+            {formatMoney(totalCents)}{" "}
+            <span className="text-muted" data-testid="walk-up-paid-by">
+              · {paidBy === "PAY_AT_PICKUP" ? "not paid yet" : `paid by ${PAYMENT_LABELS[paidBy].toLowerCase()}`}
+            </span>
           </p>
           <p className="mt-1 text-muted">It is on the board now.</p>
         </div>
@@ -85,7 +91,7 @@ export function WalkUpDialog({ onClose }: { onClose: () => void }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!blocked) void walkUp.submit(lines, details);
+            if (!blocked) void walkUp.submit(lines, details, paymentMethod);
           }}
           className="flex flex-col"
         >
@@ -100,13 +106,19 @@ export function WalkUpDialog({ onClose }: { onClose: () => void }) {
             }}
             onRemove={(key) => change((ls) => ls.filter((l) => l.key !== key))}
           />
-          {lines.length > 0 && <CartTotals lines={lines} taxRateBasisPoints={store.taxRateBasisPoints} />}
+          {lines.length > 0 && <CartTotals totals={totals} taxRateBasisPoints={store.taxRateBasisPoints} />}
           <CustomerFields details={details} errors={walkUp.failure?.fields ?? {}} disabled={walkUp.sending} onChange={setDetails} />
+          <PaymentChoice
+            value={paymentMethod}
+            error={paymentMethod === null ? walkUp.failure?.paymentMethod : undefined}
+            disabled={walkUp.sending}
+            onChange={setPaymentMethod}
+          />
           <div role="alert" data-testid="walk-up-error" className={walkUp.failure ? "mt-3 rounded-xl bg-danger-soft px-3 py-2 font-medium text-danger" : ""}>
             {walkUp.failure?.message ?? (tooMany ? `At most ${MAX_CART_LINES} different items per order.` : null)}
           </div>
           <button type="submit" data-testid="walk-up-submit" disabled={walkUp.sending || blocked} aria-busy={walkUp.sending} className={`${buttonClass.primary} mt-3 min-h-14`}>
-            {walkUp.sending ? "Placing…" : `Place order${lines.length > 0 ? ` · ${formatMoney(estimateTotals(lines, store.taxRateBasisPoints).totalCents)}` : ""}`}
+            {walkUp.sending ? "Placing…" : `Place order${lines.length > 0 ? ` · ${formatMoney(totals.totalCents)}` : ""}`}
           </button>
         </form>
       </div>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import type { WalkUpPaymentMethod } from "../../app/api/kds/walk-up/schema.ts";
 import { formatMoney } from "../format.ts";
 import type { CheckoutDetails, FieldErrors } from "../order/checkout.ts";
 import { MAX_NAME_LENGTH, type MenuCategory, type MenuItemView } from "../order/menu-math.ts";
@@ -37,6 +38,9 @@ export function WalkUpMenu({ menu, onPick }: { menu: MenuCategory[]; onPick: (it
 
 const inputClass = "mt-1 block min-h-12 w-full rounded-xl border border-line bg-bg px-3.5 text-lg focus:border-accent aria-[invalid=true]:border-danger";
 
+/** What the counter form asks of the customer (no online payment or tip at the till). */
+export type CounterDetails = Required<Pick<CheckoutDetails, "customerName" | "phone" | "email" | "notifyConsent">>;
+
 /** The customer's name (called out at pickup) and, if they want a message, phone or email with their consent. */
 export function CustomerFields({
   details,
@@ -44,10 +48,10 @@ export function CustomerFields({
   disabled,
   onChange,
 }: {
-  details: Required<CheckoutDetails>;
+  details: CounterDetails;
   errors: FieldErrors;
   disabled: boolean;
-  onChange: (details: Required<CheckoutDetails>) => void;
+  onChange: (details: CounterDetails) => void;
 }) {
   const base = useId();
   const text = (field: "customerName" | "phone" | "email", label: string, extra: React.InputHTMLAttributes<HTMLInputElement>) => (
@@ -90,6 +94,50 @@ export function CustomerFields({
         </label>
         <FieldError id={`${base}-consent-error`} message={errors.notifyConsent} />
       </div>
+    </fieldset>
+  );
+}
+
+/** The choices in the order a barista meets them: money in hand, the card reader, or later. */
+export const PAYMENT_LABELS: Record<WalkUpPaymentMethod, string> = { CASH: "Cash", CARD_AT_TILL: "Card at the till", PAY_AT_PICKUP: "Not paid yet" };
+
+/**
+ * "Paid by": a required choice with no default, so a ticket is never marked paid (or
+ * unpaid) because nobody looked. Radio buttons styled as big buttons, so arrow keys work.
+ */
+export function PaymentChoice({
+  value,
+  error,
+  disabled,
+  onChange,
+}: {
+  value: WalkUpPaymentMethod | null;
+  error?: string | undefined;
+  disabled: boolean;
+  onChange: (method: WalkUpPaymentMethod) => void;
+}) {
+  const base = useId();
+  return (
+    <fieldset disabled={disabled} className="mt-4" aria-describedby={error ? `${base}-error` : undefined} data-testid="walk-up-payment">
+      <legend className="text-lg font-semibold">Paid by (required)</legend>
+      <div className="mt-1 grid grid-cols-3 gap-2">
+        {(Object.keys(PAYMENT_LABELS) as WalkUpPaymentMethod[]).map((method) => (
+          <label key={method} className="relative">
+            <input
+              type="radio"
+              name={`${base}-payment`}
+              value={method}
+              checked={value === method}
+              onChange={() => onChange(method)}
+              className="peer sr-only"
+            />
+            <span className={`flex min-h-14 cursor-pointer items-center justify-center rounded-2xl border ${error ? "border-danger" : "border-line"} bg-bg px-2 text-center text-base font-semibold leading-tight peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-ink peer-focus-visible:ring-2 peer-focus-visible:ring-accent`}>
+              {PAYMENT_LABELS[method]}
+            </span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${base}-error`} message={error} />
     </fieldset>
   );
 }

@@ -3,10 +3,11 @@
 import Image from "next/image";
 import { useId, useState, type FormEvent } from "react";
 import type { AdminCategory, AdminGroup, AdminItem } from "../../lib/menu-admin/get-menu-admin.ts";
-import { centsToText, parsePriceCents } from "../../lib/menu-admin/price.ts";
 import type { FieldErrors } from "../api/api-client.ts";
 import { Field, inputClass, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
+import { storeMoney } from "../format.ts";
+import { examplePrice, parsePriceInput, priceInputError, priceInputText } from "./price-input.ts";
 import { SubmitCancel } from "./simple-forms.tsx";
 
 const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
@@ -22,9 +23,10 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
   onDone: () => void;
 }) {
   const id = useId();
+  const money = storeMoney();
   const [name, setName] = useState(item?.name ?? "");
   const [description, setDescription] = useState(item?.description ?? "");
-  const [price, setPrice] = useState(item ? centsToText(item.basePriceCents) : "");
+  const [price, setPrice] = useState(item ? priceInputText(item.basePriceCents, money) : "");
   const [category, setCategory] = useState(item?.categoryId ?? categoryId);
   const [available, setAvailable] = useState(item?.available ?? true);
   const [image, setImage] = useState<string | null>(item?.image ?? null);
@@ -41,8 +43,8 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const basePriceCents = parsePriceCents(price);
-    if (basePriceCents === null) return setErrors({ basePriceCents: "Type a price such as 4.20 (0 to 1000)" });
+    const basePriceCents = parsePriceInput(price, money);
+    if (basePriceCents === null) return setErrors({ basePriceCents: priceInputError(money) });
     const body = { name, description, basePriceCents, categoryId: category, available, image, groupIds };
     const result = item
       ? await action.run(`/api/admin/menu/items/${item.id}`, { method: "PATCH", body }, `Saved ${name}`)
@@ -56,7 +58,7 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
       <Field id={`${id}-name`} label="Name" error={errors.name}>
         <TextInput id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={80} required />
       </Field>
-      <Field id={`${id}-price`} label="Price" error={errors.basePriceCents} hint="e.g. 4.20">
+      <Field id={`${id}-price`} label={`Price (${money.currency})`} error={errors.basePriceCents} hint={`e.g. ${examplePrice(money)}`}>
         <TextInput id={`${id}-price`} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} error={errors.basePriceCents} hint />
       </Field>
       <div className="sm:col-span-2">

@@ -2,10 +2,11 @@
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { AdminCategory, AdminGroup, AdminOption } from "../../lib/menu-admin/get-menu-admin.ts";
-import { centsToText, parsePriceCents } from "../../lib/menu-admin/price.ts";
 import type { FieldErrors } from "../api/api-client.ts";
 import { Field, primaryButton, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
+import { storeMoney } from "../format.ts";
+import { parsePriceInput, priceDeltaInputError, priceInputText } from "./price-input.ts";
 
 type Action = ReturnType<typeof useAdminAction>;
 
@@ -92,13 +93,14 @@ export function GroupForm({ group, action, onDone }: { group?: AdminGroup; actio
 export function OptionForm({ option, groupId, action, onDone }: { option?: AdminOption; groupId: string; action: Action; onDone: () => void }) {
   const id = useId();
   const [name, setName] = useState(option?.name ?? "");
-  const [delta, setDelta] = useState(option ? centsToText(option.priceDeltaCents) : "0.00");
+  const money = storeMoney();
+  const [delta, setDelta] = useState(priceInputText(option?.priceDeltaCents ?? 0, money));
   const [isDefault, setIsDefault] = useState(option?.isDefault ?? false);
   const [flag, setFlag] = useState(option?.dietaryFlag ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
   const build = () => {
-    const priceDeltaCents = parsePriceCents(delta, { allowNegative: true });
-    if (priceDeltaCents === null) return { errors: { priceDeltaCents: "Type an amount such as 0.50 or -0.20" } };
+    const priceDeltaCents = parsePriceInput(delta, money, { allowNegative: true });
+    if (priceDeltaCents === null) return { errors: { priceDeltaCents: priceDeltaInputError(money) } };
     return { body: { ...(option ? {} : { groupId }), name, priceDeltaCents, isDefault, dietaryFlag: flag } };
   };
   return (
@@ -106,7 +108,7 @@ export function OptionForm({ option, groupId, action, onDone }: { option?: Admin
       <Field id={`${id}-name`} label="Option name" error={errors.name}>
         <TextInput id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={60} />
       </Field>
-      <Field id={`${id}-delta`} label="Price difference" error={errors.priceDeltaCents} hint="0.00 for free">
+      <Field id={`${id}-delta`} label={`Price difference (${money.currency})`} error={errors.priceDeltaCents} hint={`${priceInputText(0, money)} for free`}>
         <TextInput id={`${id}-delta`} inputMode="decimal" value={delta} onChange={(e) => setDelta(e.target.value)} error={errors.priceDeltaCents} hint />
       </Field>
       <Field id={`${id}-flag`} label="Dietary flag" error={errors.dietaryFlag} hint="e.g. Non-dairy, Tree nut">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { callApi } from "../api/api-client.ts";
-import { formatMoney } from "../format.ts";
+import { formatMoney, storeMoney } from "../format.ts";
 import { asStatusView, headline, type LiveStatusView } from "../order-status/status-view.ts";
 import { loadHistory, type PastOrder } from "./order-history.ts";
 
@@ -83,7 +83,7 @@ function OrderRow({ row }: { row: Row }) {
       <span className="min-w-0 flex-1">
         <span className="block font-semibold">{status}</span>
         <span className="block truncate text-sm text-muted">
-          {new Date(row.placedAt).toLocaleString("en-US", { weekday: "short", hour: "numeric", minute: "2-digit" })} · {formatMoney(view?.totalCents ?? row.totalCents)}
+          {new Date(row.placedAt).toLocaleString(storeMoney().locale, { weekday: "short", hour: "numeric", minute: "2-digit" })} · {formatMoney(view?.totalCents ?? row.totalCents)}
           {view ? ` · ${itemCount(view)}` : ""}
         </span>
       </span>

@@ -1,6 +1,6 @@
-import { formatMoney } from "../format.ts";
+import { formatMoney, storeMoney } from "../format.ts";
 import { QuantityStepper } from "./quantity-stepper.tsx";
-import { estimateTotals, type CartLine } from "./menu-math.ts";
+import type { CartLine, TotalsEstimate } from "./menu-math.ts";
 
 /** The lines of the cart with their controls, and the estimated totals. */
 export function CartLines({
@@ -58,9 +58,21 @@ export function CartLines({
   );
 }
 
-/** Subtotal, tax and total before ordering: the server prices the order again, and the status page shows its figures. */
-export function CartTotals({ lines, taxRateBasisPoints }: { lines: CartLine[]; taxRateBasisPoints: number | null }) {
-  const { subtotalCents, taxCents, totalCents } = estimateTotals(lines, taxRateBasisPoints);
+let percentFormat: Intl.NumberFormat | undefined;
+
+/** "8.25%", "20 %": the rate as the store's locale writes a percentage (no currency data needed). */
+function formatRate(basisPoints: number): string {
+  percentFormat ??= new Intl.NumberFormat(storeMoney().locale, { style: "percent", maximumFractionDigits: 2 });
+  return percentFormat.format(basisPoints / 10_000);
+}
+
+/**
+ * Subtotal, tax, tip and total before ordering: the server prices the order again, and
+ * the status page shows its figures. Tax included in the prices (VAT) is shown as the
+ * part of the subtotal it is, not added.
+ */
+export function CartTotals({ totals, taxRateBasisPoints }: { totals: TotalsEstimate; taxRateBasisPoints: number | null }) {
+  const { subtotalCents, taxCents, taxIncluded, tipCents, totalCents } = totals;
   return (
     <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
       <div className="flex justify-between">
@@ -71,9 +83,17 @@ export function CartTotals({ lines, taxRateBasisPoints }: { lines: CartLine[]; t
       </div>
       {taxRateBasisPoints !== null && taxRateBasisPoints > 0 && (
         <div className="flex justify-between">
-          <dt className="text-muted">Tax ({(taxRateBasisPoints / 100).toLocaleString("en-US", { maximumFractionDigits: 3 })}%)</dt>
-          <dd className="tabular-nums" data-testid="cart-tax">
+          <dt className="text-muted">{taxIncluded ? `Includes VAT (${formatRate(taxRateBasisPoints)})` : `Tax (${formatRate(taxRateBasisPoints)})`}</dt>
+          <dd className={`tabular-nums ${taxIncluded ? "text-muted" : ""}`} data-testid="cart-tax" data-included={taxIncluded ? "true" : undefined}>
             {formatMoney(taxCents)}
+          </dd>
+        </div>
+      )}
+      {tipCents > 0 && (
+        <div className="flex justify-between">
+          <dt className="text-muted">Tip</dt>
+          <dd className="tabular-nums" data-testid="cart-tip">
+            {formatMoney(tipCents)}
           </dd>
         </div>
       )}
@@ -88,4 +108,3 @@ export function CartTotals({ lines, taxRateBasisPoints }: { lines: CartLine[]; t
     </dl>
   );
 }
-

@@ -14,7 +14,6 @@ import {
   repriceLine,
   selectionFromIds,
   selectionProblem,
-  taxCents,
   toggleModifier,
   unitPriceCents,
 } from "./menu-math.ts";
@@ -114,11 +113,27 @@ describe("menu math", () => {
     expect(repriceLine(line, { ...latte, basePriceCents: 420 }).unitPriceCents).toBe(480);
   });
 
-  it("estimates tax to the cent", () => {
-    expect(taxCents(1000, 825)).toBe(83);
-    expect(taxCents(0, 825)).toBe(0);
+  it("estimates tax added on top (sales tax) to the minor unit", () => {
     const line = makeLine(latte, defaultSelection(latte), 2, "");
-    expect(estimateTotals([line], 825)).toEqual({ subtotalCents: 800, taxCents: 66, totalCents: 866 });
-    expect(estimateTotals([line], null)).toEqual({ subtotalCents: 800, taxCents: 0, totalCents: 800 });
+    const added = { taxRateBasisPoints: 825, pricesIncludeTax: false };
+    expect(estimateTotals([line], added)).toEqual({ subtotalCents: 800, taxCents: 66, taxIncluded: false, tipCents: 0, totalCents: 866 });
+    expect(estimateTotals([makeLine(latte, defaultSelection(latte), 1, "")], { ...added, taxRateBasisPoints: 1_000 })).toMatchObject({ taxCents: 40, totalCents: 440 });
+    // Half a cent (82.5) rounds up, as on the server.
+    expect(estimateTotals([{ ...line, unitPriceCents: 500, quantity: 2 }], added)).toMatchObject({ subtotalCents: 1000, taxCents: 83, totalCents: 1083 });
+    expect(estimateTotals([line], { taxRateBasisPoints: null, pricesIncludeTax: false })).toEqual({ subtotalCents: 800, taxCents: 0, taxIncluded: false, tipCents: 0, totalCents: 800 });
+  });
+
+  it("estimates VAT included in the prices without adding it", () => {
+    const line = { ...makeLine(latte, defaultSelection(latte), 1, ""), unitPriceCents: 450 };
+    expect(estimateTotals([line], { taxRateBasisPoints: 2000, pricesIncludeTax: true })).toEqual({ subtotalCents: 450, taxCents: 75, taxIncluded: true, tipCents: 0, totalCents: 450 });
+  });
+
+  it("adds the tip, untaxed, on the menu prices; a tip larger than the order counts as none", () => {
+    const line = { ...makeLine(latte, defaultSelection(latte), 1, ""), unitPriceCents: 1030 };
+    const added = { taxRateBasisPoints: 825, pricesIncludeTax: false };
+    // 15 % of 10.30 is 1.545 → 1.55; tax 8.25 % of 10.30 is 0.84975 → 0.85.
+    expect(estimateTotals([line], added, { percent: 15 })).toEqual({ subtotalCents: 1030, taxCents: 85, taxIncluded: false, tipCents: 155, totalCents: 1270 });
+    expect(estimateTotals([line], { taxRateBasisPoints: 2000, pricesIncludeTax: true }, { amount: 100 })).toMatchObject({ taxCents: 172, tipCents: 100, totalCents: 1130 });
+    expect(estimateTotals([line], added, { amount: 5_000 })).toMatchObject({ tipCents: 0, totalCents: 1115 });
   });
 });

@@ -1,4 +1,5 @@
 import type { MenuCategoryView } from "../../lib/menu/get-menu.ts";
+import { NO_TIP, orderTotals, tipFromChoice, tipProblem, type TipChoice } from "../../lib/orders/order-totals.ts";
 
 // Cart arithmetic for display only: the server prices every order again from the menu
 // in Postgres. Kept pure so it can be unit-tested without a browser.
@@ -161,12 +162,19 @@ export const repriceCart = (lines: CartLine[], menu: MenuCategory[]) => {
   return lines.map((l) => repriceLine(l, items.get(l.menuItemId)));
 };
 
-/** Sales tax on the estimate, rounded to the cent; the server's figure is the one charged. */
-export const taxCents = (subtotalCents: number, taxRateBasisPoints: number) => Math.round((subtotalCents * taxRateBasisPoints) / 10_000);
+/** What the cart needs to know of the store to estimate the tax; a null rate is not known yet (no tax line then). */
+export type TaxSettings = { taxRateBasisPoints: number | null; pricesIncludeTax: boolean };
 
-/** The cart's figures before ordering; no tax line until the store has told us its rate. */
-export function estimateTotals(lines: CartLine[], taxRateBasisPoints: number | null) {
-  const subtotalCents = cartTotalCents(lines);
-  const tax = taxRateBasisPoints === null ? 0 : taxCents(subtotalCents, taxRateBasisPoints);
-  return { subtotalCents, taxCents: tax, totalCents: subtotalCents + tax };
+export type TotalsEstimate = { subtotalCents: number; taxCents: number; taxIncluded: boolean; tipCents: number; totalCents: number };
+
+/**
+ * The cart's figures before ordering, by the server's own rule (orderTotals): tax added
+ * or included, tip on the menu prices. A tip the server would refuse (more than the
+ * order) counts as none here; the checkout form says what is wrong with it.
+ */
+export function estimateTotals(lines: CartLine[], tax: TaxSettings, tip: TipChoice = NO_TIP): TotalsEstimate {
+  const subtotal = cartTotalCents(lines);
+  const tipCents = tipProblem({ subtotal, choice: tip }) === null ? tipFromChoice({ subtotal, choice: tip }) : 0;
+  const totals = orderTotals({ subtotal, taxRateBasisPoints: tax.taxRateBasisPoints ?? 0, taxIncluded: tax.pricesIncludeTax, tip: tipCents });
+  return { subtotalCents: totals.subtotal, taxCents: totals.tax, taxIncluded: tax.pricesIncludeTax, tipCents: totals.tip, totalCents: totals.total };
 }

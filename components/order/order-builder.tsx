@@ -84,7 +84,9 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
     const problem = lineProblem(line, items.get(line.menuItemId));
     if (problem) problems.set(i, problem);
   });
-  const { totalCents } = estimateTotals(lines, store.taxRateBasisPoints);
+  // The tip is chosen in the checkout form (0 unless paying online) and shown in the cart's totals.
+  const totals = estimateTotals(lines, store, { amount: checkout.tipCents });
+  const { totalCents } = totals;
   const count = cartCount(lines);
   const unorderable = lines.some((line) => lineProblem(line, items.get(line.menuItemId)) !== null);
   const blockedReason = !store.acceptingOrders
@@ -131,13 +133,14 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
             onEdit={editLine}
             onRemove={(key) => change((ls) => ls.filter((l) => l.key !== key))}
           />
-          {lines.length > 0 && <CartTotals lines={lines} taxRateBasisPoints={store.taxRateBasisPoints} />}
+          {lines.length > 0 && <CartTotals totals={totals} taxRateBasisPoints={store.taxRateBasisPoints} />}
           <CheckoutForm
             failure={checkout.failure}
             submitting={checkout.submitting}
             canSubmit={lines.length > 0 && blockedReason === null}
             blockedReason={blockedReason}
             totalCents={totalCents}
+            payment={checkout.payment}
             onSubmit={(details) => void checkout.submit(details)}
           />
         </div>

@@ -3,20 +3,18 @@ import { ASSUME_OPEN, parseStoreStatus, storeBanner, storeFromOrderError } from 
 
 describe("store status", () => {
   it("parses the API's answer and rejects what is not one", () => {
-    expect(parseStoreStatus({ state: "open", acceptingOrders: true, message: "", reopensAt: null, taxRateBasisPoints: 825 })).toEqual({
-      state: "open",
-      acceptingOrders: true,
-      message: "",
-      reopensAt: null,
-      taxRateBasisPoints: 825,
-    });
+    const answer = { state: "open", acceptingOrders: true, message: "", reopensAt: null, taxRateBasisPoints: 2000, pricesIncludeTax: true, onlinePayments: true, currency: "EUR" };
+    expect(parseStoreStatus(answer)).toEqual(answer);
     expect(parseStoreStatus({ error: { code: "NOT_FOUND" } })).toBeNull();
     expect(parseStoreStatus(null)).toBeNull();
     // Missing or odd fields fall back to what the state implies.
-    expect(parseStoreStatus({ state: "paused", reopensAt: "tomorrow-ish", taxRateBasisPoints: -1 })).toMatchObject({
+    expect(parseStoreStatus({ state: "paused", reopensAt: "tomorrow-ish", taxRateBasisPoints: -1, pricesIncludeTax: "yes", currency: "euro" })).toMatchObject({
       acceptingOrders: false,
       reopensAt: null,
       taxRateBasisPoints: null,
+      pricesIncludeTax: false,
+      onlinePayments: false,
+      currency: null,
     });
   });
 

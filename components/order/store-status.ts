@@ -1,4 +1,4 @@
-import type { StoreState as ServerStoreState, StoreStateName } from "../../lib/store/store-state.ts";
+import type { CustomerStoreState, StoreStateName } from "../../lib/store/store-state.ts";
 import { formatClock } from "../format.ts";
 
 // Whether the cafe takes orders right now, as GET /api/store reports it. Parsed by hand
@@ -8,10 +8,23 @@ import { formatClock } from "../format.ts";
 
 type StoreState = StoreStateName;
 
-/** What GET /api/store answers, except that the tax rate is null until the server has told us (no tax line then). */
-export type StoreStatus = Omit<ServerStoreState, "taxRateBasisPoints"> & { taxRateBasisPoints: number | null };
+/**
+ * What GET /api/store answers, except that the tax rate and the currency are null until
+ * the server has told us (no tax line then). Not told, prices have the tax added and
+ * payment is at pickup, as before the server said either.
+ */
+export type StoreStatus = Omit<CustomerStoreState, "taxRateBasisPoints" | "currency"> & { taxRateBasisPoints: number | null; currency: string | null };
 
-export const ASSUME_OPEN: StoreStatus = { state: "open", acceptingOrders: true, message: "", reopensAt: null, taxRateBasisPoints: null };
+export const ASSUME_OPEN: StoreStatus = {
+  state: "open",
+  acceptingOrders: true,
+  message: "",
+  reopensAt: null,
+  taxRateBasisPoints: null,
+  pricesIncludeTax: false,
+  onlinePayments: false,
+  currency: null,
+};
 
 const STATES: readonly StoreState[] = ["open", "closed", "paused", "at-capacity"];
 
@@ -27,6 +40,9 @@ export function parseStoreStatus(json: unknown): StoreStatus | null {
     message: typeof s.message === "string" ? s.message : "",
     reopensAt: typeof s.reopensAt === "string" && !Number.isNaN(Date.parse(s.reopensAt)) ? s.reopensAt : null,
     taxRateBasisPoints: typeof rate === "number" && Number.isInteger(rate) && rate >= 0 && rate <= 10_000 ? rate : null,
+    pricesIncludeTax: s.pricesIncludeTax === true,
+    onlinePayments: s.onlinePayments === true,
+    currency: typeof s.currency === "string" && /^[A-Z]{3}$/.test(s.currency) ? s.currency : null,
   };
 }
 

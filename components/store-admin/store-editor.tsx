@@ -17,6 +17,7 @@ export type StoreEditorData = {
   pausedUntil: string | null;
   maxOpenOrders: number | null;
   taxRateBasisPoints: number;
+  pricesIncludeTax: boolean;
   kitchen: KdsSettings;
   state: StoreState;
   openOrders: number;
@@ -40,6 +41,7 @@ export function StoreEditor({ data }: { data: StoreEditorData }) {
   const action = useAdminAction();
   const [capacity, setCapacity] = useState(data.maxOpenOrders === null ? "" : String(data.maxOpenOrders));
   const [tax, setTax] = useState(basisPointsToPercent(data.taxRateBasisPoints));
+  const [taxIncluded, setTaxIncluded] = useState(data.pricesIncludeTax);
   const [kitchen, setKitchen] = useState({ warn: String(data.kitchen.warnAfterSeconds), late: String(data.kitchen.lateAfterSeconds), board: String(data.kitchen.boardReadySeconds) });
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = action.run;
@@ -58,7 +60,7 @@ export function StoreEditor({ data }: { data: StoreEditorData }) {
     if (taxRateBasisPoints === null) found.taxRateBasisPoints = "A percentage from 0 to 100, e.g. 8.25";
     if (capacity.trim() !== "" && !/^[1-9]\d{0,3}$/.test(capacity.trim())) found.maxOpenOrders = "A whole number from 1 to 9999, or empty for no limit";
     if (Object.keys(found).length > 0) return setErrors(found);
-    void save({ store: { taxRateBasisPoints, maxOpenOrders: capacity.trim() === "" ? null : Number(capacity) } }, "Limits and tax saved");
+    void save({ store: { taxRateBasisPoints, pricesIncludeTax: taxIncluded, maxOpenOrders: capacity.trim() === "" ? null : Number(capacity) } }, "Limits and tax saved");
   }
 
   function saveKitchen() {
@@ -85,10 +87,19 @@ export function StoreEditor({ data }: { data: StoreEditorData }) {
           <Field id="capacity" label="Most open orders at once" error={errors.maxOpenOrders} hint="Empty: no limit">
             <TextInput id="capacity" inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} error={errors.maxOpenOrders} hint />
           </Field>
-          <Field id="tax" label="Sales tax (%)" error={errors.taxRateBasisPoints} hint="e.g. 8.25">
+          <Field id="tax" label={taxIncluded ? "VAT (%)" : "Sales tax (%)"} error={errors.taxRateBasisPoints} hint={taxIncluded ? "e.g. 20" : "e.g. 8.25"}>
             <TextInput id="tax" inputMode="decimal" value={tax} onChange={(e) => setTax(e.target.value)} error={errors.taxRateBasisPoints} hint />
           </Field>
         </div>
+        <label className="flex min-h-11 items-start gap-3">
+          <input type="checkbox" data-testid="prices-include-tax" className="mt-0.5 size-5 shrink-0" checked={taxIncluded} onChange={(e) => setTaxIncluded(e.target.checked)} />
+          <span>
+            <span className="font-semibold">Prices include tax (VAT)</span>
+            <span className="block text-sm text-muted">
+              {taxIncluded ? "Menu prices are what customers pay; receipts show the VAT they include." : "The tax is added to the menu prices at checkout."}
+            </span>
+          </span>
+        </label>
         <button type="button" className={primaryButton} disabled={action.pending} onClick={saveLimits}>
           Save capacity and tax
         </button>

@@ -1,4 +1,5 @@
-import { centsToText } from "./price.ts";
+import { minorUnitsToDecimal } from "../money/money-format.ts";
+import { storeMoneyFromEnv } from "../money/store-money.ts";
 
 // One line per change for the audit log, in the words a manager reads them:
 // "Price of Latte 4.00 → 4.20", "Renamed Latte → Caffè latte", "86'd Oat milk".
@@ -14,7 +15,7 @@ export type FieldSpec<T> = {
 
 const show = (value: unknown) => (value === null || value === undefined || value === "" ? "none" : String(value));
 
-export const money = (value: unknown) => (typeof value === "number" ? centsToText(value) : show(value));
+export const money = (value: unknown) => (typeof value === "number" ? minorUnitsToDecimal(value, storeMoneyFromEnv().digits) : show(value));
 export const yesNo = (value: unknown) => (value ? "yes" : "no");
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

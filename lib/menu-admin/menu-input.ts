@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { trimmed } from "../orders/order-input.ts";
+import { minorUnitsToDecimal } from "../money/money-format.ts";
+import { storeMoneyFromEnv } from "../money/store-money.ts";
 import { MAX_PRICE_CENTS } from "./price.ts";
 
-// What a manager may send to change the menu. Prices are whole cents (the editor parses
-// "4.20" with parsePriceCents); ids are the menu's slugs.
+// What a manager may send to change the menu. Prices are whole minor units of the store's
+// currency (the editor parses "4.20" or "450" with parsePriceInput); ids are the menu's slugs.
+
+/** A limit in the store's currency for a message, worked out when the message is shown. */
+const major = (minor: number) => minorUnitsToDecimal(minor, storeMoneyFromEnv().digits);
 
 export const menuIdSchema = z.string({ error: "id must be text" }).regex(/^[A-Za-z0-9_.:-]{1,64}$/, "not a menu id");
 
@@ -12,10 +17,10 @@ const optionalText = (max: number, label: string) => trimmed(max, label).transfo
 
 const cents = (min: number, label: string) =>
   z
-    .number({ error: `${label} must be a number of cents` })
-    .int(`${label} must be whole cents`)
-    .min(min, min === 0 ? `${label} cannot be negative` : `${label} must be at least ${min / 100}`)
-    .max(MAX_PRICE_CENTS, `${label} must be at most ${MAX_PRICE_CENTS / 100}`);
+    .number({ error: `${label} must be a number of minor units (cents)` })
+    .int(`${label} must be a whole number of minor units (cents)`)
+    .min(min, { error: () => (min === 0 ? `${label} cannot be negative` : `${label} must be at least ${major(min)}`) })
+    .max(MAX_PRICE_CENTS, { error: () => `${label} must be at most ${major(MAX_PRICE_CENTS)}` });
 
 /**
  * An illustration shipped under public/menu, or an uploaded image served by

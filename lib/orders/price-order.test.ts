@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import type { MenuItemForPricing } from "../menu/menu-types.ts";
-import { priceCart, priceLine, salesTaxCents } from "./price-order.ts";
+import { priceCart, priceLine } from "./price-order.ts";
 
 const latte: MenuItemForPricing = {
   id: "latte",
@@ -93,21 +93,5 @@ describe("priceCart", () => {
     const { totalCents, lines } = priceCart(menu, [line(["l"], 2), line([], 1)]);
     expect(lines).toHaveLength(2);
     expect(totalCents).toBe(490 * 2 + 400);
-  });
-});
-
-describe("salesTaxCents", () => {
-  it("rounds half a cent up and anything less down", () => {
-    expect(salesTaxCents(1000, 825)).toBe(83); // 82.5
-    expect(salesTaxCents(999, 825)).toBe(82); // 82.4175
-    expect(salesTaxCents(1006, 825)).toBe(83); // 82.995
-    expect(salesTaxCents(200, 25)).toBe(1); // 0.5
-    expect(salesTaxCents(199, 25)).toBe(0); // 0.4975
-  });
-
-  it("is zero without a rate and exact for whole percentages", () => {
-    expect(salesTaxCents(1234, 0)).toBe(0);
-    expect(salesTaxCents(1200, 1000)).toBe(120);
-    expect(salesTaxCents(0, 825)).toBe(0);
   });
 });

@@ -84,8 +84,3 @@ export function priceCart(menu: Map<string, MenuItemForPricing>, lines: CartLine
   const totalCents = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   return { lines: priced, totalCents };
 }
-
-/** Sales tax on a subtotal in basis points (825 = 8.25 %), rounded half up to the cent. */
-export function salesTaxCents(subtotalCents: number, taxRateBasisPoints: number): number {
-  return Math.floor((subtotalCents * taxRateBasisPoints + 5_000) / 10_000);
-}

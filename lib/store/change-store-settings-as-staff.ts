@@ -15,6 +15,7 @@ function describeStoreChanges(before: StoreSettingsSnapshot, after: StoreSetting
   if (JSON.stringify(before.openingHours) !== JSON.stringify(after.openingHours)) lines.push(after.openingHours ? "Changed the opening hours" : "Removed the opening hours (open whenever ordering is on)");
   if (before.maxOpenOrders !== after.maxOpenOrders) lines.push(`Capacity ${limit(before.maxOpenOrders)} → ${limit(after.maxOpenOrders)}`);
   if (before.taxRateBasisPoints !== after.taxRateBasisPoints) lines.push(`Tax rate ${percent(before.taxRateBasisPoints)} → ${percent(after.taxRateBasisPoints)}`);
+  if (before.pricesIncludeTax !== after.pricesIncludeTax) lines.push(after.pricesIncludeTax ? "Prices now include the tax (VAT)" : "Tax is now added to the prices at checkout");
   if (before.pausedUntil?.getTime() !== after.pausedUntil?.getTime()) lines.push(after.pausedUntil ? `Paused orders until ${after.pausedUntil.toISOString()}` : "Resumed orders");
   return lines;
 }

@@ -1,13 +1,16 @@
+import type { Config } from "../config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { readStoreSettings } from "./read-store-settings.ts";
-import { computeStoreState, type StoreState } from "./store-state.ts";
+import { computeStoreState, type CustomerStoreState } from "./store-state.ts";
 
-/** Whether the store takes orders now (hours, pause, capacity), for the customer's page. */
+/** Whether the store takes orders now (hours, pause, capacity) and how it takes money, for the customer's page. */
 export async function getStoreState(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
-  timeZone: string;
+  config: Pick<Config, "STORE_TIMEZONE" | "PAYMENTS" | "STORE_CURRENCY">;
   now?: Date;
-}): Promise<StoreState> {
+}): Promise<CustomerStoreState> {
+  const { config } = options;
   const { settings, openOrders } = await readStoreSettings({ prisma: options.prisma, countOpenOrders: true });
-  return computeStoreState({ settings, openOrders, now: options.now ?? new Date(), timeZone: options.timeZone });
+  const state = computeStoreState({ settings, openOrders, now: options.now ?? new Date(), timeZone: config.STORE_TIMEZONE });
+  return { ...state, onlinePayments: config.PAYMENTS === "stripe", currency: config.STORE_CURRENCY };
 }

@@ -10,7 +10,7 @@ type Row = Omit<StoreSettingsSnapshot, "openingHours"> & { openingHours: unknown
 const DEFAULT_MAX_OPEN_ORDERS = 40;
 
 /** The migration inserts the row; these apply only if someone deleted it. */
-const DEFAULTS: StoreSettingsSnapshot = { acceptingOrders: true, openingHours: null, pausedUntil: null, maxOpenOrders: DEFAULT_MAX_OPEN_ORDERS, taxRateBasisPoints: 0 };
+const DEFAULTS: StoreSettingsSnapshot = { acceptingOrders: true, openingHours: null, pausedUntil: null, maxOpenOrders: DEFAULT_MAX_OPEN_ORDERS, taxRateBasisPoints: 0, pricesIncludeTax: false };
 
 /** Hours stored by hand that do not parse close the store rather than open it around the clock. */
 function parseHours(value: unknown): OpeningHours | null {
@@ -30,7 +30,7 @@ export async function readStoreSettings(options: {
   countOpenOrders: boolean;
 }): Promise<{ settings: StoreSettingsSnapshot; openOrders: number | null }> {
   const [row] = await options.prisma.$queryRaw<Row[]>`
-    SELECT s."acceptingOrders", s."openingHours", s."pausedUntil", s."maxOpenOrders", s."taxRateBasisPoints",
+    SELECT s."acceptingOrders", s."openingHours", s."pausedUntil", s."maxOpenOrders", s."taxRateBasisPoints", s."pricesIncludeTax",
       CASE WHEN ${options.countOpenOrders} AND s."maxOpenOrders" IS NOT NULL
         THEN (SELECT count(*)::int FROM "Order" WHERE "status" IN ${OPEN_STATUSES_SQL}) END AS "openOrders"
     FROM "StoreSettings" s WHERE s."id" = 1`;

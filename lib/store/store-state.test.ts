@@ -7,6 +7,7 @@ const settings: StoreSettingsSnapshot = {
   pausedUntil: null,
   maxOpenOrders: null,
   taxRateBasisPoints: 825,
+  pricesIncludeTax: false,
 };
 // Monday 2026-11-23, in a UTC store.
 const monday = (hhmm: string) => new Date(`2026-11-23T${hhmm}:00Z`);
@@ -15,7 +16,7 @@ const state = (patch: Partial<StoreSettingsSnapshot>, now: Date, openOrders: num
 
 describe("computeStoreState", () => {
   it("is open within the hours", () => {
-    expect(state({}, monday("10:00"))).toEqual({ state: "open", acceptingOrders: true, message: OPEN_MESSAGE, reopensAt: null, taxRateBasisPoints: 825 });
+    expect(state({}, monday("10:00"))).toEqual({ state: "open", acceptingOrders: true, message: OPEN_MESSAGE, reopensAt: null, taxRateBasisPoints: 825, pricesIncludeTax: false });
   });
 
   it("is closed outside the hours, saying when it opens again", () => {
@@ -25,6 +26,7 @@ describe("computeStoreState", () => {
       message: "We're closed right now. We open again at 7:00 tomorrow.",
       reopensAt: "2026-11-24T07:00:00.000Z",
       taxRateBasisPoints: 825,
+      pricesIncludeTax: false,
     });
     expect(state({}, monday("06:00"))).toMatchObject({ message: "We're closed right now. We open again at 7:00.", reopensAt: "2026-11-23T07:00:00.000Z" });
   });
@@ -42,6 +44,7 @@ describe("computeStoreState", () => {
       message: "We've paused online orders for a few minutes; back at 10:45.",
       reopensAt: "2026-11-23T10:45:00.000Z",
       taxRateBasisPoints: 825,
+      pricesIncludeTax: false,
     });
     expect(state({ pausedUntil }, monday("10:45"))).toMatchObject({ state: "open" });
   });
@@ -53,9 +56,14 @@ describe("computeStoreState", () => {
 
   it("is at capacity once the open orders reach the limit, and counts nothing without one", () => {
     expect(state({ maxOpenOrders: 3 }, monday("10:00"), 2)).toMatchObject({ state: "open" });
-    expect(state({ maxOpenOrders: 3 }, monday("10:00"), 3)).toEqual({ state: "at-capacity", acceptingOrders: false, message: AT_CAPACITY_MESSAGE, reopensAt: null, taxRateBasisPoints: 825 });
+    expect(state({ maxOpenOrders: 3 }, monday("10:00"), 3)).toEqual({ state: "at-capacity", acceptingOrders: false, message: AT_CAPACITY_MESSAGE, reopensAt: null, taxRateBasisPoints: 825, pricesIncludeTax: false });
     expect(state({ maxOpenOrders: 3 }, monday("10:00"), null)).toMatchObject({ state: "open" });
     expect(state({}, monday("10:00"), 1_000)).toMatchObject({ state: "open" });
+  });
+
+  it("tells the customer's page whether the prices include the tax, in every state", () => {
+    expect(state({ pricesIncludeTax: true }, monday("10:00"))).toMatchObject({ state: "open", taxRateBasisPoints: 825, pricesIncludeTax: true });
+    expect(state({ pricesIncludeTax: true }, monday("18:00"))).toMatchObject({ state: "closed", pricesIncludeTax: true });
   });
 
   it("is open around the clock without fixed hours", () => {

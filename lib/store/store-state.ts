@@ -11,6 +11,8 @@ export type StoreSettingsSnapshot = {
   pausedUntil: Date | null;
   maxOpenOrders: number | null;
   taxRateBasisPoints: number;
+  /** The menu prices include the tax (VAT) rather than having it added at checkout (US sales tax). */
+  pricesIncludeTax: boolean;
 };
 
 export type StoreStateName = "open" | "closed" | "paused" | "at-capacity";
@@ -24,6 +26,18 @@ export type StoreState = {
   /** When ordering should resume (ISO), if known. */
   reopensAt: string | null;
   taxRateBasisPoints: number;
+  pricesIncludeTax: boolean;
+};
+
+/**
+ * What the customer's page is told (GET /api/store, and the menu page as it renders):
+ * the state, and how the store takes money, which comes from the configuration.
+ */
+export type CustomerStoreState = StoreState & {
+  /** PAYMENTS=stripe: customers pay when they order. */
+  onlinePayments: boolean;
+  /** STORE_CURRENCY, the ISO 4217 code every amount is in. */
+  currency: string;
 };
 
 export const OPEN_MESSAGE = "We're open and taking orders.";
@@ -40,7 +54,7 @@ export function computeStoreState(options: {
   timeZone: string;
 }): StoreState {
   const { settings, openOrders, now, timeZone } = options;
-  const base = { taxRateBasisPoints: settings.taxRateBasisPoints };
+  const base = { taxRateBasisPoints: settings.taxRateBasisPoints, pricesIncludeTax: settings.pricesIncludeTax };
   if (!settings.acceptingOrders) {
     return { ...base, state: "closed", acceptingOrders: false, message: "We're closed right now.", reopensAt: null };
   }

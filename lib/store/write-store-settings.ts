@@ -12,6 +12,7 @@ export type StoreSettingsPatch = {
   pausedUntil?: Date | null;
   maxOpenOrders?: number | null;
   taxRateBasisPoints?: number;
+  pricesIncludeTax?: boolean;
 };
 
 /**
@@ -34,5 +35,6 @@ export async function writeStoreSettings(options: {
     pausedUntil: row.pausedUntil,
     maxOpenOrders: row.maxOpenOrders,
     taxRateBasisPoints: row.taxRateBasisPoints,
+    pricesIncludeTax: row.pricesIncludeTax,
   };
 }

@@ -5,7 +5,9 @@ import { POST as imagesRoute } from "../../app/api/admin/menu/images/route.ts";
 import { GET as menuAdminRoute } from "../../app/api/admin/menu/route.ts";
 import { POST as pauseRoute } from "../../app/api/admin/store/pause/route.ts";
 import { PATCH as storeRoute } from "../../app/api/admin/store/route.ts";
+import { GET as customerStoreRoute } from "../../app/api/store/route.ts";
 import { PUT as putTemplateRoute } from "../../app/api/admin/templates/[key]/route.ts";
+import { writeStoreSettings } from "../../lib/store/write-store-settings.ts";
 import { setupRouteTestStack } from "../support/route-stack.ts";
 import { staffCookie, TEST_ORIGIN } from "../support/staff-session.ts";
 
@@ -55,6 +57,30 @@ describe("manager routes", () => {
     expect(await r.json()).toMatchObject({ settings: { taxRateBasisPoints: 825 }, kitchen: { warnAfterSeconds: 120 }, state: { state: "paused" } });
     expect((await pauseRoute(request("/api/admin/store/pause", { body: { minutes: 0 } }), {})).status).toBe(200);
     expect((await storeRoute(request("/api/admin/store", { method: "PATCH", body: { store: { pausedUntil: null } } }), {})).status).toBe(400);
+  });
+
+  it("switch to prices that include the tax (VAT): validated, audited, and told to customers", async () => {
+    await writeStoreSettings({ prisma: ctx.stack.prisma, patch: { taxRateBasisPoints: 825, pricesIncludeTax: false } });
+    const bad = await storeRoute(request("/api/admin/store", { method: "PATCH", body: { store: { pricesIncludeTax: "yes", taxRateBasisPoints: 2000 } } }), {});
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "VALIDATION", details: { issues: [{ path: "store.pricesIncludeTax", message: "pricesIncludeTax must be true or false" }] } } });
+    // Nothing of a refused change is kept.
+    expect(await ctx.stack.prisma.storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { pricesIncludeTax: true, taxRateBasisPoints: true } })).toEqual({ pricesIncludeTax: false, taxRateBasisPoints: 825 });
+
+    const since = new Date();
+    const r = await storeRoute(request("/api/admin/store", { method: "PATCH", body: { store: { pricesIncludeTax: true, taxRateBasisPoints: 2000 } } }), {});
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ settings: { pricesIncludeTax: true, taxRateBasisPoints: 2000 }, state: { pricesIncludeTax: true, taxRateBasisPoints: 2000 } });
+    const audit = await ctx.stack.prisma.auditLog.findMany({ where: { action: "store.update", at: { gte: since } }, select: { actorName: true, summary: true } });
+    expect(audit).toEqual([{ actorName: expect.any(String), summary: "Tax rate 8.25 % → 20.00 %; Prices now include the tax (VAT)" }]);
+    const customer = await customerStoreRoute(new Request("http://localhost/api/store"), {});
+    expect(await customer.json()).toMatchObject({ pricesIncludeTax: true, taxRateBasisPoints: 2000, onlinePayments: false, currency: "USD" });
+
+    // Saving the same value again records nothing; switching back does.
+    await storeRoute(request("/api/admin/store", { method: "PATCH", body: { store: { pricesIncludeTax: true } } }), {});
+    await storeRoute(request("/api/admin/store", { method: "PATCH", body: { store: { pricesIncludeTax: false } } }), {});
+    const after = await ctx.stack.prisma.auditLog.findMany({ where: { action: "store.update", at: { gte: since } }, orderBy: { at: "asc" }, select: { summary: true } });
+    expect(after.map((a) => a.summary)).toEqual(["Tax rate 8.25 % → 20.00 %; Prices now include the tax (VAT)", "Tax is now added to the prices at checkout"]);
   });
 
   it("templates: unknown key 400, unknown placeholder 400 naming the field", async () => {

@@ -54,7 +54,7 @@ describe("GET /api/store", () => {
     expect(await store()).toEqual({
       status: 200,
       cacheControl: "no-store",
-      body: { state: "open", acceptingOrders: true, message: "We're open and taking orders.", reopensAt: null, taxRateBasisPoints: 0 },
+      body: { state: "open", acceptingOrders: true, message: "We're open and taking orders.", reopensAt: null, taxRateBasisPoints: 0, pricesIncludeTax: false, onlinePayments: false, currency: "USD" },
     });
   });
 });

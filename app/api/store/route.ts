@@ -5,5 +5,5 @@ import { getStoreState } from "../../../lib/store/get-store-state.ts";
 
 export const dynamic = "force-dynamic";
 
-/** Whether the store takes orders right now, and what to tell the customer if not (never cached). */
-export const GET = handleRoute(async () => jsonResponse(await getStoreState({ prisma: getPrisma(), timeZone: getConfig().STORE_TIMEZONE })));
+/** Whether the store takes orders right now, what to tell the customer if not, and how it takes money (never cached). */
+export const GET = handleRoute(async () => jsonResponse(await getStoreState({ prisma: getPrisma(), config: getConfig() })));

@@ -14,7 +14,7 @@ const view = () => getStoreAdmin({ prisma: getPrisma(), timeZone: getConfig().ST
 /** The store's settings, the kitchen's timings and the state customers see (manager only). */
 export const GET = managerRoute(async () => jsonResponse(await view()));
 
-/** `{ store?: {acceptingOrders, openingHours, maxOpenOrders, taxRateBasisPoints}, kitchen?: {...} }`; answers like GET. */
+/** `{ store?: {acceptingOrders, openingHours, maxOpenOrders, taxRateBasisPoints, pricesIncludeTax}, kitchen?: {...} }`; answers like GET. */
 export const PATCH = managerRoute(async (request, actor) => {
   const body = storeBodySchema.parse(await readJsonBody(request));
   const prisma = getPrisma();

@@ -7,7 +7,7 @@ import { pauseBodySchema, storeBodySchema } from "./schema.ts";
 
 describe("storeBodySchema", () => {
   it("refuses an invalid store patch", () => {
-    for (const store of [{ maxOpenOrders: 0 }, { taxRateBasisPoints: -1 }, { openingHours: { mon: [["9", "5"]] } }, { pausedUntil: "soon" }, { colour: "blue" }]) {
+    for (const store of [{ maxOpenOrders: 0 }, { taxRateBasisPoints: -1 }, { openingHours: { mon: [["9", "5"]] } }, { pausedUntil: "soon" }, { colour: "blue" }, { pricesIncludeTax: "yes" }, { pricesIncludeTax: null }]) {
       expect(storeBodySchema.safeParse({ store }).success, JSON.stringify(store)).toBe(false);
     }
   });
@@ -19,8 +19,8 @@ describe("storeBodySchema", () => {
   });
 
   it("takes a partial patch of either", () => {
-    expect(storeBodySchema.parse({ store: { maxOpenOrders: null, taxRateBasisPoints: 825 }, kitchen: { boardReadySeconds: 90 } })).toEqual({
-      store: { maxOpenOrders: null, taxRateBasisPoints: 825 },
+    expect(storeBodySchema.parse({ store: { maxOpenOrders: null, taxRateBasisPoints: 825, pricesIncludeTax: true }, kitchen: { boardReadySeconds: 90 } })).toEqual({
+      store: { maxOpenOrders: null, taxRateBasisPoints: 825, pricesIncludeTax: true },
       kitchen: { boardReadySeconds: 90 },
     });
   });

@@ -20,6 +20,8 @@ const storeSettingsPatchSchema = z.strictObject({
     .min(0)
     .max(10_000, "taxRateBasisPoints must be at most 10000 (100 %)")
     .optional(),
+  /** true: menu prices include the tax (VAT); false: the tax is added at checkout (US sales tax). */
+  pricesIncludeTax: z.boolean({ error: "pricesIncludeTax must be true or false" }).optional(),
 });
 
 /** The store page saves the store's settings and the kitchen's timings together. */

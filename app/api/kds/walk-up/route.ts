@@ -12,14 +12,15 @@ export const dynamic = "force-dynamic";
 /**
  * A barista enters a customer's order at the counter. It takes the web order's path
  * (outbox, queue, worker) with source WALK_UP, and is taken even while the store is
- * closed, paused or at capacity for online orders. 201 for a new order, 200 with the
- * same body for a retried idempotency key.
+ * closed, paused or at capacity for online orders. paymentMethod records how it was paid
+ * at the till (CASH, CARD_AT_TILL: paid) or not yet (PAY_AT_PICKUP). 201 for a new order,
+ * 200 with the same body for a retried idempotency key.
  */
 export const POST = handleRoute(async (request) => {
   const staff = await kdsStaff(request);
   const config = getConfig();
-  const input = walkUpBodySchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
-  const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP", keyedInBy: staff });
+  const { paymentMethod, ...input } = walkUpBodySchemaFor(phoneSettingsOf(config)).parse(await readJsonBody(request));
+  const order = await placeOrder({ prisma: getPrisma(), transport: getWebTransport(), timeZone: config.STORE_TIMEZONE, input, source: "WALK_UP", keyedInBy: staff, paymentMethod });
   const statusUrl = `/orders/${order.publicToken}`;
   return jsonResponse(
     { ticketNumber: order.ticketNumber, totalCents: order.totalCents, statusUrl },
