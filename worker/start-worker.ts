@@ -8,6 +8,7 @@ import { collectPipelineMetrics, pipelineQueues } from "../lib/metrics/collect-p
 import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
+import { storeMoneyFormat } from "../lib/money/money-format.ts";
 import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
 import { paymentsOf, type Payments } from "../lib/payments/payments-of-config.ts";
 import { reconcilePayments } from "../lib/payments/reconcile-payments.ts";
@@ -128,6 +129,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
         smsSender,
         emailSender,
         storeName: config.STORE_NAME,
+        moneyFormat: storeMoneyFormat(config),
         dailyLimitPerRecipient: config.NOTIFY_DAILY_LIMIT_PER_RECIPIENT,
       }),
     }),

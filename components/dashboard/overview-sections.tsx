@@ -1,9 +1,11 @@
 import type { NotificationView, Overview, QueueView } from "../../lib/dashboard/get-overview.ts";
+import type { StatsOrder } from "../../lib/dashboard/stats.ts";
 import type { WorkerView } from "../../lib/worker/list-worker-heartbeats.ts";
 import type { WorkerSummary } from "../../lib/worker/summarize-workers.ts";
 import { formatAge, formatClock } from "../format.ts";
 
-const STATUS_LABELS: [keyof Overview["counts"], string][] = [
+// The kitchen's statuses: an online checkout not paid yet (or expired) is not an order here.
+const STATUS_LABELS: [StatsOrder["status"], string][] = [
   ["PLACED", "Placed"],
   ["QUEUED", "Queued"],
   ["IN_PROGRESS", "In progress"],
@@ -63,7 +65,7 @@ export function TableSection({ title, headers, isEmpty, emptyText, minWidth, tes
   );
 }
 
-export function StatusCounts({ counts, title = "Orders today" }: { counts: Overview["counts"]; title?: string }) {
+export function StatusCounts({ counts, title = "Orders today" }: { counts: Record<StatsOrder["status"], number>; title?: string }) {
   return (
     <Section title={title}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="status-counts">

@@ -19,11 +19,26 @@ function Kpi({ label, value, hint, testId }: { label: string; value: string; hin
   );
 }
 
-export function KpiCards({ stats }: { stats: OrderStats }) {
+/** "+ $1.20 tax", "incl. 0,75 € VAT", or both when the store switched between the two in the range. */
+function taxHint(revenue: OrderStats["revenue"]): string {
+  const parts = [];
+  if (revenue.taxAddedCents > 0 || revenue.taxIncludedCents === 0) parts.push(`+ ${formatMoney(revenue.taxAddedCents)} tax`);
+  if (revenue.taxIncludedCents > 0) parts.push(`incl. ${formatMoney(revenue.taxIncludedCents)} VAT`);
+  return parts.join(" · ");
+}
+
+export function KpiCards({ stats, unpaidCheckouts }: { stats: OrderStats; unpaidCheckouts: { awaitingPayment: number; expired: number } }) {
   const { revenue, timing } = stats;
+  const unpaid = unpaidCheckouts.awaitingPayment + unpaidCheckouts.expired;
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-      <Kpi testId="kpi-revenue" label="Sales (menu prices)" value={formatMoney(revenue.subtotalCents)} hint={`+ ${formatMoney(revenue.taxCents)} tax · ${revenue.orders} orders not cancelled`} />
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <Kpi
+        testId="kpi-revenue"
+        label={revenue.taxIncludedCents > 0 && revenue.taxAddedCents === 0 ? "Sales (menu prices, VAT included)" : "Sales (menu prices)"}
+        value={formatMoney(revenue.subtotalCents)}
+        hint={`${taxHint(revenue)} · ${revenue.orders} orders not cancelled · tips apart${unpaid ? ` · ${unpaid} unpaid online checkout${unpaid === 1 ? "" : "s"} not counted` : ""}`}
+      />
+      <Kpi testId="kpi-tips" label="Tips" value={formatMoney(revenue.tipCents)} hint="the staff's, not sales" />
       <Kpi testId="kpi-wait" label="Wait, placed → ready" value={formatDuration(timing.wait.avgMs)} hint={`average · p90 ${formatDuration(timing.wait.p90Ms)} · ${timing.wait.count} ready`} />
       <Kpi testId="kpi-prep" label="Prep, started → ready" value={formatDuration(timing.prep.avgMs)} hint={`average · p90 ${formatDuration(timing.prep.p90Ms)}`} />
       <Kpi testId="kpi-cancelled" label="Cancelled" value={String(stats.cancellations.count)} hint={stats.total ? `${Math.round((stats.cancellations.count / stats.total) * 100)} % of ${stats.total} orders` : "no orders"} />

@@ -6,11 +6,12 @@ import {
   DEFAULT_TEMPLATES,
   placeholdersFor,
   renderTemplate,
-  SAMPLE_VALUES,
+  sampleValues,
   smsLengthWarning,
   validateTemplate,
   type TemplateProblems,
 } from "../../lib/notifications/templates.ts";
+import { storeMoney } from "../format.ts";
 import { Field, FormMessage, inputClass, primaryButton, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
 
@@ -32,6 +33,7 @@ export function TemplateCard({ view, action }: { view: TemplateView; action: Ret
   const template = { subject: email ? subject : null, body };
   const problems = { ...serverProblems, ...validateTemplate(view.key, template) };
   const warning = email ? null : smsLengthWarning(body);
+  const sample = sampleValues(storeMoney());
 
   async function save() {
     setSaved(null);
@@ -62,6 +64,11 @@ export function TemplateCard({ view, action }: { view: TemplateView; action: Ret
               <code key={p} className="mx-0.5 rounded bg-surface-2 px-1">{`{${p}}`}</code>
             ))}
           </p>
+          {placeholdersFor(view.key).includes("refund") ? (
+            <p className="mt-1 text-xs text-muted">
+              <code>{"{refund}"}</code> says what happens to the customer&apos;s online payment (refunded, or to be refunded); it is empty when they had not paid online. A message without it gets it at the end.
+            </p>
+          ) : null}
         </div>
         {email && (
           <Field id={`${slug}-subject`} label="Subject" error={problems.subject}>
@@ -91,11 +98,11 @@ export function TemplateCard({ view, action }: { view: TemplateView; action: Ret
       </div>
       <div aria-label={`Preview of ${TITLES[view.key]}`} role="region" className="space-y-2 rounded-xl bg-surface-2 p-4">
         <p className="text-sm font-semibold text-muted">Preview (sample order)</p>
-        {email && <p className="font-semibold">{renderTemplate(subject, SAMPLE_VALUES)}</p>}
+        {email && <p className="font-semibold">{renderTemplate(subject, sample)}</p>}
         <p className="whitespace-pre-wrap" data-testid={`preview-${view.key}`}>
-          {renderTemplate(body, SAMPLE_VALUES)}
+          {renderTemplate(body, sample).trim()}
         </p>
-        {!email && <p className="text-sm text-muted">{renderTemplate(body, SAMPLE_VALUES).length} characters</p>}
+        {!email && <p className="text-sm text-muted">{renderTemplate(body, sample).trim().length} characters</p>}
       </div>
     </section>
   );

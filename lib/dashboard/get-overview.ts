@@ -2,6 +2,7 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { Notification, PrismaClient } from "../generated/prisma/client.ts";
 import { OrderStatus, type NotificationChannel, type NotificationStatus } from "../generated/prisma/enums.ts";
 import { businessDate, dateOnly } from "../orders/business-date.ts";
+import { NOT_SALES } from "./list-orders-in-range.ts";
 import { listWorkerHeartbeats, type WorkerView } from "../worker/list-worker-heartbeats.ts";
 import { maskRecipient } from "./mask.ts";
 import { getQueueDepth, type QueueDepth } from "./queue-depth.ts";
@@ -105,7 +106,8 @@ export async function getOverview(options: {
     generatedAt: now.toISOString(),
     businessDate: day,
     counts,
-    totalToday: Object.values(counts).reduce((a, b) => a + b, 0),
+    // An unpaid online checkout is not an order the shop has had (yet, or ever).
+    totalToday: Object.entries(counts).reduce((n, [status, c]) => n + ((NOT_SALES as readonly string[]).includes(status) ? 0 : c), 0),
     outbox: { unsent, unprocessed, abandoned },
     queues,
     workers: heartbeats,

@@ -32,20 +32,31 @@ describe("ordersCsv", () => {
     cancelReason: null,
     subtotalCents: 1050,
     taxCents: 87,
-    totalCents: 1137,
+    totalCents: 1337,
+    tipCents: 200,
+    taxIncluded: false,
+    paymentMethod: "ONLINE",
+    paymentStatus: "PAID",
+    refundStatus: null,
+    claimedBy: "Sam",
     items: [
       { name: "Latte", quantity: 2, options: [{ name: "Oat milk" }, { name: "Medium", isDefault: true }] },
       { name: "Tea", quantity: 1, options: [] },
     ],
   };
   it("writes a header and one CRLF-terminated row per order, items summarised", () => {
-    const lines = ordersCsv([order]).split("\r\n");
-    expect(lines[0]).toMatch(/^business_date,ticket,status,/);
+    const lines = ordersCsv([order], { digits: 2 }).split("\r\n");
+    expect(lines[0]).toMatch(/^business_date,ticket,status,.*,subtotal,tax,total,tip,tax_included,payment_method,payment_status,refund_status,barista$/);
     expect(lines[1]).toBe(
-      "2026-11-27,7,READY,ONLINE,'=cmd|' /C calc'!A0,2026-11-27T08:00:00.000Z,,2026-11-27T08:05:00.000Z,,,2× Latte (Oat milk); 1× Tea,3,10.50,0.87,11.37",
+      "2026-11-27,7,READY,ONLINE,'=cmd|' /C calc'!A0,2026-11-27T08:00:00.000Z,,2026-11-27T08:05:00.000Z,,,2× Latte (Oat milk); 1× Tea,3,10.50,0.87,13.37,2.00,false,ONLINE,PAID,,Sam",
     );
     expect(lines[2]).toBe("");
     expect(summarizeItems(order.items)).toBe("2× Latte (Oat milk); 1× Tea");
+  });
+  it("writes amounts in the store currency's digits, not cents/100 (yen have none), with the refund's status", () => {
+    const yen = { ...order, claimedBy: null, subtotalCents: 450, taxCents: 41, totalCents: 500, tipCents: 50, taxIncluded: true, status: "CANCELLED", paymentStatus: "REFUNDED", refundStatus: "SUCCEEDED" };
+    expect(ordersCsv([yen], { digits: 0 }).split("\r\n")[1]).toMatch(/,3,450,41,500,50,true,ONLINE,REFUNDED,SUCCEEDED,$/);
+    expect(ordersCsv([{ ...yen, tipCents: 5 }], { digits: 3 }).split("\r\n")[1]).toMatch(/,0\.450,0\.041,0\.500,0\.005,/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { minorUnitsToDecimal } from "../money/money-format.ts";
 import type { StatsOrder } from "./stats.ts";
 
 // Orders as CSV for a spreadsheet (RFC 4180: CRLF, fields quoted when needed, quotes
@@ -25,6 +26,12 @@ export type CsvOrder = Omit<StatsOrder, "status"> & {
   source: string;
   customerName: string;
   totalCents: number;
+  paymentMethod: string;
+  paymentStatus: string;
+  /** The order's Refund row's status; null when there is none. */
+  refundStatus: string | null;
+  /** Barista who pressed Start: tips per shift in a spreadsheet. */
+  claimedBy: string | null;
 };
 
 const ORDER_CSV_HEADER = [
@@ -43,10 +50,16 @@ const ORDER_CSV_HEADER = [
   "subtotal",
   "tax",
   "total",
+  "tip",
+  // true: tax is the VAT inside subtotal (total = subtotal + tip); false: added to it.
+  "tax_included",
+  "payment_method",
+  "payment_status",
+  "refund_status",
+  "barista",
 ] as const;
 
 const iso = (d: Date | null) => d?.toISOString() ?? "";
-const money = (cents: number) => (cents / 100).toFixed(2);
 
 /** "2× Latte (Oat milk, Large); 1× Tea": the chosen, non-default options only. */
 export function summarizeItems(items: CsvOrder["items"]): string {
@@ -58,7 +71,12 @@ export function summarizeItems(items: CsvOrder["items"]): string {
     .join("; ");
 }
 
-export function ordersCsv(orders: readonly CsvOrder[]): string {
+/**
+ * One row per order; amounts in major units with a dot ("4.50", "450" for yen), `digits`
+ * being the store currency's (MoneyFormat.digits), so a spreadsheet reads them as numbers.
+ */
+export function ordersCsv(orders: readonly CsvOrder[], options: { digits: number }): string {
+  const money = (minor: number) => minorUnitsToDecimal(minor, options.digits);
   const lines = [csvRow(ORDER_CSV_HEADER)];
   for (const o of orders) {
     lines.push(
@@ -78,6 +96,12 @@ export function ordersCsv(orders: readonly CsvOrder[]): string {
         money(o.subtotalCents),
         money(o.taxCents),
         money(o.totalCents),
+        money(o.tipCents),
+        String(o.taxIncluded),
+        o.paymentMethod,
+        o.paymentStatus,
+        o.refundStatus,
+        o.claimedBy,
       ]),
     );
   }

@@ -40,6 +40,8 @@ const order = (o: Partial<StatsOrder> & Pick<StatsOrder, "createdAt">): StatsOrd
   cancelReason: null,
   subtotalCents: 500,
   taxCents: 40,
+  taxIncluded: false,
+  tipCents: 0,
   items: [latte()],
   ...o,
 });
@@ -49,8 +51,8 @@ describe("computeOrderStats", () => {
     // waits 300 s and 600 s, preps 120 s and 240 s
     order({ createdAt: at("08:05"), startedAt: at("08:08"), readyAt: at("08:10"), items: [latte([{ name: "Oat milk" }, { name: "Medium", isDefault: true }], 2)] }),
     order({ createdAt: at("08:40"), startedAt: at("08:46"), readyAt: at("08:50"), items: [{ name: "Tea", quantity: 1, options: [] }, latte([{ name: "Oat milk" }])] }),
-    order({ createdAt: at("09:15"), status: "IN_PROGRESS", startedAt: at("09:16") }),
-    order({ createdAt: at("09:20"), status: "CANCELLED", cancelReason: "Out of oat milk", subtotalCents: 700, taxCents: 60 }),
+    order({ createdAt: at("09:15"), status: "IN_PROGRESS", startedAt: at("09:16"), taxIncluded: true, tipCents: 75 }),
+    order({ createdAt: at("09:20"), status: "CANCELLED", cancelReason: "Out of oat milk", subtotalCents: 700, taxCents: 60, tipCents: 100 }),
     order({ createdAt: at("09:25"), status: "CANCELLED", cancelReason: " " }),
   ];
   const stats = computeOrderStats(orders, "UTC");
@@ -74,8 +76,8 @@ describe("computeOrderStats", () => {
     ]);
   });
 
-  it("leaves cancelled orders out of revenue and drinks, and groups their reasons", () => {
-    expect(stats.revenue).toEqual({ orders: 3, subtotalCents: 1500, taxCents: 120 });
+  it("leaves cancelled orders out of revenue and drinks, tips and included VAT apart, and groups their reasons", () => {
+    expect(stats.revenue).toEqual({ orders: 3, subtotalCents: 1500, taxAddedCents: 80, taxIncludedCents: 40, tipCents: 75 });
     expect(stats.cancellations).toEqual({
       count: 2,
       byReason: [

@@ -25,7 +25,7 @@ function summarizeDurations(values: readonly number[]): DurationSummary {
   return { count: values.length, avgMs: mean(values), p90Ms: percentile(values, 90) };
 }
 
-export type StatsOption = { name: string; isDefault?: boolean };
+type StatsOption = { name: string; isDefault?: boolean };
 type StatsItem = { name: string; quantity: number; options: StatsOption[] };
 export type StatsOrder = {
   status: "PLACED" | "QUEUED" | "IN_PROGRESS" | "READY" | "CANCELLED";
@@ -36,6 +36,9 @@ export type StatsOrder = {
   cancelReason: string | null;
   subtotalCents: number;
   taxCents: number;
+  /** taxCents is part of subtotalCents (VAT-inclusive prices), not added to it. */
+  taxIncluded: boolean;
+  tipCents: number;
   items: StatsItem[];
 };
 
@@ -51,8 +54,12 @@ export type OrderStats = {
   timing: TimingRow;
   timingByDrink: ({ name: string } & TimingRow)[];
   cancellations: { count: number; byReason: RankedCount[] };
-  /** Menu prices of the orders not cancelled. */
-  revenue: { orders: number; subtotalCents: number; taxCents: number };
+  /**
+   * Menu prices of the orders not cancelled (tips apart: they are the staff's). Tax that
+   * was added to the prices (US sales tax) and VAT already inside them are kept apart, so
+   * "sales" means the same whatever the store's prices were when each order was placed.
+   */
+  revenue: { orders: number; subtotalCents: number; taxAddedCents: number; taxIncludedCents: number; tipCents: number };
   topDrinks: RankedCount[];
   /** Options a customer chose over the default, counted per drink they were on. */
   topOptions: RankedCount[];
@@ -91,7 +98,7 @@ export function computeOrderStats(orders: readonly StatsOrder[], timeZone: strin
   const drinks = new Map<string, number>();
   const options = new Map<string, number>();
   const byDrink = new Map<string, StatsOrder[]>();
-  const revenue = { orders: 0, subtotalCents: 0, taxCents: 0 };
+  const revenue = { orders: 0, subtotalCents: 0, taxAddedCents: 0, taxIncludedCents: 0, tipCents: 0 };
 
   for (const order of orders) {
     counts[order.status]++;
@@ -102,7 +109,9 @@ export function computeOrderStats(orders: readonly StatsOrder[], timeZone: strin
     }
     revenue.orders++;
     revenue.subtotalCents += order.subtotalCents;
-    revenue.taxCents += order.taxCents;
+    if (order.taxIncluded) revenue.taxIncludedCents += order.taxCents;
+    else revenue.taxAddedCents += order.taxCents;
+    revenue.tipCents += order.tipCents;
     for (const item of order.items) {
       add(drinks, item.name, item.quantity);
       for (const option of item.options) if (option.isDefault !== true) add(options, option.name, item.quantity);

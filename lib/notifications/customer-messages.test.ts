@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { moneyFormatFor } from "../money/money-format.ts";
 import { cancelledMessage, readyMessage } from "./customer-messages.ts";
+import { refundSentence } from "./templates.ts";
 
 describe("ready message", () => {
   it("reads the same on SMS and in the email", () => {
@@ -32,5 +34,34 @@ describe("cancelled message", () => {
     const message = cancelledMessage({ customerName: "Ana", ticketNumber: 3, storeName: "Brewline", reason: "Machine <down>!" });
     expect(message.sms).toContain("was cancelled: Machine <down>. Please see the barista.");
     expect(message.email.html).toContain("Machine &lt;down&gt;.");
+  });
+});
+
+describe("cancelled message of an order paid online", () => {
+  const eur = moneyFormatFor("EUR", "de-DE");
+  const input = { customerName: "Ana", ticketNumber: 12, storeName: "Brewline", reason: "Out of oat milk" };
+
+  it("says the payment was refunded once the refund succeeded, on SMS and email, in the store's currency", () => {
+    const refund = refundSentence("SUCCEEDED", 450, eur);
+    expect(refund).toBe("Your payment of 4,50\u00a0€ has been refunded to your card; it can take 5-10 days to show.");
+    const message = cancelledMessage({ ...input, refund });
+    expect(message.sms).toBe(`Sorry Ana, your Brewline order #12 was cancelled: Out of oat milk. Please see the barista. ${refund}`);
+    expect(message.email.text).toContain(refund);
+    expect(message.email.html).toContain("Your payment of 4,50\u00a0€ has been refunded");
+  });
+
+  it("promises the refund while it is pending or after it failed", () => {
+    for (const state of ["PENDING", "FAILED"] as const) {
+      expect(refundSentence(state, 450, moneyFormatFor("USD", "en-US"))).toBe("We'll refund your payment of $4.50 — talk to us if you don't see it in a few days.");
+    }
+    expect(refundSentence("PENDING", 450, moneyFormatFor("JPY", "ja-JP"))).toContain("payment of ￥450 ");
+  });
+
+  it("appends the refund to a manager's template written without {refund}, and leaves no trace when nothing was paid online", () => {
+    const templates = { "order.cancelled:SMS": { subject: null, body: "Sorry {name}: {reason}." } };
+    const refund = refundSentence("SUCCEEDED", 450, eur);
+    expect(cancelledMessage({ ...input, refund }, templates).sms).toBe(`Sorry Ana: Out of oat milk. ${refund}`);
+    expect(cancelledMessage(input, templates).sms).toBe("Sorry Ana: Out of oat milk.");
+    expect(cancelledMessage(input).email.text).toContain("Please see the barista.\n\n— Brewline");
   });
 });

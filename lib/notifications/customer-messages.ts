@@ -1,4 +1,5 @@
 import type { OrderEvent } from "../messages/order-events.ts";
+import type { Receipt } from "./receipt.ts";
 import {
   DEFAULT_TEMPLATES,
   EMAIL_HEADINGS,
@@ -12,28 +13,42 @@ import {
 } from "./templates.ts";
 
 // What the customer reads about their order: the manager's templates for the event
-// (NotificationTemplate), or the built-in wording for a channel without one.
+// (NotificationTemplate), or the built-in wording for a channel without one. The ready
+// email carries the receipt; a cancellation says what happens to an online payment.
 
 export type MessageInput = { customerName: string; ticketNumber: number; storeName: string };
 export type CustomerMessage = { sms: string; email: { subject: string; text: string; html: string } };
 export type MessageTemplates = Partial<Record<TemplateKey, MessageTemplate>>;
+/** What the order adds to the words: the receipt (ready email) and the refund sentence (cancellation). */
+export type MessageExtras = { receipt?: Receipt | null; refund?: string };
 
-function message(event: TemplateEvent, values: TemplateValues, templates: MessageTemplates): CustomerMessage {
+/**
+ * A template written before {refund} existed (or without it) still tells a customer who
+ * paid online about their money: the sentence goes at its end.
+ */
+function withRefund(template: MessageTemplate, values: TemplateValues, separator: string): string {
+  return values.refund && !template.body.includes("{refund}") ? `${template.body}${separator}{refund}` : template.body;
+}
+
+function message(event: TemplateEvent, values: TemplateValues, templates: MessageTemplates, receipt: Receipt | null = null): CustomerMessage {
   const sms = templates[`${event}:SMS`] ?? DEFAULT_TEMPLATES[`${event}:SMS`];
   const email = templates[`${event}:EMAIL`] ?? DEFAULT_TEMPLATES[`${event}:EMAIL`];
+  const emailBody = withRefund(email, values, "\n\n");
   const heading = EMAIL_HEADINGS[event];
   // A subject is one line whatever was typed into the values.
   const subject = renderTemplate(email.subject ?? heading, values).replace(/[\r\n]+/g, " ");
   return {
-    sms: renderTemplate(sms.body, values),
+    // An empty {refund} at the end leaves a space behind.
+    sms: renderTemplate(withRefund(sms, values, " "), values).trim(),
     email: {
       subject,
-      text: `${heading}\n\n${renderTemplate(email.body, values)}\n\n— ${values.store}\n`,
+      text: `${heading}\n\n${renderTemplate(emailBody, values).trim()}\n\n${receipt ? `${receipt.text}\n\n` : ""}— ${values.store}\n`,
       html: [
         `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917">`,
         `<h1 style="font-size:20px">${escapeHtml(heading)}</h1>`,
         `<p style="font-size:32px;font-weight:700;margin:8px 0">#${escapeHtml(values.ticket)}</p>`,
-        renderHtmlParagraphs(email.body, values),
+        renderHtmlParagraphs(emailBody, values),
+        receipt?.html ?? "",
         `<p style="color:#78716c">${escapeHtml(values.store)}</p>`,
         `</body></html>`,
       ].join(""),
@@ -41,20 +56,23 @@ function message(event: TemplateEvent, values: TemplateValues, templates: Messag
   };
 }
 
-const valuesOf = (input: MessageInput, reason = ""): TemplateValues => ({
+const valuesOf = (input: MessageInput, reason = "", refund = ""): TemplateValues => ({
   name: input.customerName,
   ticket: String(input.ticketNumber),
   store: input.storeName,
   // The templates end the reason with their own full stop.
   reason: reason.replace(/[.!?]*$/, ""),
+  refund,
 });
 
-export const readyMessage = (input: MessageInput, templates: MessageTemplates = {}): CustomerMessage =>
-  message("order.ready", valuesOf(input), templates);
+export const readyMessage = (input: MessageInput & { receipt?: Receipt | null }, templates: MessageTemplates = {}): CustomerMessage =>
+  message("order.ready", valuesOf(input), templates, input.receipt ?? null);
 
-/** The barista's reason is quoted as written; "Please see the barista" covers refunds and remakes. */
-export const cancelledMessage = (input: MessageInput & { reason: string }, templates: MessageTemplates = {}): CustomerMessage =>
-  message("order.cancelled", valuesOf(input, input.reason), templates);
+/** The barista's reason is quoted as written; "Please see the barista" covers remakes; refund is the refund sentence, or empty. */
+export const cancelledMessage = (input: MessageInput & { reason: string; refund?: string }, templates: MessageTemplates = {}): CustomerMessage =>
+  message("order.cancelled", valuesOf(input, input.reason, input.refund), templates);
 
-export const customerMessage = (event: OrderEvent, input: MessageInput, templates: MessageTemplates = {}): CustomerMessage =>
-  event.type === "order.ready" ? readyMessage(input, templates) : cancelledMessage({ ...input, reason: event.reason }, templates);
+export const customerMessage = (event: OrderEvent, input: MessageInput, templates: MessageTemplates = {}, extras: MessageExtras = {}): CustomerMessage =>
+  event.type === "order.ready"
+    ? readyMessage({ ...input, receipt: extras.receipt }, templates)
+    : cancelledMessage({ ...input, reason: event.reason, refund: extras.refund }, templates);

@@ -2,9 +2,12 @@ import { AppError } from "../errors.ts";
 import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
 import type { OrderEvent } from "../messages/order-events.ts";
+import type { MoneyFormat } from "../money/money-format.ts";
+import { storeMoneyFromEnv } from "../money/store-money.ts";
 import { claimNotifications, DAILY_LIMIT_REASON, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";
+import { readMessageExtras } from "./read-message-extras.ts";
 import { readTemplates } from "./read-templates.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
@@ -24,6 +27,8 @@ export type NotifyDependencies = {
   smsSender: SmsSender | null;
   emailSender: EmailSender | null;
   storeName: string;
+  /** How amounts are written (receipt, refund); default: the store's, from the environment. */
+  moneyFormat?: MoneyFormat;
   maxAttempts?: number;
   staleSendingAfterMs?: number;
   /** NOTIFY_DAILY_LIMIT_PER_RECIPIENT: messages one phone number or address may get per 24 hours; 0 or absent = no limit. */
@@ -54,11 +59,23 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
   });
   if (!claims) throw new AppError("NOT_FOUND", `order ${event.orderId} does not exist`);
 
-  const templates = claims.claimed.length > 0 ? await readTemplates({ prisma, event: event.type }) : {};
+  const [templates, extras] =
+    claims.claimed.length > 0
+      ? await Promise.all([
+          readTemplates({ prisma, event: event.type }),
+          readMessageExtras({
+            prisma,
+            event,
+            receipt: claims.claimed.some((c) => c.channel === "EMAIL"),
+            moneyFormat: options.moneyFormat ?? storeMoneyFromEnv(),
+          }),
+        ])
+      : [{}, {}];
   const content = customerMessage(
     event,
     { customerName: claims.order.customerName, ticketNumber: claims.order.ticketNumber, storeName: options.storeName },
     templates,
+    extras,
   );
   const results = await Promise.allSettled(
     claims.wanted.map((channel) => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cancelledMessage, readyMessage } from "./customer-messages.ts";
-import { DEFAULT_TEMPLATES, renderHtmlParagraphs, renderTemplate, SAMPLE_VALUES, smsLengthWarning, TEMPLATE_KEYS, validateTemplate } from "./templates.ts";
+import { moneyFormatFor } from "../money/money-format.ts";
+import { DEFAULT_TEMPLATES, renderHtmlParagraphs, renderTemplate, SAMPLE_VALUES, sampleValues, smsLengthWarning, TEMPLATE_KEYS, validateTemplate } from "./templates.ts";
 
-const values = { name: "Ada", ticket: "7", store: "Brewline", reason: "" };
+const values = { name: "Ada", ticket: "7", store: "Brewline", reason: "", refund: "" };
 
 describe("renderTemplate", () => {
   it("fills every known placeholder, as often as it appears, and leaves other braces alone", () => {
@@ -29,9 +30,13 @@ describe("validateTemplate", () => {
 
   it("refuses unknown placeholders, naming the ones that may be used", () => {
     expect(validateTemplate("order.ready:SMS", { subject: null, body: "Hi {nmae}" }).body).toBe("unknown placeholder {nmae}: use {name}, {ticket}, {store}");
-    // A ready message has no reason.
+    // A ready message has no reason and no refund.
     expect(validateTemplate("order.ready:SMS", { subject: null, body: "{reason}" }).body).toMatch(/unknown placeholder \{reason\}/);
-    expect(validateTemplate("order.cancelled:SMS", { subject: null, body: "{reason}" })).toEqual({});
+    expect(validateTemplate("order.ready:EMAIL", { subject: "x", body: "{refund}" }).body).toMatch(/unknown placeholder \{refund\}/);
+    expect(validateTemplate("order.cancelled:SMS", { subject: null, body: "{reason} {refund}" })).toEqual({});
+    expect(validateTemplate("order.cancelled:SMS", { subject: null, body: "{nope}" }).body).toBe("unknown placeholder {nope}: use {name}, {ticket}, {store}, {reason}, {refund}");
+    expect(DEFAULT_TEMPLATES["order.cancelled:SMS"].body).toContain("{refund}");
+    expect(DEFAULT_TEMPLATES["order.cancelled:EMAIL"].body).toContain("{refund}");
   });
 
   it("needs a body, and a one-line subject for email", () => {
@@ -47,6 +52,14 @@ describe("smsLengthWarning", () => {
     expect(smsLengthWarning(DEFAULT_TEMPLATES["order.ready:SMS"].body)).toBeNull();
     expect(smsLengthWarning(`{name} ${"x".repeat(160)}`)).toMatch(/longer than one text message/);
     expect(renderTemplate("{name}", SAMPLE_VALUES)).toBe("Alexandra");
+    // Most orders are not paid online: the built-in cancellation fits one text without a refund.
+    expect(smsLengthWarning(DEFAULT_TEMPLATES["order.cancelled:SMS"].body)).toBeNull();
+  });
+
+  it("previews a refund in the store's currency", () => {
+    expect(sampleValues(moneyFormatFor("EUR", "de-DE")).refund).toContain("4,50\u00a0€");
+    expect(sampleValues(moneyFormatFor("JPY", "ja-JP")).refund).toContain("￥450");
+    expect(sampleValues(moneyFormatFor("USD", "en-US")).refund).toContain("$4.50");
   });
 });
 

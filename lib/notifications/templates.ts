@@ -1,5 +1,5 @@
 // The words of the customer messages as managers edit them: a template per event and
-// channel with {name}, {ticket}, {store} and {reason} placeholders. Pure, so the
+// channel with {name}, {ticket}, {store}, {reason} and {refund} placeholders. Pure, so the
 // rendering (and the escaping of what customers and baristas typed) is unit-tested; the
 // worker and the editor's live preview run the same code.
 
@@ -13,19 +13,38 @@ export const TEMPLATE_KEYS = TEMPLATE_EVENTS.flatMap((e) => TEMPLATE_CHANNELS.ma
 
 export const isTemplateKey = (key: string): key is TemplateKey => (TEMPLATE_KEYS as string[]).includes(key);
 
-const PLACEHOLDERS = ["name", "ticket", "store", "reason"] as const;
+import { formatMinorUnits, type MoneyFormat } from "../money/money-format.ts";
+
+const PLACEHOLDERS = ["name", "ticket", "store", "reason", "refund"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Record<Placeholder, string>;
 
 /** Email subject: null for SMS. */
 export type MessageTemplate = { subject: string | null; body: string };
 
-/** Only a cancellation has a reason; {reason} elsewhere would always read empty. */
+const CANCELLATION_ONLY: readonly Placeholder[] = ["reason", "refund"];
+
+/** Only a cancellation has a reason and a refund; either elsewhere would always read empty. */
 export const placeholdersFor = (key: TemplateKey): readonly Placeholder[] =>
-  key.startsWith("order.cancelled:") ? PLACEHOLDERS : PLACEHOLDERS.filter((p) => p !== "reason");
+  key.startsWith("order.cancelled:") ? PLACEHOLDERS : PLACEHOLDERS.filter((p) => !CANCELLATION_ONLY.includes(p));
 
 const READY_LINE = "{name}, your {store} order #{ticket} is ready for pickup.";
-const CANCELLED_LINE = "Sorry {name}, your {store} order #{ticket} was cancelled: {reason}. Please see the barista.";
+// {refund} is empty unless the order was paid online; the message is trimmed after filling.
+const CANCELLED_LINE = "Sorry {name}, your {store} order #{ticket} was cancelled: {reason}. Please see the barista. {refund}";
+
+export type RefundState = "SUCCEEDED" | "PENDING" | "FAILED";
+
+/**
+ * What {refund} says about an online payment of a cancelled order, after the worker's
+ * refund attempt (it refunds before it announces the cancellation, so SUCCEEDED is the
+ * usual case); a refund not done yet or refused is promised, not claimed.
+ */
+export function refundSentence(state: RefundState, amountCents: number, format: MoneyFormat): string {
+  const amount = formatMinorUnits(amountCents, format);
+  return state === "SUCCEEDED"
+    ? `Your payment of ${amount} has been refunded to your card; it can take 5-10 days to show.`
+    : `We'll refund your payment of ${amount} — talk to us if you don't see it in a few days.`;
+}
 
 export const DEFAULT_TEMPLATES: Record<TemplateKey, MessageTemplate> = {
   "order.ready:SMS": { subject: null, body: READY_LINE },
@@ -45,8 +64,14 @@ const MAX_SUBJECT_LENGTH = 150;
 /** One SMS segment (GSM-7); longer texts are split and cost more. */
 const SMS_SEGMENT_LENGTH = 160;
 
-/** Values for the preview and the length check: a long-ish name and reason. */
-export const SAMPLE_VALUES: TemplateValues = { name: "Alexandra", ticket: "128", store: "Brewline Coffee", reason: "We ran out of oat milk" };
+/**
+ * Values for the length check: a long-ish name and reason, and no refund (most orders are
+ * paid at the counter); the preview adds a refund (sampleValues).
+ */
+export const SAMPLE_VALUES: TemplateValues = { name: "Alexandra", ticket: "128", store: "Brewline Coffee", reason: "We ran out of oat milk", refund: "" };
+
+/** The editor's preview values: SAMPLE_VALUES with a refunded online payment in the store's currency. */
+export const sampleValues = (format: MoneyFormat): TemplateValues => ({ ...SAMPLE_VALUES, refund: refundSentence("SUCCEEDED", 450 * 10 ** Math.max(0, format.digits - 2), format) });
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 

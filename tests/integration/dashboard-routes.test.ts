@@ -27,6 +27,10 @@ describe("dashboard routes", () => {
   it("exports the day's orders as an attachment, one escaped row per order", async () => {
     const a = await placeTestOrder({ ...ctx.stack, customerName: "=HYPERLINK(\"http://evil\")" });
     const b = await placeTestOrder({ ...ctx.stack, customerName: "Ada, Countess" });
+    // A checkout nobody paid is not a sale: no row.
+    const unpaid = await placeTestOrder(ctx.stack);
+    await ctx.stack.prisma.order.update({ where: { id: unpaid.orderId }, data: { status: "PAYMENT_EXPIRED", paymentMethod: "ONLINE" } });
+    await ctx.stack.prisma.order.update({ where: { id: b.orderId }, data: { tipCents: 75, totalCents: 535, paymentMethod: "CARD_AT_TILL", paymentStatus: "PAID", claimedBy: "Sam" } });
     const today = new Date().toISOString().slice(0, 10);
     const res = await ordersCsv(new Request(`${BASE}/api/dashboard/orders-csv?from=${today}`, { headers: await as("manager") }), undefined);
     expect(res.status).toBe(200);
@@ -36,7 +40,9 @@ describe("dashboard routes", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${today},${a.ticketNumber},PLACED,ONLINE,"'=HYPERLINK(""http://evil"")"`);
     expect(lines[2]).toContain(`${today},${b.ticketNumber},PLACED,ONLINE,"Ada, Countess"`);
-    expect(lines[2]).toContain(",1× Caffè latte (Oat milk),1,4.60,0.00,4.60");
+    expect(lines[0]).toMatch(/,subtotal,tax,total,tip,tax_included,payment_method,payment_status,refund_status,barista$/);
+    expect(lines[1]).toMatch(/,1× Caffè latte \(Oat milk\),1,4\.60,0\.00,4\.60,0\.00,false,PAY_AT_PICKUP,UNPAID,,$/);
+    expect(lines[2]).toMatch(/,1× Caffè latte \(Oat milk\),1,4\.60,0\.00,5\.35,0\.75,false,CARD_AT_TILL,PAID,,Sam$/);
   });
 
   it("answers 400 for a bad range or body, 404/409 for what cannot be resent or redriven", async () => {

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { DateRangeForm } from "../../../components/dashboard/date-range-form.tsx";
 import { LiveRefresh } from "../../../components/dashboard/live-refresh.tsx";
+import { RefundsNeedingAttention, RefundsTable, TipsTable } from "../../../components/dashboard/money-sections.tsx";
 import { OrdersPerHourChart } from "../../../components/dashboard/orders-per-hour-chart.tsx";
 import { Section, StatusCounts, WorkerDownBanner } from "../../../components/dashboard/overview-sections.tsx";
 import { DeadLetterBanner } from "../../../components/dashboard/pipeline-sections.tsx";
 import { KpiCards, TimingTable, TopLists } from "../../../components/dashboard/report-sections.tsx";
 import { getConfig } from "../../../lib/config.ts";
 import { parseDateRange, type DateRange } from "../../../lib/dashboard/date-range.ts";
-import { listOrdersInRange } from "../../../lib/dashboard/list-orders-in-range.ts";
+import { countUnpaidCheckouts, listOrdersInRange } from "../../../lib/dashboard/list-orders-in-range.ts";
+import { listRefunds } from "../../../lib/dashboard/list-refunds.ts";
 import { computeOrderStats } from "../../../lib/dashboard/stats.ts";
+import { computeTips } from "../../../lib/dashboard/tips.ts";
 import { getPrisma } from "../../../lib/db/prisma.ts";
 import { listDeadLetters } from "../../../lib/dlq/list-dead-letters.ts";
 import { isAppError } from "../../../lib/errors.ts";
@@ -40,12 +43,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     if (!isAppError(error)) throw error;
     rangeError = error.message;
   }
-  const [orders, deadLetters, workers] = await Promise.all([
+  const [orders, unpaidCheckouts, refunds, deadLetters, workers] = await Promise.all([
     listOrdersInRange({ prisma, range }),
+    countUnpaidCheckouts({ prisma, range }),
+    listRefunds({ prisma, range, now }),
     listDeadLetters({ prisma }),
     listWorkerHeartbeats({ prisma, now, take: 50 }),
   ]);
   const stats = computeOrderStats(orders, timeZone);
+  const tips = computeTips(orders);
   const live = range.to >= today;
   const single = range.from === range.to;
   const title = single ? (range.from === today ? "Today" : range.from) : `${range.from} – ${range.to}`;
@@ -63,13 +69,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       <WorkerDownBanner summary={summarizeWorkers(workers)} now={now} timeZone={timeZone} />
       <DeadLetterBanner deadLetters={deadLetters} />
+      <RefundsNeedingAttention refunds={refunds.needsAttention} timeZone={timeZone} />
       <DateRangeForm range={range} today={today} />
       {rangeError ? (
         <p role="alert" className="text-sm text-danger">
           {rangeError}; showing today.
         </p>
       ) : null}
-      <KpiCards stats={stats} />
+      <KpiCards stats={stats} unpaidCheckouts={unpaidCheckouts} />
       <StatusCounts counts={stats.counts} title={single && range.from === today ? "Orders today" : "Orders by status"} />
       <Section title={single ? "Orders per hour" : "Orders per hour of the day (all days)"}>
         <div className="rounded-2xl border border-line bg-surface p-4">
@@ -78,6 +85,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </Section>
       <TimingTable stats={stats} />
       <TopLists stats={stats} />
+      <TipsTable tips={tips} />
+      <RefundsTable refunds={refunds.inRange} timeZone={timeZone} />
     </main>
   );
 }

@@ -5,3 +5,5 @@ export const notificationParamsSchema = z.object({ id: z.uuid({ error: "not a no
 export const redriveBodySchema = z.object({
   messageIds: z.array(z.string().trim().min(1).max(200)).min(1).max(100),
 });
+
+export const refundParamsSchema = z.object({ orderId: z.uuid({ error: "not an order id" }) });

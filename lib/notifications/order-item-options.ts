@@ -1,0 +1,13 @@
+// OrderItem.options is a JSON snapshot (lib/orders/price-order.ts); older rows may lack
+// isDefault: such an option counts as chosen. Read by the receipt and the dashboard.
+
+export type ItemOption = { name: string; isDefault?: boolean };
+
+export function readOrderItemOptions(value: unknown): ItemOption[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((o: unknown) => {
+    if (!o || typeof o !== "object" || typeof (o as { name?: unknown }).name !== "string") return [];
+    const { name, isDefault } = o as { name: string; isDefault?: unknown };
+    return [{ name, isDefault: isDefault === true }];
+  });
+}
