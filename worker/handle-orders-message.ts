@@ -6,6 +6,9 @@ import { resendNotification } from "../lib/notifications/resend-notification.ts"
 import { announceCancellation } from "../lib/orders/announce-cancellation.ts";
 import { markOrderReady } from "../lib/orders/mark-order-ready.ts";
 import { markOrdersQueued, type MarkQueuedResult } from "../lib/orders/mark-orders-queued.ts";
+import { FIRST_REFUND_ATTEMPT } from "../lib/payments/refund-due-sql.ts";
+import { refundOrder } from "../lib/payments/refund-order.ts";
+import type { Payments } from "../lib/payments/payments-of-config.ts";
 import type { MessageHandler } from "../lib/queue/consumer.ts";
 import { parseMessageBody } from "../lib/queue/parse-message.ts";
 import type { Transport } from "../lib/queue/transport.ts";
@@ -15,8 +18,10 @@ import type { Transport } from "../lib/queue/transport.ts";
  * The order.placed messages of one received batch are handled concurrently by the
  * consumer, so they meet in the batcher and are marked QUEUED by one statement. Which
  * function handles which type is also written in each contract's module (lib/messages/).
+ * A kitchen cancel of an order paid online refunds first, so the customer's cancellation
+ * message can say "refunded"; its refund failing to reach the provider retries the whole message.
  */
-export function createOrdersMessageHandler(deps: { prisma: PrismaClient; transport: Transport }): MessageHandler {
+export function createOrdersMessageHandler(deps: { prisma: PrismaClient; transport: Transport; payments: Payments }): MessageHandler {
   const markQueued = createBatcher<OrderPlacedMessage, MarkQueuedResult>({
     run: (messages) => markOrdersQueued({ prisma: deps.prisma, messages }),
   });
@@ -32,7 +37,12 @@ export function createOrdersMessageHandler(deps: { prisma: PrismaClient; transpo
         await markOrderReady({ prisma: deps.prisma, transport: deps.transport, message: body });
         return;
       case "order.cancelled":
+        // No outboxId: announceCancellation marks this message processed.
+        await refundOrder({ prisma: deps.prisma, payments: deps.payments, orderId: body.orderId, attempt: FIRST_REFUND_ATTEMPT });
         await announceCancellation({ prisma: deps.prisma, transport: deps.transport, message: body });
+        return;
+      case "payment.refund":
+        await refundOrder({ prisma: deps.prisma, payments: deps.payments, orderId: body.orderId, attempt: body.attempt, outboxId: body.outboxId });
         return;
       case "notification.resend":
         await resendNotification({ prisma: deps.prisma, transport: deps.transport, message: body });

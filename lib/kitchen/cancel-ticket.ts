@@ -1,8 +1,10 @@
 import { recordStaffAction, type AuditActor } from "../audit/record-staff-action.ts";
-import type { OrderStatus, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type OrderStatus, type PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { buildOrderCancelled, type OrderCancelledMessage } from "../messages/order-cancelled.ts";
+import { buildPaymentRefund } from "../messages/payment-refund.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
+import { FIRST_REFUND_ATTEMPT, insertRefundDueSql, insertRefundMessageSql, refundOutboxRow } from "../payments/refund-due-sql.ts";
 import type { Transport } from "../queue/transport.ts";
 import { orderConflict, orderNotFound } from "./order-conflict.ts";
 
@@ -11,13 +13,16 @@ export type CancelledTicket = { orderId: string; ticketNumber: number; status: "
 /** The reason recorded for a spam cancel when the barista gives none. */
 export const SPAM_CANCEL_REASON = "Suspected spam";
 
-type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean };
+type Row = { ticketNumber: number; status: OrderStatus; cancelled: boolean; refundDue: boolean; refundMessage: boolean };
 
 /**
  * A barista cancels a ticket (queued or being made, bumped or not) with a reason. The cancel, its
  * audit line and an `order.cancelled` outbox row commit together; the worker tells the customer, so
  * the web never publishes to SNS. Conditional on the status: a cancel racing the worker's READY has
- * one winner. A spam cancel writes no outbox row, so nothing is sent to the number or address on it.
+ * one winner. A spam cancel writes no `order.cancelled` row, so nothing is sent to the number or
+ * address on it. An order paid online is owed its money back by the same statement (a PENDING Refund
+ * row): the worker refunds it before telling the customer, and for spam, with no message to ride on,
+ * a `payment.refund` row goes instead (money that is not ours goes back either way).
  * (docs/ARCHITECTURE.md, "Kitchen display and order board")
  */
 export async function cancelTicket(options: {
@@ -40,6 +45,7 @@ export async function cancelTicket(options: {
     reason,
     cancelledAt: now.toISOString(),
   });
+  const refundBody = buildPaymentRefund({ outboxId: crypto.randomUUID(), orderId, attempt: FIRST_REFUND_ATTEMPT });
 
   // The final SELECT reads the order as it was before this statement.
   const order = await prisma.$transaction(async (tx) => {
@@ -53,12 +59,16 @@ export async function cancelTicket(options: {
       outbox AS (
         INSERT INTO "OutboxMessage" ("id", "orderId", "destination", "type", "body")
         SELECT ${body.outboxId}::uuid, c."id", 'ORDERS_QUEUE', ${body.type}, ${JSON.stringify(body)}::jsonb FROM cancelled c WHERE NOT ${spam}::boolean
-      )
-      SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled"
+      ),
+      refund AS (${insertRefundDueSql}),
+      refund_message AS (${insertRefundMessageSql(refundBody, Prisma.sql`${spam}::boolean`)})
+      SELECT o."ticketNumber", o."status"::text AS "status", EXISTS (SELECT 1 FROM cancelled) AS "cancelled",
+        EXISTS (SELECT 1 FROM refund) AS "refundDue", EXISTS (SELECT 1 FROM refund_message) AS "refundMessage"
       FROM "Order" o WHERE o."id" = ${orderId}::uuid`;
     if (row?.cancelled) {
       const verb = spam ? "Cancelled as spam (customer not notified)" : `Cancelled (${reason})`;
-      await recordStaffAction({ tx, actor, action: "order.cancel", orderId, summary: `${verb} #${row.ticketNumber}` });
+      const refund = row.refundDue ? "; the online payment is being refunded" : "";
+      await recordStaffAction({ tx, actor, action: "order.cancel", orderId, summary: `${verb} #${row.ticketNumber}${refund}` });
     }
     return row;
   });
@@ -72,10 +82,13 @@ export async function cancelTicket(options: {
 
   const cancelled: CancelledTicket = { orderId, ticketNumber: order.ticketNumber, status: "CANCELLED" };
   if (spam) {
-    logger.info({ orderId, ticket: order.ticketNumber }, "order cancelled by the kitchen as spam; the customer is not notified");
+    logger.info({ orderId, ticket: order.ticketNumber, refundDue: order.refundDue }, "order cancelled by the kitchen as spam; the customer is not notified");
+    if (order.refundMessage) {
+      await sendOutboxMessage({ prisma, transport, row: refundOutboxRow(refundBody) });
+    }
     return cancelled;
   }
-  logger.info({ orderId, ticket: order.ticketNumber }, "order cancelled by the kitchen");
+  logger.info({ orderId, ticket: order.ticketNumber, refundDue: order.refundDue }, "order cancelled by the kitchen");
   await sendOutboxMessage({
     prisma,
     transport,

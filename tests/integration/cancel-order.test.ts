@@ -46,7 +46,7 @@ describe("POST /api/orders/[token]/cancel", () => {
   it("cancels a placed order, and again is still 200", async () => {
     const { token } = await placeOrder();
     expect((await view(token)).canCancel).toBe(true);
-    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED" } });
+    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED", refund: null } });
     expect(await view(token)).toMatchObject({
       status: "CANCELLED",
       canCancel: false,
@@ -55,13 +55,28 @@ describe("POST /api/orders/[token]/cancel", () => {
       queuePosition: null,
       etaMinutes: null,
     });
-    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED" } });
+    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED", refund: null } });
   });
 
   it("cancels a queued order", async () => {
     const { token, id } = await placeOrder();
     await markQueued(ctx.stack.prisma, id);
-    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED" } });
+    expect(await cancel(token)).toEqual({ status: 200, body: { status: "CANCELLED", refund: null } });
+  });
+
+  it("says what an order paid online gets back, and owes it with a payment.refund message for the worker", async () => {
+    const { token, id } = await placeOrder();
+    // As the checkout webhook leaves a paid order (the refund itself is tests/integration/refunds.test.ts).
+    await ctx.stack.prisma.order.update({ where: { id }, data: { paymentMethod: "ONLINE", paymentStatus: "PAID" } });
+    const { totalCents } = await ctx.stack.prisma.order.findUniqueOrThrow({ where: { id }, select: { totalCents: true } });
+    const answer = { status: 200, body: { status: "CANCELLED", refund: { amountCents: totalCents } } };
+    expect(await cancel(token)).toEqual(answer);
+    expect(await ctx.stack.prisma.refund.findUniqueOrThrow({ where: { orderId: id } })).toMatchObject({ amountCents: totalCents, status: "PENDING", attempt: 1 });
+    const messages = await ctx.stack.prisma.outboxMessage.findMany({ where: { orderId: id, type: "payment.refund" }, select: { id: true, body: true, sentAt: true } });
+    expect(messages).toEqual([{ id: expect.any(String), body: { type: "payment.refund", outboxId: messages[0]!.id, orderId: id, attempt: 1 }, sentAt: expect.any(Date) }]);
+    // Asked again (a lost answer, a second tab): the same words, nothing owed twice.
+    expect(await cancel(token)).toEqual(answer);
+    expect(await ctx.stack.prisma.outboxMessage.count({ where: { orderId: id, type: "payment.refund" } })).toBe(1);
   });
 
   it("refuses with 409 once a barista started it or it is ready, changing nothing", async () => {

@@ -270,8 +270,9 @@ describe("kitchen cancel", () => {
 
   it("the customer's own cancel writes no message for the notifier", async () => {
     const placed = await placeTestOrder(stack, { customerName: "Fi", ...contact() });
-    await cancelOrder({ prisma: stack.prisma, publicToken: placed.publicToken });
-    expect(await stack.prisma.outboxMessage.count({ where: { orderId: placed.orderId, type: "order.cancelled" } })).toBe(0);
+    // Paid at pickup: nothing to refund either.
+    expect(await cancelOrder({ prisma: stack.prisma, transport: stack.transport, publicToken: placed.publicToken })).toEqual({ status: "CANCELLED", refund: null });
+    expect(await stack.prisma.outboxMessage.count({ where: { orderId: placed.orderId, type: { in: ["order.cancelled", "payment.refund"] } } })).toBe(0);
     expect((await order(placed.orderId)).cancelledBy).toBeNull();
   });
 });

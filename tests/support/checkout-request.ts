@@ -1,0 +1,26 @@
+import type { CheckoutRequest } from "../../lib/payments/payment-provider.ts";
+
+// A checkout for a made-up order (two lattes and a croissant, sales tax and a tip on top),
+// for tests of the payment provider; each call is a new order.
+
+let n = 0;
+
+export function checkoutRequest(overrides: Partial<CheckoutRequest> = {}): CheckoutRequest {
+  const orderId = `order-${Date.now()}-${++n}`;
+  return {
+    orderId,
+    ticketNumber: 40 + n,
+    currency: "USD",
+    lines: [
+      { name: "Latte", quantity: 2, unitAmount: 450 },
+      { name: "Croissant", quantity: 1, unitAmount: 325 },
+    ],
+    addedTax: 109,
+    tip: 200,
+    total: 1534,
+    customerEmail: "ada@example.com",
+    returnUrl: `http://localhost:3000/orders/${orderId}`,
+    expiresAt: new Date(Date.now() + 31 * 60_000),
+    ...overrides,
+  };
+}
