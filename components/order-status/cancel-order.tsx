@@ -3,13 +3,23 @@
 import { useId, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import { genericMessage } from "../api/error-messages.ts";
+import { formatMoney } from "../format.ts";
 
 /**
  * "Cancel order", with a confirmation so a stray tap cannot cancel. The page's live
  * stream then shows CANCELLED; the 200 answer updates it straight away as well. A 409
  * (a barista started it meanwhile) is explained in words.
  */
-export function CancelOrder({ token, onCancelled }: { token: string; onCancelled: () => void }) {
+export function CancelOrder({
+  token,
+  refundCents = null,
+  onCancelled,
+}: {
+  token: string;
+  /** What comes back to the customer's card when the order was paid online; null when nothing was paid. */
+  refundCents?: number | null;
+  onCancelled: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState(false);
@@ -43,7 +53,10 @@ export function CancelOrder({ token, onCancelled }: { token: string; onCancelled
         <h2 id={titleId} className="text-lg font-semibold">
           Cancel this order?
         </h2>
-        <p className="mt-2 text-sm text-muted">The baristas haven&apos;t started it yet. You won&apos;t be charged.</p>
+        <p className="mt-2 text-sm text-muted">
+          The baristas haven&apos;t started it yet.{" "}
+          {refundCents === null ? "You won't be charged." : `We'll refund ${formatMoney(refundCents)} to your card.`}
+        </p>
         <div className="mt-5 flex flex-col gap-2 sm:flex-row-reverse">
           <button
             type="button"

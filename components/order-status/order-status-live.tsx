@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
+import { formatClock } from "../format.ts";
 import { IntentLink } from "../intent-link.tsx";
 import { ReconnectingBanner } from "../live/reconnecting-banner.tsx";
 import { sameData } from "../live/same-data.ts";
@@ -9,27 +10,33 @@ import { STREAM_OFF, useEventStream } from "../live/use-event-stream.ts";
 import { CancelOrder } from "./cancel-order.tsx";
 import { NotifyButton } from "./notify-button.tsx";
 import { OrderSummary } from "./order-summary.tsx";
+import { PaymentState } from "./payment-state.tsx";
 import { ProgressSteps } from "./progress-steps.tsx";
 import { alertReady, unlockAudioOnFirstGesture } from "./ready-alert.ts";
-import { asStatusView, becameReady, headline, isFinal, keepsListening, waitText, type LiveStatusView, type Status } from "./status-view.ts";
+import { asStatusView, becameReady, beforeKitchen, headline, isFinal, keepsListening, waitText, type LiveStatusView, type Status } from "./status-view.ts";
 
 export function OrderStatusLive({
   token,
   initial,
   timeZone,
   clocks,
+  returnedFromCheckout = false,
 }: {
   token: string;
   initial: LiveStatusView;
   timeZone: string;
   /** The order's times as the server wrote them out (see OrderSummary). */
   clocks: Record<string, string>;
+  /** The payment page sent the customer back here (?paid=1): its confirmation is on its way. */
+  returnedFromCheckout?: boolean;
 }) {
   const [view, setView] = useState(initial);
   const [gone, setGone] = useState(false);
   const finished = isFinal(view.status) || gone;
   // Still listening while READY: the kitchen can recall it to remake it.
-  const listening = keepsListening(view.status) && !gone;
+  const listening = keepsListening(view) && !gone;
+  // Only while the order still awaits payment: once paid (or expired) the page says so.
+  const confirming = returnedFromCheckout && view.status === "AWAITING_PAYMENT";
   const path = `/api/orders/${encodeURIComponent(token)}`;
 
   // The stream starts with the full state, usually what the server just rendered: the
@@ -55,14 +62,16 @@ export function OrderStatusLive({
   useEffect(() => unlockAudioOnFirstGesture(), []);
   const previous = useRef<Status | undefined>(undefined);
   useEffect(() => {
-    document.title = `#${view.ticketNumber} · ${view.status === "READY" ? "Ready!" : headline(view).title}`;
+    document.title = `#${view.ticketNumber} · ${view.status === "READY" ? "Ready!" : headline(view, { confirming }).title}`;
     if (becameReady(previous.current, view.status)) alertReady(view.ticketNumber);
     previous.current = view.status;
-  }, [view]);
+  }, [view, confirming]);
 
-  const { title, detail } = headline(view);
+  const { title, detail } = headline(view, { confirming });
+  const clock = (iso: string) => clocks[iso] ?? formatClock(iso, timeZone);
   const ready = view.status === "READY";
   const cancelled = view.status === "CANCELLED";
+  const neverMade = cancelled || view.status === "PAYMENT_EXPIRED";
   const wait = waitText(view);
   const notify = [view.notify.sms && "a text", view.notify.email && "an email"].filter(Boolean).join(" and ");
 
@@ -74,7 +83,7 @@ export function OrderStatusLive({
         aria-labelledby="ticket-label"
         data-status={view.status}
         className={`rounded-3xl border p-6 text-center shadow-sm transition-colors duration-500 sm:p-8 ${
-          ready ? "border-ready bg-ready text-ready-ink" : cancelled ? "border-line bg-surface-2" : "border-line bg-surface"
+          ready ? "border-ready bg-ready text-ready-ink" : neverMade ? "border-line bg-surface-2" : "border-line bg-surface"
         }`}
       >
         <p id="ticket-label" className={`text-sm font-semibold uppercase tracking-[0.18em] ${ready ? "" : "text-muted"}`}>
@@ -99,21 +108,25 @@ export function OrderStatusLive({
           )}
         </div>
 
-        {!cancelled && <ProgressSteps status={view.status} ready={ready} />}
+        <PaymentState token={token} view={view} confirming={confirming} clock={clock} />
+
+        {!neverMade && <ProgressSteps status={view.status} ready={ready} />}
       </section>
 
-      {!finished && view.canCancel === true && <CancelOrder token={token} onCancelled={resync} />}
+      {!finished && view.canCancel === true && (
+        <CancelOrder token={token} refundCents={view.paymentMethod === "ONLINE" && view.paymentStatus === "PAID" ? view.totalCents : null} onCancelled={resync} />
+      )}
 
       {!finished && (
         <div className="mt-5 flex flex-col items-center gap-3 text-center">
           <NotifyButton />
           <p className="text-sm text-muted">
-            {notify ? `We'll also send you ${notify} when it's ready. ` : ""}This page updates by itself — no need to refresh.
+            {notify && !beforeKitchen(view.status) ? `We'll also send you ${notify} when it's ready. ` : ""}This page updates by itself — no need to refresh.
           </p>
         </div>
       )}
 
-      <OrderSummary view={view} timeZone={timeZone} clocks={clocks} />
+      <OrderSummary view={view} clock={clock} />
 
       <p className="mt-6 flex justify-center gap-6 text-sm">
         <IntentLink href="/" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline">

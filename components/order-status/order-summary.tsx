@@ -1,15 +1,28 @@
-import { formatClock, formatMoney } from "../format.ts";
+import { formatMoney } from "../format.ts";
 import type { LiveStatusView } from "./status-view.ts";
 
+/** What the total line says about paying it. */
+function totalLabel(view: LiveStatusView): string {
+  if (view.paymentMethod === "ONLINE") {
+    if (view.paymentStatus === "PAID") return "Total · paid online";
+    if (view.paymentStatus === "REFUNDED") return "Total · refunded";
+    return "Total";
+  }
+  if (view.paymentStatus === "PAID") return "Total · paid";
+  return "Total · pay at pickup";
+}
+
 /**
- * The items and the server's figures (the cart showed only an estimate). `clocks` holds
- * the times the server already wrote out (ISO → "9:41 AM"): a DateTimeFormat for the
- * store's time zone costs the phone several milliseconds while the page hydrates, so
- * only a time that arrives later (ready at) is formatted here.
+ * The items and the server's figures (the cart showed only an estimate). `clock` writes
+ * out a time, preferring what the server already wrote (see OrderStatusLive): a
+ * DateTimeFormat for the store's time zone costs the phone several milliseconds while
+ * the page hydrates.
  */
-export function OrderSummary({ view, timeZone, clocks }: { view: LiveStatusView; timeZone: string; clocks: Record<string, string> }) {
-  const clock = (iso: string) => clocks[iso] ?? formatClock(iso, timeZone);
-  const showBreakdown = typeof view.subtotalCents === "number" && typeof view.taxCents === "number" && view.taxCents > 0;
+export function OrderSummary({ view, clock }: { view: LiveStatusView; clock: (iso: string) => string }) {
+  const tax = view.taxCents ?? 0;
+  const tip = view.tipCents ?? 0;
+  const addedTax = view.taxIncluded ? 0 : tax;
+  const showBreakdown = typeof view.subtotalCents === "number" && (addedTax > 0 || tip > 0);
   return (
     <section aria-labelledby="items-heading" className="mt-8 rounded-3xl border border-line bg-surface p-5">
       <h2 id="items-heading" className="text-lg font-semibold">
@@ -36,18 +49,38 @@ export function OrderSummary({ view, timeZone, clocks }: { view: LiveStatusView;
               <dt className="text-muted">Subtotal</dt>
               <dd className="tabular-nums">{formatMoney(view.subtotalCents!)}</dd>
             </div>
-            <div className="flex justify-between">
-              <dt className="text-muted">Tax</dt>
-              <dd className="tabular-nums">{formatMoney(view.taxCents!)}</dd>
-            </div>
+            {addedTax > 0 && (
+              <div className="flex justify-between">
+                <dt className="text-muted">Tax</dt>
+                <dd className="tabular-nums" data-testid="order-tax">
+                  {formatMoney(addedTax)}
+                </dd>
+              </div>
+            )}
+            {tip > 0 && (
+              <div className="flex justify-between">
+                <dt className="text-muted">Tip</dt>
+                <dd className="tabular-nums" data-testid="order-tip">
+                  {formatMoney(tip)}
+                </dd>
+              </div>
+            )}
           </>
         )}
         <div className="flex items-baseline justify-between text-base font-semibold">
-          <dt>Total · pay at pickup</dt>
+          <dt>{totalLabel(view)}</dt>
           <dd className="tabular-nums" data-testid="order-total">
             {formatMoney(view.totalCents)}
           </dd>
         </div>
+        {view.taxIncluded && tax > 0 && (
+          <div className="flex justify-between text-xs text-muted">
+            <dt>Includes VAT</dt>
+            <dd className="tabular-nums" data-testid="order-tax">
+              {formatMoney(tax)}
+            </dd>
+          </div>
+        )}
       </dl>
       <p className="mt-3 text-xs text-muted">
         Placed at <time dateTime={view.placedAt}>{clock(view.placedAt)}</time>

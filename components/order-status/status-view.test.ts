@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { asStatusView, becameReady, cancelledDetail, headline, isFinal, keepsListening, ordinal, stepIndex, waitText, type LiveStatusView } from "./status-view.ts";
+import {
+  asStatusView,
+  becameReady,
+  beforeKitchen,
+  cancelledDetail,
+  headline,
+  isFinal,
+  keepsListening,
+  ordinal,
+  paymentState,
+  stepIndex,
+  waitText,
+  type LiveStatusView,
+} from "./status-view.ts";
 
 const view = (patch: Partial<LiveStatusView> = {}): LiveStatusView => ({
   ticketNumber: 42,
@@ -64,8 +77,8 @@ describe("status view", () => {
     const statuses = ["IN_PROGRESS", "READY", "IN_PROGRESS", "IN_PROGRESS", "READY", "READY"] as const;
     const alerts = statuses.map((s, i) => becameReady(statuses[i - 1], s));
     expect(alerts).toEqual([false, true, false, false, true, false]);
-    expect(keepsListening("READY")).toBe(true);
-    expect(keepsListening("CANCELLED")).toBe(false);
+    expect(keepsListening(view({ status: "READY" }))).toBe(true);
+    expect(keepsListening(view({ status: "CANCELLED" }))).toBe(false);
     expect(headline(view({ status: "IN_PROGRESS" })).title).toBe("Being made");
   });
 
@@ -73,5 +86,62 @@ describe("status view", () => {
     expect(asStatusView(view())).not.toBeNull();
     expect(asStatusView({ error: { message: "nope" } })).toBeNull();
     expect(asStatusView(null)).toBeNull();
+  });
+
+  describe("paying online", () => {
+    const online = (patch: Partial<LiveStatusView> = {}) => view({ paymentMethod: "ONLINE", paymentStatus: "UNPAID", tipCents: 50, totalCents: 540, ...patch });
+    const awaiting = online({ status: "AWAITING_PAYMENT", checkout: { expiresAt: "2026-01-01T10:30:00.000Z" } });
+
+    it("waits for the payment before the kitchen: no step current, no wait, no ETA text", () => {
+      expect(stepIndex("AWAITING_PAYMENT")).toBe(-1);
+      expect(beforeKitchen("AWAITING_PAYMENT")).toBe(true);
+      expect(beforeKitchen("PLACED")).toBe(false);
+      expect(headline(awaiting).title).toBe("Waiting for payment");
+      expect(waitText({ ...awaiting, queuePosition: 1, etaMinutes: 4 })).toBeNull();
+      expect(paymentState(awaiting)).toEqual({ tone: "waiting", text: "Waiting for payment" });
+      expect(isFinal("AWAITING_PAYMENT")).toBe(false);
+      expect(keepsListening(awaiting)).toBe(true);
+    });
+
+    it("says the payment is being confirmed after the return from the payment page, until the order is placed", () => {
+      expect(headline(awaiting, { confirming: true }).title).toBe("Confirming your payment…");
+      expect(paymentState(awaiting, { confirming: true })?.text).toBe("Confirming your payment…");
+      const placed = online({ status: "PLACED", paymentStatus: "PAID" });
+      expect(paymentState(placed, { confirming: true })).toEqual({ tone: "ok", text: "Paid online" });
+      expect(headline(placed, { confirming: true }).title).toBe("Order placed");
+    });
+
+    it("tells an order never paid was not sent to the kitchen, and stops listening", () => {
+      const expired = online({ status: "PAYMENT_EXPIRED" });
+      expect(paymentState(expired)?.text).toBe("Payment not completed: this order was not sent to the kitchen");
+      expect(headline(expired).title).toBe("Payment not completed");
+      expect(isFinal("PAYMENT_EXPIRED")).toBe(true);
+      expect(keepsListening(expired)).toBe(false);
+    });
+
+    it("does not ask a paid order to pay at the counter", () => {
+      expect(headline(online({ status: "READY", paymentStatus: "PAID" })).detail).not.toMatch(/pay at the counter/i);
+      expect(headline(view({ status: "READY", paymentMethod: "PAY_AT_PICKUP", paymentStatus: "UNPAID" })).detail).toMatch(/pay at the counter/i);
+      expect(paymentState(view({ paymentMethod: "PAY_AT_PICKUP", paymentStatus: "UNPAID" }))).toBeNull();
+      expect(paymentState(view({ paymentMethod: "CASH", paymentStatus: "PAID" }))?.text).toBe("Paid at the counter");
+    });
+
+    it("follows the refund of a cancelled paid order", () => {
+      const cancelled = (refund: LiveStatusView["refund"], paymentStatus: LiveStatusView["paymentStatus"] = "PAID") =>
+        online({ status: "CANCELLED", cancelReason: "Cancelled by the customer", paymentStatus, refund });
+      expect(paymentState(cancelled({ status: "PENDING", amountCents: 540 }))?.text).toBe("Refund of $5.40 on its way");
+      expect(paymentState(cancelled({ status: "SUCCEEDED", amountCents: 540 }, "REFUNDED"))?.text).toBe("Refunded $5.40 to your card");
+      expect(paymentState(cancelled({ status: "FAILED", amountCents: 540 }))).toEqual({ tone: "danger", text: "We couldn't refund automatically — please talk to the café" });
+      expect(headline(cancelled({ status: "PENDING", amountCents: 540 })).detail).toBe("You cancelled this order.");
+      // Still listening while the money is on its way; not once it arrived or needs a person.
+      expect(keepsListening(cancelled({ status: "PENDING", amountCents: 540 }))).toBe(true);
+      expect(keepsListening(cancelled({ status: "SUCCEEDED", amountCents: 540 }, "REFUNDED"))).toBe(false);
+      expect(keepsListening(cancelled({ status: "SUCCEEDED", amountCents: 540 }))).toBe(false);
+      expect(keepsListening(cancelled({ status: "FAILED", amountCents: 540 }))).toBe(false);
+    });
+
+    it("says nothing about payment to a server that does not send it", () => {
+      expect(paymentState(view())).toBeNull();
+    });
   });
 });

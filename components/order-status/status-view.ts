@@ -1,16 +1,14 @@
 import type { OrderStatusView } from "../../lib/orders/get-order-status.ts";
+import { formatMoney } from "../format.ts";
 
 // What the customer's status page shows for each state, kept pure for unit tests. The
 // fields beyond OrderStatusView are optional so the page works with a server that does
-// not send them yet (it then shows no queue position and no cancel button).
+// not send them yet (it then shows no queue position, no cancel button and no payment line).
 
-export type LiveStatusView = Omit<OrderStatusView, "subtotalCents" | "taxCents" | "queuePosition" | "etaMinutes" | "canCancel"> & {
-  subtotalCents?: number;
-  taxCents?: number;
-  queuePosition?: number | null;
-  etaMinutes?: number | null;
-  canCancel?: boolean;
-};
+type PaymentFields = "tipCents" | "taxIncluded" | "paymentMethod" | "paymentStatus" | "checkout" | "refund";
+type Optional = "subtotalCents" | "taxCents" | "queuePosition" | "etaMinutes" | "canCancel" | PaymentFields;
+
+export type LiveStatusView = Omit<OrderStatusView, Optional> & Partial<Pick<OrderStatusView, Optional>>;
 
 export type Status = OrderStatusView["status"];
 
@@ -21,13 +19,31 @@ export const STEPS = [
   { key: "READY", label: "Ready" },
 ] as const;
 
-export const isFinal = (status: Status) => status === "READY" || status === "CANCELLED";
+/** Nothing more will happen to the order (READY is final for the wait, though a recall can reopen it). */
+export const isFinal = (status: Status) => status === "READY" || status === "CANCELLED" || status === "PAYMENT_EXPIRED";
 
-/** Index of the current step; -1 when cancelled (the steps are then not shown). */
+/** The order never reached the kitchen, or has not yet: no kitchen step is current. */
+export const beforeKitchen = (status: Status) => status === "AWAITING_PAYMENT" || status === "PAYMENT_EXPIRED";
+
+/** Index of the current step; -1 while awaiting payment (no step reached yet) and when cancelled or never paid (the steps are then not shown). */
 export const stepIndex = (status: Status) => STEPS.findIndex((s) => s.key === status);
 
-export function headline(view: LiveStatusView): { title: string; detail: string } {
+/** The order is paid online (or was, before a refund): nothing to pay at the counter. */
+const paidOnline = (view: LiveStatusView) => view.paymentMethod === "ONLINE" && view.paymentStatus !== undefined && view.paymentStatus !== "UNPAID";
+
+/**
+ * Title and sentence for the order's state. `confirming`: the customer has just come
+ * back from the payment page (?paid=1), so an order still awaiting payment is only
+ * waiting for the provider's confirmation.
+ */
+export function headline(view: LiveStatusView, options: { confirming?: boolean } = {}): { title: string; detail: string } {
   switch (view.status) {
+    case "AWAITING_PAYMENT":
+      return options.confirming
+        ? { title: "Confirming your payment…", detail: "This takes a few seconds. Your order goes to the baristas as soon as it's confirmed." }
+        : { title: "Waiting for payment", detail: "Your order goes to the baristas as soon as it's paid." };
+    case "PAYMENT_EXPIRED":
+      return { title: "Payment not completed", detail: "This order was not sent to the kitchen, and nothing was charged." };
     case "PLACED":
       return { title: "Order placed", detail: "Sending it over to the baristas…" };
     case "QUEUED":
@@ -39,10 +55,10 @@ export function headline(view: LiveStatusView): { title: string; detail: string 
     case "READY":
       return {
         title: "Ready! Pick it up at the counter",
-        detail: `Show ticket #${view.ticketNumber} or give your name, ${view.customerName}. Pay at the counter when you collect it.`,
+        detail: `Show ticket #${view.ticketNumber} or give your name, ${view.customerName}.${view.paymentStatus === "PAID" ? " It's paid." : " Pay at the counter when you collect it."}`,
       };
     case "CANCELLED":
-      return { title: "Order cancelled", detail: cancelledDetail(view.cancelReason) };
+      return { title: "Order cancelled", detail: cancelledDetail(view.cancelReason, { paidOnline: paidOnline(view) }) };
   }
 }
 
@@ -51,10 +67,11 @@ export function headline(view: LiveStatusView): { title: string; detail: string 
  * customer"; a barista's as the reason they gave ("Out of oat milk"), which reads
  * wrong on its own, so it is attributed to the café.
  */
-export function cancelledDetail(reason: string | null): string {
+export function cancelledDetail(reason: string | null, options: { paidOnline?: boolean } = {}): string {
   const given = reason?.trim();
   if (!given) return "Please ask at the counter.";
-  if (/^cancelled by the customer\.?$/i.test(given)) return "You cancelled this order. You won't be charged.";
+  // A paid order's money comes back by refund, which the payment state tells.
+  if (/^cancelled by the customer\.?$/i.test(given)) return options.paidOnline ? "You cancelled this order." : "You cancelled this order. You won't be charged.";
   if (/^cancelled by\b/i.test(given)) return given;
   return `Cancelled by the café: ${given}`;
 }
@@ -62,13 +79,18 @@ export function cancelledDetail(reason: string | null): string {
 /**
  * Whether the page should keep listening. A ready order can still come back: the
  * kitchen may recall it (a remake), and the page then shows it being made again.
- * Only a cancellation is final.
+ * A cancellation is final, unless money paid online is still on its way back; an
+ * order never paid is final.
  */
-export const keepsListening = (status: Status) => status !== "CANCELLED";
+export function keepsListening(view: Pick<LiveStatusView, "status" | "paymentMethod" | "paymentStatus" | "refund">): boolean {
+  if (view.status === "PAYMENT_EXPIRED") return false;
+  if (view.status !== "CANCELLED") return true;
+  return view.paymentMethod === "ONLINE" && view.paymentStatus === "PAID" && (!view.refund || view.refund.status === "PENDING");
+}
 
 /** "3rd in the queue · about 6 min", or null when there is nothing useful to say. */
 export function waitText(view: LiveStatusView): string | null {
-  if (isFinal(view.status)) return null;
+  if (isFinal(view.status) || beforeKitchen(view.status)) return null;
   const parts: string[] = [];
   const position = view.queuePosition;
   if (typeof position === "number" && position > 0) parts.push(position === 1 ? "Next in line" : `${ordinal(position)} in the queue`);
@@ -81,6 +103,31 @@ export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+}
+
+export type PaymentTone = "waiting" | "ok" | "warn" | "danger";
+
+/**
+ * How the order is (or was) paid, in words, for the status page's payment line; null
+ * when there is nothing new to say (paying at pickup, or an older server that sends no
+ * payment fields).
+ */
+export function paymentState(view: LiveStatusView, options: { confirming?: boolean } = {}): { tone: PaymentTone; text: string } | null {
+  const { paymentMethod: method, paymentStatus: status, refund } = view;
+  if (!method || !status) return null;
+  if (method === "ONLINE") {
+    if (view.status === "AWAITING_PAYMENT") return options.confirming ? { tone: "waiting", text: "Confirming your payment…" } : { tone: "waiting", text: "Waiting for payment" };
+    if (view.status === "PAYMENT_EXPIRED") return { tone: "warn", text: "Payment not completed: this order was not sent to the kitchen" };
+    if (refund?.status === "SUCCEEDED" || (status === "REFUNDED" && !refund)) {
+      return { tone: "ok", text: `Refunded ${formatMoney(refund?.amountCents ?? view.totalCents)} to your card` };
+    }
+    if (refund?.status === "PENDING") return { tone: "waiting", text: `Refund of ${formatMoney(refund.amountCents)} on its way` };
+    if (refund?.status === "FAILED") return { tone: "danger", text: "We couldn't refund automatically — please talk to the café" };
+    if (status === "PAID") return { tone: "ok", text: view.status === "CANCELLED" ? "Paid online · refund on its way" : "Paid online" };
+    return null;
+  }
+  // Paying at pickup is what the page has always said (the total's label, the ready message).
+  return status === "PAID" ? { tone: "ok", text: "Paid at the counter" } : null;
 }
 
 /** The order became ready while this page watched it (not: it was ready when the page opened). */

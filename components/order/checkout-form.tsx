@@ -4,13 +4,19 @@ import { useEffect, useId, useState } from "react";
 import { formatMoney } from "../format.ts";
 import type { CheckoutDetails, CheckoutFailure, CheckoutField } from "./checkout.ts";
 import { MAX_NAME_LENGTH } from "./menu-math.ts";
+import { TipPicker } from "./tip-picker.tsx";
+import type { PaymentChoice } from "./tip-math.ts";
+import type { PaymentPanel } from "./use-checkout.ts";
 
-const FIELD_ORDER: CheckoutField[] = ["customerName", "phone", "email", "notifyConsent"];
+const FIELD_ORDER: CheckoutField[] = ["customerName", "phone", "email", "notifyConsent", "tip"];
+
+type Details = Required<Pick<CheckoutDetails, "customerName" | "phone" | "email" | "notifyConsent">>;
 
 /**
  * Name (required), phone and email (optional, with explicit consent), the payment
- * method and the submit button. Errors from the browser's own checks and from the server
- * are shown next to their field, and focus moves to the first one.
+ * method (pay now with a tip, or at pickup, where the store takes payments online) and
+ * the submit button. Errors from the browser's own checks and from the server are shown
+ * next to their field, and focus moves to the first one.
  */
 export function CheckoutForm({
   failure,
@@ -18,6 +24,7 @@ export function CheckoutForm({
   canSubmit,
   blockedReason,
   totalCents,
+  payment = null,
   onSubmit,
 }: {
   failure: CheckoutFailure | null;
@@ -25,10 +32,13 @@ export function CheckoutForm({
   canSubmit: boolean;
   /** Why the button is disabled, read out with it (store closed, a sold-out line). */
   blockedReason: string | null;
+  /** What the customer pays, tip included: the figure on the button. */
   totalCents: number;
+  /** useCheckout's payment section; null (or absent) when the store takes payment at pickup only. */
+  payment?: PaymentPanel | null;
   onSubmit: (details: CheckoutDetails) => void;
 }) {
-  const [details, setDetails] = useState<Required<CheckoutDetails>>({ customerName: "", phone: "", email: "", notifyConsent: false });
+  const [details, setDetails] = useState<Details>({ customerName: "", phone: "", email: "", notifyConsent: false });
   const base = useId();
   const id = (field: CheckoutField) => `${base}-${field}`;
   const errors = failure?.fields ?? {};
@@ -38,7 +48,12 @@ export function CheckoutForm({
     if (first) document.getElementById(`${base}-${first}`)?.focus();
   }, [failure, base]);
 
-  const input = (field: Exclude<CheckoutField, "notifyConsent">) => ({
+  const payingNow = payment?.method === "online";
+  const tip = payment?.tip;
+  // A custom amount that cannot be sent is said as it is typed; an empty one only on submit.
+  const tipError = errors.tip ?? (tip && "custom" in tip && tip.custom.trim() !== "" ? (payment?.resolvedTip.problem ?? undefined) : undefined);
+
+  const input = (field: keyof Omit<Details, "notifyConsent">) => ({
     id: id(field),
     name: field,
     value: details[field],
@@ -86,12 +101,39 @@ export function CheckoutForm({
         </div>
       </fieldset>
 
-      <div className="mt-4 flex items-center justify-between rounded-xl bg-surface-2 px-3.5 py-3 text-sm">
-        <span className="text-muted">Payment</span>
-        <span className="font-semibold" data-testid="payment-method">
-          Pay at pickup
-        </span>
-      </div>
+      {payment ? (
+        <fieldset className="mt-5" disabled={submitting}>
+          <legend className="text-sm font-medium">How would you like to pay?</legend>
+          <div className="mt-2 grid grid-cols-2 gap-2">
+            <PaymentCard
+              name={`${base}-payment`}
+              value="online"
+              testId="pay-online"
+              method={payment.method}
+              onChange={payment.setMethod}
+              title="Pay now"
+              detail="Card, Apple Pay, Google Pay"
+            />
+            <PaymentCard
+              name={`${base}-payment`}
+              value="at_pickup"
+              testId="pay-at-pickup"
+              method={payment.method}
+              onChange={payment.setMethod}
+              title="Pay at pickup"
+              detail="At the counter when you collect it"
+            />
+          </div>
+          {payingNow && <TipPicker panel={payment} inputId={id("tip")} error={tipError} />}
+        </fieldset>
+      ) : (
+        <div className="mt-4 flex items-center justify-between rounded-xl bg-surface-2 px-3.5 py-3 text-sm">
+          <span className="text-muted">Payment</span>
+          <span className="font-semibold" data-testid="payment-method">
+            Pay at pickup
+          </span>
+        </div>
+      )}
 
       <div role="alert" data-testid="order-error" className={failure ? "mt-4 rounded-xl border border-danger/40 bg-danger-soft px-3.5 py-3 text-sm font-medium text-danger" : ""}>
         {failure?.message}
@@ -108,8 +150,10 @@ export function CheckoutForm({
         {submitting ? (
           <>
             <span aria-hidden="true" className="size-5 animate-spin rounded-full border-2 border-current border-t-transparent" />
-            Placing order…
+            {payingNow ? "Going to payment…" : "Placing order…"}
           </>
+        ) : payingNow ? (
+          <span className="tabular-nums">Pay {formatMoney(totalCents)}</span>
         ) : (
           <span>
             Place order{totalCents > 0 && <span className="tabular-nums"> · {formatMoney(totalCents)}</span>}
@@ -117,7 +161,10 @@ export function CheckoutForm({
         )}
       </button>
       <p id={`${base}-blocked`} className="mt-2 text-center text-xs text-muted">
-        {blockedReason ?? "Pay at the counter when you pick up. You can cancel until we start making it."}
+        {blockedReason ??
+          (payingNow
+            ? "You'll pay on a secure payment page. We start making it once it's paid, and you can cancel until then."
+            : "Pay at the counter when you pick up. You can cancel until we start making it.")}
       </p>
     </form>
   );
@@ -138,6 +185,37 @@ function Field({ id, label, hint, optional, error, children }: { id: string; lab
       {children}
       <FieldError id={`${id}-error`} message={error} />
     </div>
+  );
+}
+
+function PaymentCard({
+  name,
+  value,
+  testId,
+  method,
+  onChange,
+  title,
+  detail,
+}: {
+  name: string;
+  value: PaymentChoice;
+  testId: string;
+  method: PaymentChoice;
+  onChange: (method: PaymentChoice) => void;
+  title: string;
+  detail: string;
+}) {
+  return (
+    <label
+      data-testid={testId}
+      className="flex min-h-16 cursor-pointer items-start gap-2.5 rounded-2xl border border-line bg-bg p-3 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent"
+    >
+      <input type="radio" name={name} value={value} checked={method === value} onChange={() => onChange(value)} className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]" />
+      <span>
+        <span className="block font-semibold">{title}</span>
+        <span className="block text-xs text-muted">{detail}</span>
+      </span>
+    </label>
   );
 }
 

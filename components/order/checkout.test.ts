@@ -28,6 +28,21 @@ describe("checkout", () => {
     expect(placeOrderInputSchema.safeParse({ ...body, idempotencyKey: newIdempotencyKey() }).success).toBe(true);
   });
 
+  it("sends the payment choice, and a tip only when paying online", () => {
+    const details = { customerName: "Ada", phone: "", email: "" };
+    const online = orderRequestBody([line], { ...details, payment: "online", tip: { percent: 15 } });
+    expect(online).toMatchObject({ payment: "online", tip: { percent: 15 } });
+    expect(placeOrderInputSchema.safeParse({ ...online, idempotencyKey: newIdempotencyKey() }).success).toBe(true);
+    const custom = orderRequestBody([line], { ...details, payment: "online", tip: { amount: 125 } });
+    expect(placeOrderInputSchema.safeParse({ ...custom, idempotencyKey: newIdempotencyKey() }).success).toBe(true);
+    const atPickup = orderRequestBody([line], { ...details, payment: "at_pickup", tip: { percent: 15 } });
+    expect(atPickup).toMatchObject({ payment: "at_pickup" });
+    expect(atPickup).not.toHaveProperty("tip");
+    // A changed tip is a different order: a new key, so the server does not answer with the first.
+    const keyFor = createKeyKeeper(() => crypto.randomUUID());
+    expect(keyFor(online)).not.toBe(keyFor(custom));
+  });
+
   it("reuses the key for the same order and makes a new one when it changes", () => {
     let n = 0;
     const keyFor = createKeyKeeper(() => `key-${++n}`);
@@ -77,6 +92,7 @@ describe("checkout", () => {
       { path: "notifyConsent", message: 42 },
     ]);
     expect(fields).toEqual({ phone: "Phone is not a number we can text", email: "Email address is not valid" });
+    expect(parseIssues([{ path: ["tip", "amount"], message: "tip.amount cannot be negative" }]).fields).toEqual({ tip: "The tip cannot be negative" });
     expect([...lines]).toEqual([[1, "Note is too long"]]);
   });
 
@@ -86,6 +102,8 @@ describe("checkout", () => {
     // A number the shop will not text (premium-rate, a landline, abroad): said at the phone field.
     const notMobile = checkoutFailure(400, { error: { code: "VALIDATION", message: "invalid", details: { issues: [{ path: "phone", message: mobileOnlyMessage(["US"]) }] } } }, null);
     expect(notMobile.fields).toEqual({ phone: "Please give a mobile number: we can only send texts to United States mobile numbers" });
+    const tip = checkoutFailure(400, { error: { code: "VALIDATION", message: "the tip can be at most the price of the order", details: { field: "tip" } } }, null);
+    expect(tip).toMatchObject({ message: "Please check the highlighted details", fields: { tip: "The tip can be at most the price of the order" } });
     const soldOut = checkoutFailure(409, { error: { code: "CONFLICT", message: "Caffè latte is sold out right now", details: { line: 0 } } }, null);
     expect([...soldOut.lines]).toEqual([[0, "Caffè latte is sold out right now"]]);
     expect(checkoutFailure(429, { error: { code: "RATE_LIMITED", message: "slow down" } }, "30").message).toBe("Too many orders from here just now. Please try again in 30 s.");

@@ -1,11 +1,22 @@
 import { retryAfterSeconds } from "../api/api-client.ts";
 import { failureMessage, isBusyStatus, waitText } from "../api/error-messages.ts";
+import type { TipChoice } from "../../lib/orders/order-totals.ts";
 import type { CartLine } from "./menu-math.ts";
+import type { PaymentChoice } from "./tip-math.ts";
 
 // The checkout request, kept apart from the React component so the retry rules can be
 // tested: one idempotency key per distinct order, reused for every retry of it.
 
-export type CheckoutDetails = { customerName: string; phone: string; email: string; notifyConsent?: boolean };
+export type CheckoutDetails = {
+  customerName: string;
+  phone: string;
+  email: string;
+  notifyConsent?: boolean;
+  /** Only when the store takes payments online; the server's default is at pickup. */
+  payment?: PaymentChoice;
+  /** Only with payment "online". */
+  tip?: TipChoice;
+};
 
 const hasContact = (details: CheckoutDetails) => details.phone.trim() !== "" || details.email.trim() !== "";
 
@@ -17,6 +28,8 @@ export function orderRequestBody(lines: CartLine[], details: CheckoutDetails, de
     // Only meaningful with a contact; the server requires it to be true then.
     ...(hasContact(details) ? { notifyConsent: details.notifyConsent === true } : {}),
     ...(deviceId ? { deviceId } : {}),
+    ...(details.payment ? { payment: details.payment } : {}),
+    ...(details.payment === "online" && details.tip ? { tip: details.tip } : {}),
     items: lines.map((l) => ({
       menuItemId: l.menuItemId,
       quantity: l.quantity,
@@ -55,10 +68,12 @@ export type OrderResponse = {
   totalCents: number;
   status: string;
   statusUrl: string;
+  /** The payment provider's page for an order paid online; null when it could not be opened (the status page offers "Pay now"). */
+  checkoutUrl?: string | null;
 };
 export type ApiIssue = { path?: unknown; message?: unknown };
 export type ApiError = {
-  error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; reopensAt?: string | null } };
+  error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; field?: string; reopensAt?: string | null } };
 };
 
 /**
@@ -73,10 +88,10 @@ export function errorMessage(status: number, body: ApiError | null): string {
 }
 
 /** Fields of the checkout form that can carry their own error message. */
-export type CheckoutField = "customerName" | "phone" | "email" | "notifyConsent";
+export type CheckoutField = "customerName" | "phone" | "email" | "notifyConsent" | "tip";
 export type FieldErrors = Partial<Record<CheckoutField, string>>;
 
-const FIELDS: readonly CheckoutField[] = ["customerName", "phone", "email", "notifyConsent"];
+const FIELDS: readonly CheckoutField[] = ["customerName", "phone", "email", "notifyConsent", "tip"];
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -95,9 +110,10 @@ export function parseIssues(issues: ApiIssue[] | undefined): ParsedIssues {
   for (const issue of issues ?? []) {
     if (typeof issue?.message !== "string") continue;
     const key = pathKey(issue.path);
-    const field = FIELDS.find((f) => key === f);
+    // "tip.amount" is about the tip field as a whole, and reads as "the tip" next to it.
+    const field = FIELDS.find((f) => key === f || key.startsWith(`${f}.`));
     const line = /^items\.(\d+)/.exec(key);
-    if (field) fields[field] ??= capitalise(issue.message);
+    if (field) fields[field] ??= capitalise(issue.message.replace(/^tip\.(amount|percent)\b/, "the tip"));
     else if (line && !lines.has(Number(line[1]))) lines.set(Number(line[1]), capitalise(issue.message));
   }
   return { fields, lines };
@@ -138,6 +154,9 @@ export type CheckoutFailure = {
 export function checkoutFailure(status: number, body: ApiError | null, retryAfter: string | number | null): CheckoutFailure {
   const code = body?.error?.code;
   const { fields, lines } = parseIssues(body?.error?.details?.issues);
+  // A refusal about one field as a whole (a tip without paying online, say) names it.
+  const field = FIELDS.find((f) => f === body?.error?.details?.field);
+  if (field && body?.error?.message) fields[field] ??= capitalise(body.error.message);
   const line = body?.error?.details?.line;
   if (typeof line === "number" && !lines.has(line)) lines.set(line, errorMessage(status, body));
   let message = errorMessage(status, body);

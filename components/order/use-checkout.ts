@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import { OFFLINE_RETRY_SAFE_MESSAGE } from "../api/error-messages.ts";
+import { storeMoney } from "../format.ts";
 import { deviceId, rememberOrder, tokenFromStatusUrl } from "../my-orders/order-history.ts";
 import { saveCart } from "./cart-storage.ts";
 import {
@@ -17,8 +18,9 @@ import {
   type CheckoutFailure,
   type OrderResponse,
 } from "./checkout.ts";
-import type { CartLine } from "./menu-math.ts";
+import { cartTotalCents, type CartLine } from "./menu-math.ts";
 import { storeFromOrderError, type StoreStatus } from "./store-status.ts";
+import { DEFAULT_TIP, resolveTip, type PaymentChoice, type ResolvedTip, type TipSelection } from "./tip-math.ts";
 
 const storage = () => (typeof window === "undefined" ? undefined : window.localStorage);
 
@@ -29,6 +31,17 @@ const failureOf = (message: string, fields: CheckoutFailure["fields"] = {}): Che
   lines: new Map(),
   reopensAt: null,
 });
+
+/** The checkout form's payment section: how to pay and the tip (the cart's totals show what it comes to). */
+export type PaymentPanel = {
+  method: PaymentChoice;
+  setMethod: (method: PaymentChoice) => void;
+  tip: TipSelection;
+  setTip: (tip: TipSelection) => void;
+  /** The menu prices of the cart: the base of the percentage tips. */
+  subtotal: number;
+  resolvedTip: ResolvedTip;
+};
 
 /**
  * Sends the order. One request at a time (a double tap is ignored before React has
@@ -49,14 +62,51 @@ export function useCheckout(options: {
   const device = useRef<string | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<CheckoutFailure | null>(null);
+  // Paying online is the default wherever the store offers it.
+  const [method, setMethod] = useState<PaymentChoice>("online");
+  const [tip, setTip] = useState<TipSelection>(DEFAULT_TIP);
 
-  async function submit(details: CheckoutDetails) {
+  // Back from the payment page through the browser's history: this page comes back as it
+  // was left (submitting); the order exists, and the same key finds it again.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      inFlight.current = false;
+      setSubmitting(false);
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
+
+  const subtotal = cartTotalCents(options.lines);
+  const resolvedTip = resolveTip(tip, subtotal, storeMoney());
+  // A store that takes payment at pickup only: the form stays as it always was.
+  const payment: PaymentPanel | null = options.store.onlinePayments
+    ? {
+        method,
+        setMethod: (next) => {
+          setMethod(next);
+          setFailure(null);
+        },
+        tip,
+        setTip: (next) => {
+          setTip(next);
+          setFailure((current) => (current?.fields.tip ? null : current));
+        },
+        subtotal,
+        resolvedTip,
+      }
+    : null;
+
+  async function submit(entered: CheckoutDetails) {
     if (inFlight.current || options.lines.length === 0) return;
-    const invalid = validateDetails(details);
+    const invalid = validateDetails(entered);
+    if (payment?.method === "online" && resolvedTip.problem) invalid.tip = resolvedTip.problem;
     if (Object.keys(invalid).length > 0) {
       setFailure(failureOf("Please check the highlighted details", invalid));
       return;
     }
+    const details: CheckoutDetails = payment ? { ...entered, payment: payment.method, ...(resolvedTip.choice ? { tip: resolvedTip.choice } : {}) } : entered;
     device.current ??= deviceId(storage(), newIdempotencyKey);
     const body = orderRequestBody(options.lines, details, device.current);
     const idempotencyKey = keyFor.current(body);
@@ -70,8 +120,11 @@ export function useCheckout(options: {
         const token = tokenFromStatusUrl(data.statusUrl);
         if (token) rememberOrder(storage(), { token, ticketNumber: data.ticketNumber, totalCents: data.totalCents, placedAt: new Date().toISOString() });
         saveCart(storage(), []);
-        // Stay in the submitting state until the status page replaces this one.
-        router.push(data.statusUrl);
+        // Stay in the submitting state until the payment page or the status page replaces
+        // this one. Without a payment page (the provider could not be reached) the status
+        // page offers "Pay now".
+        if (typeof data.checkoutUrl === "string" && data.checkoutUrl) window.location.assign(data.checkoutUrl);
+        else router.push(data.statusUrl);
         return;
       }
       // No answer, or a success whose body was cut off (the connection dropped
@@ -91,5 +144,14 @@ export function useCheckout(options: {
     setSubmitting(false);
   }
 
-  return { submit, submitting, failure, clearFailure: () => setFailure(null) };
+  return {
+    submit,
+    submitting,
+    failure,
+    clearFailure: () => setFailure(null),
+    /** The payment section, or null when the store takes payment at pickup only. */
+    payment,
+    /** The tip the order would carry (0 at pickup): for the cart's totals. */
+    tipCents: payment?.method === "online" ? resolvedTip.amount : 0,
+  };
 }

@@ -6,8 +6,10 @@ import { z } from "zod";
  *
  * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
  * Produced by: cancelTicket (lib/kitchen/cancel-ticket.ts); not for a spam cancel.
- * Handled by: announceCancellation (lib/orders/announce-cancellation.ts), dispatched by
- *   createOrdersMessageHandler (worker/handle-orders-message.ts).
+ * Handled by: refundOrder (lib/payments/refund-order.ts) when the order was paid online, so the
+ *   customer can be told it is refunded, then announceCancellation
+ *   (lib/orders/announce-cancellation.ts); dispatched by createOrdersMessageHandler
+ *   (worker/handle-orders-message.ts).
  */
 const ORDER_CANCELLED = { type: "order.cancelled", destination: "ORDERS_QUEUE", handler: "announceCancellation" } as const;
 

@@ -8,7 +8,9 @@ import { z } from "zod";
  *
  * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
  * Produced by: cancelOrder (lib/orders/cancel-order.ts) for a paid order the customer cancels,
- *   and retryRefund (lib/dashboard/retry-refund.ts) for a manager's Retry of a failed refund.
+ *   cancelTicket (lib/kitchen/cancel-ticket.ts) for a spam cancel (no order.cancelled is sent),
+ *   settleCheckout (lib/payments/settle-checkout.ts) for money that came after the order was
+ *   given up, and retryRefund (lib/dashboard/retry-refund.ts) for a manager's Retry of a failed refund.
  *   A kitchen cancel's refund travels with its order.cancelled message instead (refunded
  *   before the customer is told).
  * Handled by: refundOrder (lib/payments/refund-order.ts), dispatched by

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { OrderStatus } from "../generated/prisma/enums.ts";
+import type { OrderStatus, PaymentMethod, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
 import { estimateEtaMinutes } from "./order-eta.ts";
 import { readOrderProgress, type OrderProgress } from "./read-order-progress.ts";
 
@@ -15,7 +15,16 @@ export type OrderStatusView = {
   status: OrderStatus;
   subtotalCents: number;
   taxCents: number;
+  tipCents: number;
+  /** The prices included the tax (VAT): taxCents is part of subtotalCents, not added to it. */
+  taxIncluded: boolean;
   totalCents: number;
+  paymentMethod: PaymentMethod;
+  paymentStatus: PaymentStatus;
+  /** The online checkout still to be paid (until expiresAt) while AWAITING_PAYMENT; null otherwise. */
+  checkout: { expiresAt: string } | null;
+  /** The money of a cancelled order paid online on its way back; null when none is owed. */
+  refund: { status: RefundStatus; amountCents: number } | null;
   /** 1 = next; counts the open orders ahead in the kitchen's order. Only while PLACED or QUEUED. */
   queuePosition: number | null;
   /** Minutes until it should be ready, from today's recent prep times; null once READY or CANCELLED. */
@@ -52,7 +61,10 @@ type SummaryRow = {
   customerName: string;
   subtotalCents: number;
   taxCents: number;
+  tipCents: number;
+  taxIncluded: boolean;
   totalCents: number;
+  paymentMethod: PaymentMethod;
   createdAt: Date;
   sms: boolean;
   email: boolean;
@@ -62,7 +74,17 @@ type SummaryRow = {
 /** What never changes once the order is placed: read once per status stream, on connect. */
 export type OrderSummary = { orderId: string } & Pick<
   OrderStatusView,
-  "ticketNumber" | "customerName" | "subtotalCents" | "taxCents" | "totalCents" | "placedAt" | "items" | "notify"
+  | "ticketNumber"
+  | "customerName"
+  | "subtotalCents"
+  | "taxCents"
+  | "tipCents"
+  | "taxIncluded"
+  | "totalCents"
+  | "paymentMethod"
+  | "placedAt"
+  | "items"
+  | "notify"
 >;
 
 /** One statement with its items (every status page opens with it, so it is kept to one round trip). */
@@ -73,7 +95,8 @@ export async function readOrderSummary(options: {
   const { where } = options;
   const match = "id" in where ? Prisma.sql`o."id" = ${where.id}::uuid` : Prisma.sql`o."publicToken" = ${where.publicToken}`;
   const [order] = await options.prisma.$queryRaw<SummaryRow[]>`
-    SELECT o."id"::text AS "id", o."ticketNumber", o."customerName", o."subtotalCents", o."taxCents", o."totalCents", o."createdAt",
+    SELECT o."id"::text AS "id", o."ticketNumber", o."customerName", o."subtotalCents", o."taxCents", o."tipCents",
+      o."taxIncluded", o."totalCents", o."paymentMethod"::text AS "paymentMethod", o."createdAt",
       COALESCE(o."phone", '') <> '' AS "sms", COALESCE(o."email", '') <> '' AS "email",
       COALESCE((
         SELECT json_agg(json_build_object('name', i."name", 'quantity', i."quantity", 'unitPriceCents', i."unitPriceCents",
@@ -88,7 +111,10 @@ export async function readOrderSummary(options: {
     customerName: order.customerName,
     subtotalCents: order.subtotalCents,
     taxCents: order.taxCents,
+    tipCents: order.tipCents,
+    taxIncluded: order.taxIncluded,
     totalCents: order.totalCents,
+    paymentMethod: order.paymentMethod,
     placedAt: order.createdAt.toISOString(),
     items: order.items.map((i) => ({
       name: i.name,
@@ -101,6 +127,8 @@ export async function readOrderSummary(options: {
   };
 }
 
+const unpaidOnline = (status: OrderStatus) => status === "AWAITING_PAYMENT" || status === "PAYMENT_EXPIRED";
+
 /** The view from its fixed part and its current progress (readOrderProgress). */
 export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgress, now: Date): OrderStatusView {
   const waiting = progress.status === "PLACED" || progress.status === "QUEUED";
@@ -111,15 +139,25 @@ export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgr
     status: progress.status,
     subtotalCents: summary.subtotalCents,
     taxCents: summary.taxCents,
+    tipCents: summary.tipCents,
+    taxIncluded: summary.taxIncluded,
     totalCents: summary.totalCents,
+    paymentMethod: summary.paymentMethod,
+    paymentStatus: progress.paymentStatus,
+    checkout: progress.status === "AWAITING_PAYMENT" && progress.checkoutExpiresAt ? { expiresAt: progress.checkoutExpiresAt.toISOString() } : null,
+    refund:
+      progress.refundStatus && progress.refundAmountCents !== null ? { status: progress.refundStatus, amountCents: progress.refundAmountCents } : null,
     queuePosition,
-    etaMinutes: estimateEtaMinutes({
-      status: progress.status,
-      queuePosition,
-      medianPrepSeconds: progress.medianPrepSeconds,
-      startedAt: progress.startedAt,
-      now,
-    }),
+    // An order awaiting payment (or never paid) is not in the kitchen: no time to promise.
+    etaMinutes: unpaidOnline(progress.status)
+      ? null
+      : estimateEtaMinutes({
+          status: progress.status,
+          queuePosition,
+          medianPrepSeconds: progress.medianPrepSeconds,
+          startedAt: progress.startedAt,
+          now,
+        }),
     canCancel: waiting,
     placedAt: summary.placedAt,
     queuedAt: iso(progress.queuedAt),

@@ -1,8 +1,11 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { OrderStatus } from "../generated/prisma/enums.ts";
+import type { OrderStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 
-/** The part of a customer's status view that moves: everything else is fixed once the order is placed. */
+/**
+ * The part of a customer's status view that moves, payment included (paid, refunded):
+ * everything else is fixed once the order is placed.
+ */
 export type OrderProgress = {
   status: OrderStatus;
   queuedAt: Date | null;
@@ -15,6 +18,12 @@ export type OrderProgress = {
   queuePosition: number | null;
   /** Median queued → ready over the latest 20 ready orders of the order's business day. */
   medianPrepSeconds: number | null;
+  paymentStatus: PaymentStatus;
+  /** When the online checkout stops being payable; null without one or once it is paid. */
+  checkoutExpiresAt: Date | null;
+  /** The refund of a cancelled order paid online, if one is owed. */
+  refundStatus: RefundStatus | null;
+  refundAmountCents: number | null;
 };
 
 type Row = OrderProgress & { id: string };
@@ -36,8 +45,13 @@ export async function readOrderProgress(options: {
   const rows = await options.prisma.$queryRaw<Row[]>`
     WITH wanted AS (
       SELECT o."id", o."status", o."queuedAt", o."startedAt", o."readyRequestedAt", o."readyAt", o."cancelledAt",
-        o."cancelReason", o."businessDate"
-      FROM "Order" o WHERE o."id" = ANY(${options.ids as string[]}::uuid[])
+        o."cancelReason", o."businessDate", o."paymentStatus",
+        CASE WHEN p."paidAt" IS NULL THEN p."expiresAt" END AS "checkoutExpiresAt",
+        r."status" AS "refundStatus", r."amountCents" AS "refundAmountCents"
+      FROM "Order" o
+      LEFT JOIN "Payment" p ON p."orderId" = o."id"
+      LEFT JOIN "Refund" r ON r."orderId" = o."id"
+      WHERE o."id" = ANY(${options.ids as string[]}::uuid[])
     ),
     ranked AS (
       SELECT o."id", row_number() OVER (
@@ -57,7 +71,7 @@ export async function readOrderProgress(options: {
       FROM (SELECT DISTINCT "businessDate" FROM wanted) d
     )
     SELECT w."id"::text AS "id", w."status", w."queuedAt", w."startedAt", w."readyRequestedAt", w."readyAt", w."cancelledAt",
-      w."cancelReason",
+      w."cancelReason", w."paymentStatus", w."checkoutExpiresAt", w."refundStatus", w."refundAmountCents",
       CASE WHEN w."status" IN ('PLACED', 'QUEUED') THEN r."position" END AS "queuePosition",
       m."medianPrepSeconds"
     FROM wanted w

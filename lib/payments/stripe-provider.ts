@@ -167,5 +167,6 @@ function declinedOf(error: unknown): PaymentDeclinedError | null {
   if (!(error instanceof Stripe.errors.StripeCardError || error instanceof Stripe.errors.StripeInvalidRequestError)) return null;
   const status = error.statusCode ?? 400;
   if (status < 400 || status >= 500 || status === 409 || status === 429) return null;
-  return new PaymentDeclinedError(error.message, error.code ?? null);
+  // The SDK prefixes "[req_…] ": a support detail, not words for the dashboard.
+  return new PaymentDeclinedError(error.message.replace(/^\[req_[^\]]*\]\s*/, ""), error.code ?? null);
 }

@@ -62,7 +62,7 @@ describe("duplicate deliveries", () => {
         );
       }
       // Two workers stand in for a redelivery racing the first attempt.
-      const handlers = [createOrdersMessageHandler(stack), createOrdersMessageHandler(stack)];
+      const handlers = [createOrdersMessageHandler({ ...stack, payments: { online: null } }), createOrdersMessageHandler({ ...stack, payments: { online: null } })];
       const direct = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => handlers[i % 2]!(asMessage(body, `direct-${i}`))));
       expect(direct.every((r) => r.status === "fulfilled")).toBe(true);
 

@@ -56,7 +56,7 @@ describe("poison messages", () => {
   });
 
   it("rejects an order.placed for an order that does not exist, so it is retried and dead-lettered", async () => {
-    const handle = createOrdersMessageHandler(stack);
+    const handle = createOrdersMessageHandler({ ...stack, payments: { online: null } });
     const body = {
       type: "order.placed",
       outboxId: crypto.randomUUID(),

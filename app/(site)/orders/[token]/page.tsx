@@ -14,18 +14,25 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-export default async function OrderStatusPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export default async function OrderStatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
   if (!isPlausibleToken(token)) notFound();
   const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token } });
   if (!found) notFound();
   const timeZone = getConfig().STORE_TIMEZONE;
-  const { placedAt, readyAt } = found.view;
+  const { placedAt, readyAt, checkout } = found.view;
   // Written out here so the phone formats no time while the page hydrates.
-  const clocks = Object.fromEntries([placedAt, readyAt].flatMap((iso) => (iso ? [[iso, formatClock(iso, timeZone)]] : [])));
+  const clocks = Object.fromEntries([placedAt, readyAt, checkout?.expiresAt].flatMap((iso) => (iso ? [[iso, formatClock(iso, timeZone)]] : [])));
   return (
     <main>
-      <OrderStatusLive token={token} initial={found.view} timeZone={timeZone} clocks={clocks} />
+      {/* The payment page's return address carries ?paid=1 (lib/payments/start-checkout.ts). */}
+      <OrderStatusLive token={token} initial={found.view} timeZone={timeZone} clocks={clocks} returnedFromCheckout={query.paid === "1"} />
     </main>
   );
 }
