@@ -12,7 +12,7 @@ export type WalkUpPlaced = { ticketNumber: number; totalCents: number; statusUrl
 /** The customer checkout's failure, and what is wrong with the "Paid by" choice. */
 export type WalkUpFailure = CheckoutFailure & { paymentMethod?: string };
 
-export const PAYMENT_MISSING_MESSAGE = "Choose how the customer paid: cash, card at the till, or not paid yet";
+const PAYMENT_MISSING_MESSAGE = "Choose how the customer paid: cash, card at the till, or not paid yet";
 
 const failureOf = (message: string, fields: CheckoutFailure["fields"] = {}): WalkUpFailure => ({ code: undefined, message, fields, lines: new Map(), reopensAt: null });
 

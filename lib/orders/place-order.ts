@@ -111,8 +111,8 @@ type OrderOrigin =
   | { source?: "ONLINE"; onlinePayments?: boolean }
   | { source: "WALK_UP"; keyedInBy: AuditActor; paymentMethod?: "PAY_AT_PICKUP" | "CASH" | "CARD_AT_TILL" };
 
-export const ONLINE_PAYMENTS_OFF_MESSAGE = "This café takes payment at pickup only: choose pay at pickup";
-export const TIP_NEEDS_ONLINE_MESSAGE = "A tip can only be added when paying online";
+const ONLINE_PAYMENTS_OFF_MESSAGE = "This café takes payment at pickup only: choose pay at pickup";
+const TIP_NEEDS_ONLINE_MESSAGE = "A tip can only be added when paying online";
 
 type Payment = Pick<NewOrder, "paymentMethod" | "paymentStatus" | "awaitingPayment">;
 
@@ -147,8 +147,7 @@ async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string
   if (!o) return null;
   // Orders placed before the hash was kept have none: no retry can prove it is one.
   if (o.requestHash !== requestHash) throw new AppError("CONFLICT", KEY_REUSED_MESSAGE);
-  const { id, requestHash: _, ...rest } = o;
-  return { orderId: id, ...rest, created: false };
+  return { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, tipCents: o.tipCents, totalCents: o.totalCents, status: o.status, created: false };
 }
 
 /**

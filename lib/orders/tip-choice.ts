@@ -6,7 +6,7 @@ import { TIP_PERCENTS, type TipChoice } from "./order-totals.ts";
 // the order (at most its subtotal) depends on the priced cart: tipFromChoice checks that.
 
 /** A sanity bound before the order is priced; the real cap is the order's subtotal. */
-export const MAX_TIP_AMOUNT = 10_000_000;
+const MAX_TIP_AMOUNT = 10_000_000;
 
 const percentSchema = z.strictObject({
   percent: z.literal(TIP_PERCENTS, { error: `tip.percent must be one of ${TIP_PERCENTS.join(", ")}` }),

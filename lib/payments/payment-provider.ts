@@ -3,7 +3,7 @@
 // absence of a provider (payments-of-config.ts). Amounts are integers in the minor units of
 // `currency` (cents; yen for JPY), which is also what Stripe's API takes.
 
-export type CheckoutLine = { name: string; quantity: number; unitAmount: number };
+type CheckoutLine = { name: string; quantity: number; unitAmount: number };
 
 export type CheckoutRequest = {
   orderId: string;
@@ -40,7 +40,7 @@ export type CheckoutSession = {
 export type RefundResult = { id: string; status: "succeeded" | "pending" | "failed"; failureReason: string | null };
 
 /** A verified webhook event; only checkout session events carry a session. */
-export type PaymentWebhookEvent = { id: string; type: string; session: CheckoutSession | null };
+type PaymentWebhookEvent = { id: string; type: string; session: CheckoutSession | null };
 
 export interface OnlinePaymentProvider {
   readonly name: "stripe";

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
 import type { Payments } from "./payments-of-config.ts";
 
-export const PAYMENTS_UNAVAILABLE_MESSAGE =
+const PAYMENTS_UNAVAILABLE_MESSAGE =
   "We couldn't reach the card payment service just now. Try Pay now again in a minute, or order again and pay at pickup.";
 
 /** Stripe refuses an expires_at less than 30 minutes ahead; a minute of slack for the request's travel. */

@@ -86,3 +86,21 @@ ALTER TABLE "Payment" ADD CONSTRAINT "Payment_orderId_fkey" FOREIGN KEY ("orderI
 
 -- AddForeignKey
 ALTER TABLE "Refund" ADD CONSTRAINT "Refund_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- A payment or refund changing is a change of its order for the screens that show it (the
+-- customer's status page says "paid", "refunded", "we couldn't refund"): announced on the
+-- order's channel like any write to "Order", with the order's status.
+CREATE OR REPLACE FUNCTION brewline_order_money_notify() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('order_changed', json_build_object('id', NEW."orderId", 'status', (SELECT o."status" FROM "Order" o WHERE o."id" = NEW."orderId"))::text);
+  RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER payment_changed
+  AFTER INSERT OR UPDATE ON "Payment"
+  FOR EACH ROW EXECUTE FUNCTION brewline_order_money_notify();
+
+CREATE TRIGGER refund_changed
+  AFTER INSERT OR UPDATE ON "Refund"
+  FOR EACH ROW EXECUTE FUNCTION brewline_order_money_notify();

@@ -3,7 +3,7 @@ import type { PaymentMethod } from "../../../../lib/generated/prisma/enums.ts";
 import { orderFieldsFor, phoneRules, requireNotifyConsent, type PhoneRules, type PhoneSettings } from "../../../../lib/orders/order-input.ts";
 
 /** How a counter order was paid: at the till in cash or by card, or not yet (paid at pickup). */
-export const WALK_UP_PAYMENT_METHODS = ["CASH", "CARD_AT_TILL", "PAY_AT_PICKUP"] as const satisfies readonly Exclude<PaymentMethod, "ONLINE">[];
+const WALK_UP_PAYMENT_METHODS = ["CASH", "CARD_AT_TILL", "PAY_AT_PICKUP"] as const satisfies readonly Exclude<PaymentMethod, "ONLINE">[];
 export type WalkUpPaymentMethod = (typeof WALK_UP_PAYMENT_METHODS)[number];
 
 // A walk-up order is the customer's order taken at the counter: the same fields and
