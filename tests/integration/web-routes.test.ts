@@ -54,9 +54,11 @@ describe("POST /api/orders", () => {
       ticketNumber: expect.any(Number),
       subtotalCents: 2 * (400 + 90),
       taxCents: 0,
+      tipCents: 0,
       totalCents: 2 * (400 + 90),
       status: "PLACED",
       statusUrl: expect.stringMatching(/^\/orders\/[A-Za-z0-9_-]{32}$/),
+      checkoutUrl: null,
     });
     expect(first.body).not.toHaveProperty("orderId");
     expect(first.headers.get("location")).toBe(first.body.statusUrl);
