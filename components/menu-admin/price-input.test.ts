@@ -40,7 +40,7 @@ describe("parsePriceInput", () => {
   });
 
   it("refuses typos, fractions of the minor unit, grouping, negatives and prices over the limit", () => {
-    for (const bad of ["", "abc", "4.205", "4..2", "-1", "1000.01", "4.2.0", "1e3", "4 20", "1,000.00", ".5", "£4.20"]) {
+    for (const bad of ["", "abc", "4.205", "4..2", "-1", "1000.01", "4.2.0", "1e3", "4 20", "1,000.00", "£4.20"]) {
       expect(parsePriceInput(bad, usd), bad).toBeNull();
     }
     expect(parsePriceInput(String(MAX_PRICE_CENTS + 1), jpy)).toBeNull();

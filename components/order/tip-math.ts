@@ -1,4 +1,5 @@
 import type { MoneyFormat } from "../../lib/money/money-format.ts";
+import { parseMoneyInput, type MoneyInputFormat } from "../../lib/money/parse-money-input.ts";
 import { TIP_PERCENTS, tipFromChoice, tipProblem, type TipChoice, type TipPercent } from "../../lib/orders/order-totals.ts";
 
 // The checkout's payment choice and tip, kept pure for unit tests. The amounts come from
@@ -17,20 +18,6 @@ export function tipPresets(subtotal: number): { percent: TipPercent; amount: num
   return TIP_PERCENTS.map((percent) => ({ percent, amount: tipFromChoice({ subtotal, choice: { percent } }) }));
 }
 
-/**
- * A typed amount in minor units of the store's currency: "1.50" or "1,50" → 150 for
- * dollars and euros, "100" → 100 for yen (no decimals). null when it is not an amount.
- */
-export function parseAmount(text: string, money: Pick<MoneyFormat, "digits">): number | null {
-  const compact = text.replace(/\s/g, "");
-  // "1." is on its way to "1.50": read as 1, not refused while it is typed.
-  const match = money.digits === 0 ? /^(\d{1,9})$/.exec(compact) : new RegExp(`^(\\d{0,9})(?:[.,](\\d{0,${money.digits}}))?$`).exec(compact);
-  if (!match || !/\d/.test(compact)) return null;
-  const whole = Number(match[1] || "0");
-  const fraction = Number((match[2] ?? "").padEnd(money.digits, "0") || "0");
-  return whole * 10 ** money.digits + fraction;
-}
-
 /** "1.50" in the store's way of writing a plain number (the custom field's example), e.g. "1,50". */
 export const exampleAmount = (money: Pick<MoneyFormat, "digits" | "decimal">) => (money.digits === 0 ? "100" : `1${money.decimal}${"5".padEnd(money.digits, "0")}`);
 
@@ -39,10 +26,10 @@ export type ResolvedTip = { choice: TipChoice; amount: number; problem: null } |
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The tip the order will carry, or what is wrong with the custom amount. */
-export function resolveTip(selection: TipSelection, subtotal: number, money: Pick<MoneyFormat, "digits" | "decimal">): ResolvedTip {
+export function resolveTip(selection: TipSelection, subtotal: number, money: MoneyInputFormat): ResolvedTip {
   if ("percent" in selection) return { choice: selection, amount: tipFromChoice({ subtotal, choice: selection }), problem: null };
   if (selection.custom.trim() === "") return { choice: null, amount: 0, problem: "Enter a tip amount, or choose No tip" };
-  const amount = parseAmount(selection.custom, money);
+  const amount = parseMoneyInput(selection.custom, money);
   if (amount === null) return { choice: null, amount: 0, problem: `Enter the tip as an amount, e.g. ${exampleAmount(money)}` };
   const choice: TipChoice = { amount };
   const problem = tipProblem({ subtotal, choice });

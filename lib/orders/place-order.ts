@@ -4,6 +4,7 @@ import { recordStaffAction, type AuditActor } from "../audit/record-staff-action
 import { AppError, isAppError } from "../errors.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
+import { storeMoneyFromEnv } from "../money/store-money.ts";
 import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
 import type { MenuItemForPricing } from "../menu/menu-types.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
@@ -162,7 +163,7 @@ export async function placeOrder(
     prisma: PrismaClient;
     transport: Transport;
     timeZone: string;
-    /** STORE_CURRENCY: the order keeps the currency its amounts are in. */
+    /** STORE_CURRENCY (default: the environment's): the order keeps the currency its amounts are in. */
     currency?: string;
     input: PlaceOrderInput;
     /** A check that must pass before anything is written (the route's rate limit); started beside the menu lookup. */
@@ -223,7 +224,7 @@ export async function placeOrder(
     tipCents,
     taxIncluded,
     totalCents,
-    currency: options.currency ?? "USD",
+    currency: options.currency ?? storeMoneyFromEnv().currency,
     ...payment,
     createdAt: now,
     lines,
