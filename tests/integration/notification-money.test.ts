@@ -65,7 +65,7 @@ describe("money in customer messages", () => {
     await stack.prisma.refund.create({ data: { orderId: order.orderId, amountCents: 1020, status: "SUCCEEDED", providerRefundId: "re_1", settledAt: new Date() } });
     const { sms, email, sent } = senders();
     await notifyCustomer({ prisma: stack.prisma, smsSender: sms, emailSender: email, storeName: "Brewline", moneyFormat: euro, event: cancelledEvent(order) });
-    const refunded = `Your payment of 10,20${nbsp}€ has been refunded to your card; it can take 5–10 days to show.`;
+    const refunded = `Your payment of 10,20${nbsp}€ has been refunded to your card; it can take 5-10 days to show.`;
     expect(sent.sms[0]).toBe(`Sorry Ada, your Brewline order #${order.ticketNumber} was cancelled: Out of oat milk. Please see the barista. ${refunded}`);
     expect(sent.emails[0]!.text).toContain(refunded);
     expect(sent.emails[0]!.html).toContain(`Your payment of 10,20${nbsp}€ has been refunded`);
