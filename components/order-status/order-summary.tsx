@@ -1,4 +1,5 @@
 import { formatMoney } from "../format.ts";
+import { MoneyRow } from "../money-row.tsx";
 import type { LiveStatusView } from "./status-view.ts";
 
 /** What the total line says about paying it. */
@@ -45,42 +46,13 @@ export function OrderSummary({ view, clock }: { view: LiveStatusView; clock: (is
       <dl className="space-y-1 border-t border-line pt-3 text-sm">
         {showBreakdown && (
           <>
-            <div className="flex justify-between">
-              <dt className="text-muted">Subtotal</dt>
-              <dd className="tabular-nums">{formatMoney(view.subtotalCents!)}</dd>
-            </div>
-            {addedTax > 0 && (
-              <div className="flex justify-between">
-                <dt className="text-muted">Tax</dt>
-                <dd className="tabular-nums" data-testid="order-tax">
-                  {formatMoney(addedTax)}
-                </dd>
-              </div>
-            )}
-            {tip > 0 && (
-              <div className="flex justify-between">
-                <dt className="text-muted">Tip</dt>
-                <dd className="tabular-nums" data-testid="order-tip">
-                  {formatMoney(tip)}
-                </dd>
-              </div>
-            )}
+            <MoneyRow label="Subtotal" minor={view.subtotalCents!} />
+            {addedTax > 0 && <MoneyRow label="Tax" minor={addedTax} testId="order-tax" />}
+            {tip > 0 && <MoneyRow label="Tip" minor={tip} testId="order-tip" />}
           </>
         )}
-        <div className="flex items-baseline justify-between text-base font-semibold">
-          <dt>{totalLabel(view)}</dt>
-          <dd className="tabular-nums" data-testid="order-total">
-            {formatMoney(view.totalCents)}
-          </dd>
-        </div>
-        {view.taxIncluded && tax > 0 && (
-          <div className="flex justify-between text-xs text-muted">
-            <dt>Includes VAT</dt>
-            <dd className="tabular-nums" data-testid="order-tax">
-              {formatMoney(tax)}
-            </dd>
-          </div>
-        )}
+        <MoneyRow label={totalLabel(view)} minor={view.totalCents} testId="order-total" className="items-baseline text-base font-semibold" labelClassName="" />
+        {view.taxIncluded && tax > 0 && <MoneyRow label="Includes VAT" minor={tax} testId="order-tax" className="text-xs text-muted" labelClassName="" />}
       </dl>
       <p className="mt-3 text-xs text-muted">
         Placed at <time dateTime={view.placedAt}>{clock(view.placedAt)}</time>

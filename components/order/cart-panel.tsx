@@ -1,4 +1,5 @@
 import { formatMoney, storeMoney } from "../format.ts";
+import { MoneyRow } from "../money-row.tsx";
 import { QuantityStepper } from "./quantity-stepper.tsx";
 import type { CartLine, TotalsEstimate } from "./menu-math.ts";
 
@@ -75,28 +76,17 @@ export function CartTotals({ totals, taxRateBasisPoints }: { totals: TotalsEstim
   const { subtotalCents, taxCents, taxIncluded, tipCents, totalCents } = totals;
   return (
     <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
-      <div className="flex justify-between">
-        <dt className="text-muted">Subtotal</dt>
-        <dd className="tabular-nums" data-testid="cart-subtotal">
-          {formatMoney(subtotalCents)}
-        </dd>
-      </div>
+      <MoneyRow label="Subtotal" minor={subtotalCents} testId="cart-subtotal" />
       {taxRateBasisPoints !== null && taxRateBasisPoints > 0 && (
-        <div className="flex justify-between">
-          <dt className="text-muted">{taxIncluded ? `Includes VAT (${formatRate(taxRateBasisPoints)})` : `Tax (${formatRate(taxRateBasisPoints)})`}</dt>
-          <dd className={`tabular-nums ${taxIncluded ? "text-muted" : ""}`} data-testid="cart-tax" data-included={taxIncluded ? "true" : undefined}>
-            {formatMoney(taxCents)}
-          </dd>
-        </div>
+        <MoneyRow
+          label={taxIncluded ? `Includes VAT (${formatRate(taxRateBasisPoints)})` : `Tax (${formatRate(taxRateBasisPoints)})`}
+          minor={taxCents}
+          testId="cart-tax"
+          amountClassName={taxIncluded ? "text-muted" : ""}
+          included={taxIncluded}
+        />
       )}
-      {tipCents > 0 && (
-        <div className="flex justify-between">
-          <dt className="text-muted">Tip</dt>
-          <dd className="tabular-nums" data-testid="cart-tip">
-            {formatMoney(tipCents)}
-          </dd>
-        </div>
-      )}
+      {tipCents > 0 && <MoneyRow label="Tip" minor={tipCents} testId="cart-tip" />}
       <div className="flex items-baseline justify-between pt-1 text-lg font-semibold">
         <dt>
           Total <span className="text-xs font-normal text-muted">(estimate)</span>

@@ -18,6 +18,11 @@ type Details = Required<Pick<CheckoutDetails, "customerName" | "phone" | "email"
  * the submit button. Errors from the browser's own checks and from the server are shown
  * next to their field, and focus moves to the first one.
  */
+const PAYMENT_CHOICES = [
+  { value: "online", testId: "pay-online", title: "Pay now", detail: "Card, Apple Pay, Google Pay" },
+  { value: "at_pickup", testId: "pay-at-pickup", title: "Pay at pickup", detail: "At the counter when you collect it" },
+] as const;
+
 export function CheckoutForm({
   failure,
   submitting,
@@ -105,24 +110,9 @@ export function CheckoutForm({
         <fieldset className="mt-5" disabled={submitting}>
           <legend className="text-sm font-medium">How would you like to pay?</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
-            <PaymentCard
-              name={`${base}-payment`}
-              value="online"
-              testId="pay-online"
-              method={payment.method}
-              onChange={payment.setMethod}
-              title="Pay now"
-              detail="Card, Apple Pay, Google Pay"
-            />
-            <PaymentCard
-              name={`${base}-payment`}
-              value="at_pickup"
-              testId="pay-at-pickup"
-              method={payment.method}
-              onChange={payment.setMethod}
-              title="Pay at pickup"
-              detail="At the counter when you collect it"
-            />
+            {PAYMENT_CHOICES.map((choice) => (
+              <PaymentCard key={choice.value} name={`${base}-payment`} {...choice} method={payment.method} onChange={payment.setMethod} />
+            ))}
           </div>
           {payingNow && <TipPicker panel={payment} inputId={id("tip")} error={tipError} />}
         </fieldset>
