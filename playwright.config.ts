@@ -1,18 +1,22 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL, e2eLauncherEnv } from "./e2e/stack-env.ts";
+import { paymentStack, paymentsWebServers } from "./e2e/support/payments-stack.ts";
 
 // End-to-end tests drive a real browser against the real launcher (`npm start`): a
 // production build, embedded PostgreSQL, the SQS/SNS emulator, maildev, the web app
-// and the worker as separate processes.
+// and the worker as separate processes. The payments specs run against two more shops
+// (EUR and JPY, paid online through a Stripe stand-in; e2e/support/payments-stack.ts).
 
 // Debian's Chromium when it is installed (.ci/run installs it); otherwise Playwright's
 // own build (`npx playwright install chromium`).
 const systemChromium = "/usr/bin/chromium";
 
+const PAYMENTS_SPECS = /payments(-[a-z]+)?\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
-  // Runs after the launcher (webServer) is up.
+  // Runs after the launchers (webServer) are up.
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
@@ -30,17 +34,26 @@ export default defineConfig({
       ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"] }
       : { args: ["--no-sandbox"] },
   },
-  webServer: {
-    command: "node --import tsx scripts/stack.ts start",
-    url: `${E2E_BASE_URL}/api/health`,
-    env: e2eLauncherEnv,
-    // The launcher builds the app first.
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    // The launcher stops the web app and the worker, then its servers (bounded); only
-    // after that may Playwright kill what is left.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 60_000 },
-  },
+  projects: [
+    { name: "shop", testIgnore: PAYMENTS_SPECS },
+    { name: "payments-eur", testMatch: /payments\.spec\.ts$/, use: { baseURL: paymentStack("eur").baseUrl } },
+    { name: "payments-jpy", testMatch: /payments-jpy\.spec\.ts$/, use: { baseURL: paymentStack("jpy").baseUrl } },
+  ],
+  webServer: [
+    {
+      name: "shop",
+      command: "node --import tsx scripts/stack.ts start",
+      url: `${E2E_BASE_URL}/api/health`,
+      env: e2eLauncherEnv,
+      // The launcher builds the app first.
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      // The launcher stops the web app and the worker, then its servers (bounded); only
+      // after that may Playwright kill what is left.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 60_000 },
+    },
+    ...paymentsWebServers(),
+  ],
 });
