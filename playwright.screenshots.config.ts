@@ -9,4 +9,8 @@ export default defineConfig({
   ...e2e,
   testDir: "scripts/screenshots",
   reporter: [["list"]],
+  // The main shop only: the payments shops and their projects are the payments specs' own.
+  projects: undefined,
+  webServer: Array.isArray(e2e.webServer) ? e2e.webServer.slice(0, 1) : e2e.webServer,
+  globalSetup: "./scripts/screenshots/global-setup.ts",
 });

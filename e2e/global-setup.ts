@@ -7,8 +7,12 @@ import { queryOn } from "./support/stack-db.ts";
 // the refusal itself is covered by tests/security and the integration tests.
 // The payments shops get their tax the way a manager sets it (VAT inside the prices, or
 // sales tax added).
-export default async function globalSetup(): Promise<void> {
+export async function setUpMainShop(): Promise<void> {
   await query(`UPDATE "StoreSettings" SET "maxOpenOrders" = NULL WHERE id = 1`);
+}
+
+export default async function globalSetup(): Promise<void> {
+  await setUpMainShop();
   for (const name of PAYMENT_STACK_NAMES) {
     const stack = paymentStack(name);
     await queryOn(

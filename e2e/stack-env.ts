@@ -44,7 +44,9 @@ export function stackTarget(ports: StackPorts, dataDir: string): StackTarget {
   };
 }
 
-const MAIN = stackTarget(E2E_PORTS, E2E_DATA_DIR);
+/** The main shop, where every spec but the payments ones runs. */
+export const MAIN_STACK = stackTarget(E2E_PORTS, E2E_DATA_DIR);
+const MAIN = MAIN_STACK;
 export const E2E_BASE_URL = MAIN.baseUrl;
 export const E2E_MAIL_API = MAIN.mailApi;
 export const E2E_DATABASE_URL = MAIN.databaseUrl;

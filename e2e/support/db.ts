@@ -1,16 +1,9 @@
-import pg from "pg";
+import type pg from "pg";
 import { E2E_DATABASE_URL } from "../stack-env.ts";
+import { queryOn } from "./stack-db.ts";
 
 /** One statement against the e2e stack's embedded PostgreSQL (test setup and checks only). */
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const query = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> => queryOn<T>(E2E_DATABASE_URL, sql, params);
 
 /** Sells an item out (or back in) the way a manager's switch would; the menu_changed trigger tells open pages. */
 export async function setItemAvailable(menuItemId: string, available: boolean): Promise<void> {

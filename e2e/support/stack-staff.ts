@@ -13,14 +13,14 @@ import type { StackTarget } from "../stack-env.ts";
 
 type SignedIn = { cookies: { name: string; value: string }[] };
 
-const cookiesOf = (response: Response) =>
+export const cookiesOf = (response: Response) =>
   response.headers.getSetCookie().map((c) => {
     const [pair] = c.split(";");
     const at = pair!.indexOf("=");
     return { name: pair!.slice(0, at), value: pair!.slice(at + 1) };
   });
 
-async function post(stack: StackTarget, urlPath: string, body: unknown, cookie?: string): Promise<Response> {
+export async function post(stack: StackTarget, urlPath: string, body: unknown, cookie?: string): Promise<Response> {
   const response = await fetch(`${stack.baseUrl}${urlPath}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: stack.baseUrl, ...(cookie ? { cookie } : {}) },

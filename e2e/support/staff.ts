@@ -4,7 +4,9 @@ import type { Page } from "@playwright/test";
 import { addStaff } from "../../lib/auth/staff-accounts.ts";
 import { createPrismaClient } from "../../lib/db/prisma.ts";
 import type { StaffRole } from "../../lib/auth/roles.ts";
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_DATABASE_URL } from "../stack-env.ts";
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_DATABASE_URL, MAIN_STACK } from "../stack-env.ts";
+import { cookiesOf, post as postTo } from "./stack-staff.ts";
+
 
 // Staff accounts for the e2e run, made in its throwaway database the way the staff CLI
 // makes them (a one-time password, changed through the real endpoint to a random one).
@@ -16,22 +18,7 @@ export type E2eStaff = { role: StaffRole; name: string; email: string; password:
 const DEFAULT_NAMES: Record<StaffRole, string> = { barista: "Sam", manager: "Morgan" };
 const cacheFile = (role: StaffRole, name: string) => path.join(E2E_DATA_DIR, `staff-${role}-${name.replace(/\W/g, "_")}.json`);
 
-const cookiesOf = (response: Awaited<ReturnType<typeof fetch>>) =>
-  response.headers.getSetCookie().map((c) => {
-    const [pair] = c.split(";");
-    const at = pair!.indexOf("=");
-    return { name: pair!.slice(0, at), value: pair!.slice(at + 1) };
-  });
-
-async function post(urlPath: string, body: unknown, cookie?: string) {
-  const response = await fetch(`${E2E_BASE_URL}${urlPath}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: E2E_BASE_URL, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${urlPath}: ${response.status} ${await response.text()}`);
-  return response;
-}
+const post = (urlPath: string, body: unknown, cookie?: string) => postTo(MAIN_STACK, urlPath, body, cookie);
 
 /** A new account with its one-time password (not yet changed), as `npm run staff -- add` makes it. */
 export async function createStaffAccount(role: StaffRole, name: string, pin?: string): Promise<{ email: string; oneTimePassword: string; id: string }> {
