@@ -127,8 +127,6 @@ export async function readOrderSummary(options: {
   };
 }
 
-const unpaidOnline = (status: OrderStatus) => status === "AWAITING_PAYMENT" || status === "PAYMENT_EXPIRED";
-
 /** The view from its fixed part and its current progress (readOrderProgress). */
 export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgress, now: Date): OrderStatusView {
   const waiting = progress.status === "PLACED" || progress.status === "QUEUED";
@@ -148,16 +146,13 @@ export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgr
     refund:
       progress.refundStatus && progress.refundAmountCents !== null ? { status: progress.refundStatus, amountCents: progress.refundAmountCents } : null,
     queuePosition,
-    // An order awaiting payment (or never paid) is not in the kitchen: no time to promise.
-    etaMinutes: unpaidOnline(progress.status)
-      ? null
-      : estimateEtaMinutes({
-          status: progress.status,
-          queuePosition,
-          medianPrepSeconds: progress.medianPrepSeconds,
-          startedAt: progress.startedAt,
-          now,
-        }),
+    etaMinutes: estimateEtaMinutes({
+      status: progress.status,
+      queuePosition,
+      medianPrepSeconds: progress.medianPrepSeconds,
+      startedAt: progress.startedAt,
+      now,
+    }),
     canCancel: waiting,
     placedAt: summary.placedAt,
     queuedAt: iso(progress.queuedAt),

@@ -22,8 +22,10 @@ describe("estimateEtaMinutes", () => {
     expect(estimateEtaMinutes({ ...base, status: "IN_PROGRESS", queuePosition: null, medianPrepSeconds: 60, startedAt })).toBe(1);
   });
 
-  it("has no estimate once ready or cancelled", () => {
+  it("has no estimate for an order not in the kitchen: ready, cancelled, awaiting or never paid", () => {
     expect(estimateEtaMinutes({ ...base, status: "READY" })).toBeNull();
     expect(estimateEtaMinutes({ ...base, status: "CANCELLED" })).toBeNull();
+    expect(estimateEtaMinutes({ ...base, status: "AWAITING_PAYMENT" })).toBeNull();
+    expect(estimateEtaMinutes({ ...base, status: "PAYMENT_EXPIRED" })).toBeNull();
   });
 });

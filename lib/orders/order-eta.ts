@@ -7,7 +7,8 @@ export const DEFAULT_PREP_SECONDS = 4 * 60;
  * Minutes until an order should be ready: the day's typical time from queued to ready
  * (median of recent orders), once per order up to and including this one, or what is
  * left of it once a barista started. Never below 1 while the order is open, so the page
- * never says 0 minutes for a drink not yet made; null once ready or cancelled.
+ * never says 0 minutes for a drink not yet made; null for an order not in the kitchen (ready,
+ * cancelled, awaiting or never paid).
  */
 export function estimateEtaMinutes(options: {
   status: OrderStatus;
@@ -17,7 +18,7 @@ export function estimateEtaMinutes(options: {
   now: Date;
 }): number | null {
   const { status, queuePosition, startedAt, now } = options;
-  if (status === "READY" || status === "CANCELLED") return null;
+  if (status !== "PLACED" && status !== "QUEUED" && status !== "IN_PROGRESS") return null;
   const prep = options.medianPrepSeconds !== null && options.medianPrepSeconds > 0 ? options.medianPrepSeconds : DEFAULT_PREP_SECONDS;
   const seconds =
     status === "IN_PROGRESS"
