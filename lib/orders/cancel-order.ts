@@ -7,6 +7,8 @@ import { FIRST_REFUND_ATTEMPT, insertRefundDueSql, insertRefundMessageSql, refun
 import type { Transport } from "../queue/transport.ts";
 
 const CUSTOMER_CANCEL_REASON = "Cancelled by the customer";
+const NOT_PAID_NOTHING_TO_CANCEL = "This order isn't paid, so it won't be made: just leave the payment page and it expires on its own.";
+
 export const TOO_LATE_TO_CANCEL =
   "Your order is already being made, so it can't be cancelled now — please talk to the barista.";
 
@@ -68,5 +70,9 @@ export async function cancelOrder(options: {
       : { status: row.status, refund: null };
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that order");
   if (current.status === "CANCELLED") return { status: "CANCELLED", refund: current.refund };
+  // Not paid (yet): nothing to cancel, it is only made once paid and expires unpaid.
+  if (current.status === "AWAITING_PAYMENT" || current.status === "PAYMENT_EXPIRED") {
+    throw new AppError("CONFLICT", NOT_PAID_NOTHING_TO_CANCEL, { status: current.status });
+  }
   throw new AppError("CONFLICT", TOO_LATE_TO_CANCEL, { status: current.status });
 }

@@ -93,6 +93,17 @@ describe("POST /api/orders/[token]/cancel", () => {
     expect(await ctx.stack.prisma.order.findUniqueOrThrow({ where: { id }, select: { status: true, cancelledAt: true } })).toEqual({ status: "READY", cancelledAt: null });
   });
 
+  it("refuses with 409 an order not paid yet, which is never made unpaid anyway, changing nothing", async () => {
+    const { token, id } = await placeOrder();
+    for (const status of ["AWAITING_PAYMENT", "PAYMENT_EXPIRED"] as const) {
+      await ctx.stack.prisma.order.update({ where: { id }, data: { status, paymentMethod: "ONLINE" } });
+      const refused = await cancel(token);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error?.message).toMatch(/isn't paid, so it won't be made/);
+      expect(await ctx.stack.prisma.order.findUniqueOrThrow({ where: { id }, select: { status: true, cancelledAt: true } })).toEqual({ status, cancelledAt: null });
+    }
+  });
+
   it("answers 404 for an unknown or malformed token", async () => {
     for (const token of ["A".repeat(32), "../../etc", ""]) {
       const r = await cancel(token);
