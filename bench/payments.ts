@@ -1,13 +1,11 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { seedMenu } from "../lib/menu/seed-menu.ts";
 import { placeOrder } from "../lib/orders/place-order.ts";
 import type { Payments } from "../lib/payments/payments-of-config.ts";
-import { receivePaymentWebhook } from "../lib/payments/receive-payment-webhook.ts";
 import { startCheckout } from "../lib/payments/start-checkout.ts";
 import { createStripeProvider } from "../lib/payments/stripe-provider.ts";
+import { startPaymentWebhookEndpoint } from "../tests/support/payment-webhook-endpoint.ts";
 import { startStripeStandIn } from "../tests/support/stripe-stand-in.ts";
 import { startTestStack } from "../tests/support/test-stack.ts";
 import { orderInput, startTestWorker, stopTestWorker } from "../tests/support/worker-harness.ts";
@@ -31,19 +29,8 @@ const summary = (xs: number[]) => {
 const stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
 const standIn = await startStripeStandIn();
 const payments: Payments = { online: createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, apiUrl: standIn.url }) };
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const signature = (req.headers["stripe-signature"] as string | undefined) ?? null;
-    receivePaymentWebhook({ prisma: stack.prisma, transport: stack.transport, payments, rawBody: Buffer.concat(chunks).toString("utf8"), signature }).then(
-      () => res.writeHead(200).end("{}"),
-      (error: unknown) => res.writeHead(500).end(String(error)),
-    );
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-standIn.setWebhookUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+const webhook = await startPaymentWebhookEndpoint(stack, payments);
+standIn.setWebhookUrl(webhook.url);
 const worker = await startTestWorker(stack, { payments, paymentReconcileIntervalMs: 3_600_000 });
 const listener = new pg.Client({ connectionString: stack.pg.url });
 await listener.connect();
@@ -102,7 +89,7 @@ try {
 } finally {
   await listener.end();
   await stopTestWorker(worker);
-  await new Promise((resolve) => server.close(resolve));
+  await webhook.close();
   await standIn.close();
   await stack.stop();
 }

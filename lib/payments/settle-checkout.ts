@@ -3,13 +3,12 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { buildOrderPlaced } from "../messages/order-placed.ts";
 import { buildPaymentRefund } from "../messages/payment-refund.ts";
+import { readOrderItemOptions } from "../orders/order-item-options.ts";
 import { sendOutboxMessage, type OutboxRow } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
 import type { CheckoutSession } from "./payment-provider.ts";
 
 export type SettleOutcome = "paid" | "expired" | "refunding" | "unchanged" | "duplicate" | "unknown";
-
-type StoredOption = { name?: unknown };
 
 /**
  * Applies what the provider says about a checkout (a verified webhook, or the reconciler's
@@ -102,7 +101,7 @@ export async function settleCheckout(options: {
         items: order.items.map((i) => ({
           name: i.name,
           quantity: i.quantity,
-          options: (Array.isArray(i.options) ? (i.options as StoredOption[]) : []).map((o) => String(o.name ?? "")),
+          options: readOrderItemOptions(i.options).map((o) => o.name),
           note: i.note,
         })),
         placedAt: now.toISOString(),

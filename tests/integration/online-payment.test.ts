@@ -1,7 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "../../lib/errors.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
@@ -10,6 +7,7 @@ import { receivePaymentWebhook } from "../../lib/payments/receive-payment-webhoo
 import { reconcilePayments } from "../../lib/payments/reconcile-payments.ts";
 import { startCheckout } from "../../lib/payments/start-checkout.ts";
 import { createStripeProvider } from "../../lib/payments/stripe-provider.ts";
+import { startPaymentWebhookEndpoint } from "../support/payment-webhook-endpoint.ts";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { orderInput, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
@@ -21,41 +19,21 @@ import type { Worker } from "../../worker/start-worker.ts";
 let stack: TestStack;
 let standIn: StripeStandIn;
 let payments: Payments;
-let webhookServer: Server;
+let webhook: Awaited<ReturnType<typeof startPaymentWebhookEndpoint>>;
 let worker: Worker;
-const webhookOutcomes: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
   standIn = await startStripeStandIn();
   payments = { online: createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, apiUrl: standIn.url }) };
-  webhookServer = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      receivePaymentWebhook({
-        prisma: stack.prisma,
-        transport: stack.transport,
-        payments,
-        rawBody: Buffer.concat(chunks).toString("utf8"),
-        signature: (req.headers["stripe-signature"] as string | undefined) ?? null,
-      }).then(
-        ({ outcome }) => {
-          webhookOutcomes.push(outcome);
-          res.writeHead(200).end(JSON.stringify({ outcome }));
-        },
-        (error: unknown) => res.writeHead(isAppError(error) ? error.status : 500).end(String(error)),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => webhookServer.listen(0, "127.0.0.1", resolve));
-  standIn.setWebhookUrl(`http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/`);
+  webhook = await startPaymentWebhookEndpoint(stack, payments);
+  standIn.setWebhookUrl(webhook.url);
   worker = await startTestWorker(stack, { payments, paymentReconcileIntervalMs: 3_600_000 });
 }, 60_000);
 
 afterAll(async () => {
   await stopTestWorker(worker);
-  await new Promise((resolve) => webhookServer?.close(resolve));
+  await webhook?.close();
   await standIn?.close();
   await stack?.stop();
 });
@@ -108,7 +86,7 @@ describe("paying online", () => {
     } finally {
       standIn.setWebhookMode("normal");
     }
-    await waitFor(async () => webhookOutcomes.filter((o) => o === "duplicate").length >= 1, { timeoutMs: 5_000 });
+    await waitFor(async () => webhook.outcomes.filter((o) => o === "duplicate").length >= 1, { timeoutMs: 5_000 });
     await standIn.sendEvent("checkout.session.expired", sessionIdOf(checkoutUrl));
     const order = await orderOf(placed.orderId);
     expect(order.status).toBe("QUEUED");

@@ -1,7 +1,8 @@
-import type { CheckoutRequest } from "../../lib/payments/payment-provider.ts";
+import type { CheckoutRequest, CheckoutSession, OnlinePaymentProvider } from "../../lib/payments/payment-provider.ts";
+import type { StripeStandIn } from "./stripe-stand-in.ts";
 
 // A checkout for a made-up order (two lattes and a croissant, sales tax and a tip on top),
-// for tests of the payment provider; each call is a new order.
+// for tests of the payment provider; each call is a new order unless told its id.
 
 let n = 0;
 
@@ -23,4 +24,13 @@ export function checkoutRequest(overrides: Partial<CheckoutRequest> = {}): Check
     expiresAt: new Date(Date.now() + 31 * 60_000),
     ...overrides,
   };
+}
+
+/** A checkout created at the stand-in and paid there, as the provider then reports it. */
+export async function paidCheckout(provider: OnlinePaymentProvider, standIn: Pick<StripeStandIn, "pay">, request: CheckoutRequest = checkoutRequest()): Promise<CheckoutSession & { paymentId: string }> {
+  const session = await provider.createCheckout(request);
+  await standIn.pay(session.id);
+  const paid = await provider.getCheckout(session.id);
+  if (!paid.paid || !paid.paymentId) throw new Error(`checkout ${session.id} was not paid: ${JSON.stringify(paid)}`);
+  return { ...paid, paymentId: paid.paymentId };
 }

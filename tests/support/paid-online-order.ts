@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../lib/db/prisma.ts";
 import type { OnlinePaymentProvider } from "../../lib/payments/payment-provider.ts";
+import { checkoutRequest, paidCheckout } from "./checkout-request.ts";
 import type { StripeStandIn } from "./stripe-stand-in.ts";
 
 // Turns a placed test order into one the customer paid online: a real checkout at the Stripe
@@ -14,7 +15,7 @@ export async function payOrderOnline(options: {
 }): Promise<{ paymentId: string; totalCents: number }> {
   const { prisma, provider, orderId } = options;
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { ticketNumber: true, totalCents: true, currency: true } });
-  const session = await provider.createCheckout({
+  const paid = await paidCheckout(provider, options.standIn, checkoutRequest({
     orderId,
     ticketNumber: order.ticketNumber,
     currency: order.currency,
@@ -24,11 +25,7 @@ export async function payOrderOnline(options: {
     total: order.totalCents,
     customerEmail: null,
     returnUrl: `http://localhost:3000/orders/${orderId}`,
-    expiresAt: new Date(Date.now() + 60 * 60_000),
-  });
-  await options.standIn.pay(session.id);
-  const paid = await provider.getCheckout(session.id);
-  if (!paid.paid || !paid.paymentId) throw new Error(`checkout ${session.id} was not paid: ${JSON.stringify(paid)}`);
+  }));
   const now = new Date();
   await prisma.$transaction([
     prisma.order.update({ where: { id: orderId }, data: { paymentMethod: "ONLINE", paymentStatus: "PAID" } }),
@@ -36,7 +33,7 @@ export async function payOrderOnline(options: {
       data: {
         orderId,
         provider: "stripe",
-        checkoutSessionId: session.id,
+        checkoutSessionId: paid.id,
         providerPaymentId: paid.paymentId,
         amountCents: order.totalCents,
         expiresAt: new Date(now.getTime() + 60 * 60_000),

@@ -1,5 +1,6 @@
 // OrderItem.options is a JSON snapshot (lib/orders/price-order.ts); older rows may lack
-// isDefault: such an option counts as chosen. Read by the receipt and the dashboard.
+// isDefault: such an option counts as chosen. Read by the receipt, the dashboard and the
+// order.placed message of an order paid online (lib/payments/settle-checkout.ts).
 
 export type ItemOption = { name: string; isDefault?: boolean };
 
