@@ -65,7 +65,6 @@ type SummaryRow = {
   taxIncluded: boolean;
   totalCents: number;
   paymentMethod: PaymentMethod;
-  createdAt: Date;
   sms: boolean;
   email: boolean;
   items: { name: string; quantity: number; unitPriceCents: number; options: unknown; note: string | null }[];
@@ -82,7 +81,6 @@ export type OrderSummary = { orderId: string } & Pick<
   | "taxIncluded"
   | "totalCents"
   | "paymentMethod"
-  | "placedAt"
   | "items"
   | "notify"
 >;
@@ -96,7 +94,7 @@ export async function readOrderSummary(options: {
   const match = "id" in where ? Prisma.sql`o."id" = ${where.id}::uuid` : Prisma.sql`o."publicToken" = ${where.publicToken}`;
   const [order] = await options.prisma.$queryRaw<SummaryRow[]>`
     SELECT o."id"::text AS "id", o."ticketNumber", o."customerName", o."subtotalCents", o."taxCents", o."tipCents",
-      o."taxIncluded", o."totalCents", o."paymentMethod"::text AS "paymentMethod", o."createdAt",
+      o."taxIncluded", o."totalCents", o."paymentMethod"::text AS "paymentMethod",
       COALESCE(o."phone", '') <> '' AS "sms", COALESCE(o."email", '') <> '' AS "email",
       COALESCE((
         SELECT json_agg(json_build_object('name', i."name", 'quantity', i."quantity", 'unitPriceCents', i."unitPriceCents",
@@ -115,7 +113,6 @@ export async function readOrderSummary(options: {
     taxIncluded: order.taxIncluded,
     totalCents: order.totalCents,
     paymentMethod: order.paymentMethod,
-    placedAt: order.createdAt.toISOString(),
     items: order.items.map((i) => ({
       name: i.name,
       quantity: i.quantity,
@@ -154,7 +151,7 @@ export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgr
       now,
     }),
     canCancel: waiting,
-    placedAt: summary.placedAt,
+    placedAt: progress.placedAt.toISOString(),
     queuedAt: iso(progress.queuedAt),
     startedAt: iso(progress.startedAt),
     readyRequestedAt: iso(progress.readyRequestedAt),

@@ -8,6 +8,8 @@ import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
  */
 export type OrderProgress = {
   status: OrderStatus;
+  /** When it was placed; for an order paid online, when the payment came (lib/payments/settle-checkout.ts). */
+  placedAt: Date;
   queuedAt: Date | null;
   startedAt: Date | null;
   readyRequestedAt: Date | null;
@@ -44,7 +46,7 @@ export async function readOrderProgress(options: {
   if (options.ids.length === 0) return result;
   const rows = await options.prisma.$queryRaw<Row[]>`
     WITH wanted AS (
-      SELECT o."id", o."status", o."queuedAt", o."startedAt", o."readyRequestedAt", o."readyAt", o."cancelledAt",
+      SELECT o."id", o."status", o."createdAt" AS "placedAt", o."queuedAt", o."startedAt", o."readyRequestedAt", o."readyAt", o."cancelledAt",
         o."cancelReason", o."businessDate", o."paymentStatus",
         CASE WHEN p."paidAt" IS NULL THEN p."expiresAt" END AS "checkoutExpiresAt",
         r."status" AS "refundStatus", r."amountCents" AS "refundAmountCents"
@@ -70,7 +72,7 @@ export async function readOrderProgress(options: {
       ) AS "medianPrepSeconds"
       FROM (SELECT DISTINCT "businessDate" FROM wanted) d
     )
-    SELECT w."id"::text AS "id", w."status", w."queuedAt", w."startedAt", w."readyRequestedAt", w."readyAt", w."cancelledAt",
+    SELECT w."id"::text AS "id", w."status", w."placedAt", w."queuedAt", w."startedAt", w."readyRequestedAt", w."readyAt", w."cancelledAt",
       w."cancelReason", w."paymentStatus", w."checkoutExpiresAt", w."refundStatus", w."refundAmountCents",
       CASE WHEN w."status" IN ('PLACED', 'QUEUED') THEN r."position" END AS "queuePosition",
       m."medianPrepSeconds"

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
+import { getOrderStatus } from "../../lib/orders/get-order-status.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
 import type { Payments } from "../../lib/payments/payments-of-config.ts";
@@ -69,9 +70,13 @@ describe("paying online", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await orderOf(placed.orderId)).status).toBe("AWAITING_PAYMENT");
 
+    const paidFrom = new Date();
     await standIn.pay(session.id);
     await waitFor(async () => (await orderOf(placed.orderId)).status === "QUEUED", { timeoutMs: 15_000 });
     const order = await orderOf(placed.orderId);
+    // Placed, for the kitchen's queue and the customer's page, when it was paid.
+    const status = await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } });
+    expect(new Date(status!.view.placedAt).getTime()).toBeGreaterThanOrEqual(paidFrom.getTime());
     expect(order).toMatchObject({ paymentStatus: "PAID", outbox: [{ type: "order.placed" }] });
     await expect(open(placed.publicToken)).rejects.toMatchObject({ code: "CONFLICT" });
   });
