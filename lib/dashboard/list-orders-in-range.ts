@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { readOrderItemOptions } from "../orders/order-item-options.ts";
+import { readOrderItemOptions } from "../messages/order-item-options.ts";
 import { dateOnly } from "../orders/business-date.ts";
 import type { CsvOrder } from "./orders-csv.ts";
 import type { DateRange } from "./date-range.ts";

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderEvent } from "../messages/order-events.ts";
 import { moneyFormatFor, type MoneyFormat } from "../money/money-format.ts";
 import type { MessageExtras } from "./customer-messages.ts";
-import { readOrderItemOptions } from "../orders/order-item-options.ts";
+import { readOrderItemOptions } from "../messages/order-item-options.ts";
 import { buildReceipt } from "./receipt.ts";
 import { refundSentence, type RefundState } from "./templates.ts";
 

@@ -1,6 +1,6 @@
 import type { PaymentMethod } from "../generated/prisma/enums.ts";
 import { formatMinorUnits, type MoneyFormat } from "../money/money-format.ts";
-import type { ItemOption } from "../orders/order-item-options.ts";
+import type { ItemOption } from "../messages/order-item-options.ts";
 import { escapeHtml } from "./templates.ts";
 
 // The receipt in the "ready" email: what was bought and paid, as the order recorded it

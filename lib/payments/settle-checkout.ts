@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
 import { buildOrderPlaced } from "../messages/order-placed.ts";
 import { buildPaymentRefund } from "../messages/payment-refund.ts";
-import { readOrderItemOptions } from "../orders/order-item-options.ts";
+import { readOrderItemOptions } from "../messages/order-item-options.ts";
 import { sendOutboxMessage, type OutboxRow } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
 import type { CheckoutSession } from "./payment-provider.ts";

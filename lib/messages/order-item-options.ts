@@ -1,4 +1,5 @@
-// OrderItem.options is a JSON snapshot (lib/orders/price-order.ts); older rows may lack
+// OrderItem.options is a JSON snapshot (lib/orders/price-order.ts), the options that order.placed
+// and the customer messages name (a leaf module: every folder may read it); older rows may lack
 // isDefault: such an option counts as chosen. Read by the receipt, the dashboard and the
 // order.placed message of an order paid online (lib/payments/settle-checkout.ts).
 
