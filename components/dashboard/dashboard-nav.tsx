@@ -6,6 +6,7 @@ import { SignOutButton } from "../staff/sign-out-button.tsx";
 
 const TABS = [
   { href: "/dashboard", label: "Today" },
+  { href: "/dashboard/slots", label: "Slots" },
   { href: "/dashboard/pipeline", label: "Pipeline" },
   { href: "/dashboard/audit", label: "Audit log" },
   { href: "/dashboard/menu", label: "Menu" },

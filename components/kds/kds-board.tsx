@@ -15,6 +15,7 @@ import { RecentStrip } from "./recent-strip.tsx";
 import { SettingsDialog } from "./settings-dialog.tsx";
 import { TicketCard, type CardAction } from "./ticket-card.tsx";
 import { Toasts } from "./toasts.tsx";
+import { UpcomingStrip } from "./upcoming-strip.tsx";
 import { useKdsBoard } from "./use-kds-board.ts";
 import { useKdsKeys } from "./use-kds-keys.ts";
 import { useKdsSound } from "./use-kds-sound.ts";
@@ -144,6 +145,7 @@ export function KdsBoard({
         message="Disconnected — reconnecting…"
         note="This board may be out of date until it is back."
       />
+      <UpcomingStrip upcoming={board.upcoming} />
 
       <div className="flex min-h-0 flex-1">
         <main className="min-w-0 flex-1 overflow-y-auto p-3" aria-label="Tickets">

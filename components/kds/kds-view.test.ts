@@ -3,6 +3,7 @@ import {
   ageLevel,
   applyOverrides,
   cancelReasonProblem,
+  describeUpcoming,
   formatTimer,
   keepSelection,
   moveSelection,
@@ -18,6 +19,12 @@ const settings = { warnAfterSeconds: 180, lateAfterSeconds: 300 };
 const ids = (n: number[]) => n.map((i) => ticket(i));
 
 describe("kitchen display view", () => {
+  it("describes an upcoming slot with singulars where they belong", () => {
+    const slot = { startsAt: "2026-01-01T08:15:00.000Z", label: "8:15" };
+    expect(describeUpcoming({ ...slot, orders: 3, drinks: 5 })).toBe("8:15 · 3 orders · 5 drinks");
+    expect(describeUpcoming({ ...slot, orders: 1, drinks: 1 })).toBe("8:15 · 1 order · 1 drink");
+  });
+
   it("tells the phase of a ticket, bumped ones apart", () => {
     expect(ticketPhase(ticket(1))).toBe("QUEUED");
     expect(ticketPhase(ticket(1, { status: "IN_PROGRESS" }))).toBe("IN_PROGRESS");

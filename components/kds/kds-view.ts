@@ -1,4 +1,4 @@
-import type { KdsSettings, KdsTicket } from "../../lib/kitchen/kitchen-types.ts";
+import type { KdsSettings, KdsTicket, UpcomingSlot } from "../../lib/kitchen/kitchen-types.ts";
 
 // The kitchen display's rules that need no browser: ticket age colours, the selection
 // as tickets come and go, what an action shows before the server confirms it, and the
@@ -28,6 +28,11 @@ export function formatTimer(ms: number): string {
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** "8:15 · 3 orders · 5 drinks": one slot of the Upcoming strip. */
+export const describeUpcoming = (slot: UpcomingSlot) => `${slot.label} · ${count(slot.orders, "order")} · ${count(slot.drinks, "drink")}`;
 
 /**
  * Which ticket stays selected when the board changes: the same one while it is there;

@@ -19,6 +19,9 @@ export const ticket = (ticketNumber: number, patch: Partial<KdsTicket> = {}): Kd
   prioritizedAt: null,
   recalledAt: null,
   readyRequestedAt: null,
+  pickupAt: null,
+  pickupLabel: null,
+  late: false,
   items: [item("Latte")],
   ...patch,
 });
@@ -47,6 +50,7 @@ export const board = (tickets: KdsTicket[], patch: Partial<KdsBoardData> = {}): 
   tickets,
   recent: [],
   cancelled: [],
+  upcoming: [],
   settings: { warnAfterSeconds: 180, lateAfterSeconds: 300, boardReadySeconds: 300 },
   stations: [],
   station: null,

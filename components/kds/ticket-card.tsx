@@ -75,6 +75,16 @@ export function TicketCard({
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
           <p className="mr-1 min-w-0 truncate text-xl font-semibold">{ticket.customerName}</p>
+          {ticket.late && (
+            <Badge className="bg-danger text-bg" testId="kds-fired-late" title="Sent to the kitchen late (the shop was down): the customer may already be waiting">
+              ⏰ Late<span className="sr-only">: sent to the kitchen after its time, the customer may already be waiting</span>
+            </Badge>
+          )}
+          {ticket.pickupLabel && (
+            <Badge className="border border-accent bg-accent-soft text-ink" testId="kds-pickup">
+              Pickup {ticket.pickupLabel}
+            </Badge>
+          )}
           {ticket.prioritizedAt && <Badge className="bg-accent text-accent-ink">⚡ Priority</Badge>}
           {ticket.source === "WALK_UP" && <Badge className="border border-line bg-surface text-ink">Walk-up</Badge>}
           {ticket.recalledAt && <Badge className="border border-warn text-warn">↩ Recalled</Badge>}
@@ -142,6 +152,10 @@ export function TicketCard({
 const big = "min-h-14 rounded-2xl px-3 text-xl font-bold transition active:scale-[0.98] disabled:opacity-50";
 const small = "min-h-12 rounded-xl border border-line px-3 text-base font-semibold transition hover:bg-surface-2 disabled:opacity-50";
 
-function Badge({ className, children }: { className: string; children: React.ReactNode }) {
-  return <span className={`rounded-full px-2.5 py-0.5 text-sm font-bold ${className}`}>{children}</span>;
+function Badge({ className, testId, title, children }: { className: string; testId?: string; title?: string; children: React.ReactNode }) {
+  return (
+    <span data-testid={testId} title={title} className={`rounded-full px-2.5 py-0.5 text-sm font-bold ${className}`}>
+      {children}
+    </span>
+  );
 }

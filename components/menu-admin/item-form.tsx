@@ -3,6 +3,7 @@
 import Image from "next/image";
 import { useId, useState, type FormEvent } from "react";
 import type { AdminCategory, AdminGroup, AdminItem } from "../../lib/menu-admin/get-menu-admin.ts";
+import { parsePrepTimeInput, PREP_TIME_INPUT_ERROR, prepTimeInputText } from "../../lib/menu-admin/prep-time-input.ts";
 import type { FieldErrors } from "../api/api-client.ts";
 import { Field, inputClass, secondaryButton, TextInput } from "../admin/form-parts.tsx";
 import type { useAdminAction } from "../admin/use-admin-action.ts";
@@ -31,6 +32,7 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
   const [available, setAvailable] = useState(item?.available ?? true);
   const [image, setImage] = useState<string | null>(item?.image ?? null);
   const [groupIds, setGroupIds] = useState<string[]>(item?.groupIds ?? []);
+  const [prep, setPrep] = useState(prepTimeInputText(item?.prepSeconds ?? null));
   const [errors, setErrors] = useState<FieldErrors>({});
 
   async function upload(file: File | undefined) {
@@ -44,8 +46,12 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const basePriceCents = parsePriceInput(price, money);
-    if (basePriceCents === null) return setErrors({ basePriceCents: priceInputError(money) });
-    const body = { name, description, basePriceCents, categoryId: category, available, image, groupIds };
+    const prepSeconds = parsePrepTimeInput(prep);
+    const found: FieldErrors = {};
+    if (basePriceCents === null) found.basePriceCents = priceInputError(money);
+    if (prepSeconds === undefined) found.prepSeconds = PREP_TIME_INPUT_ERROR;
+    if (basePriceCents === null || prepSeconds === undefined) return setErrors(found);
+    const body = { name, description, basePriceCents, categoryId: category, available, image, groupIds, prepSeconds };
     const result = item
       ? await action.run(`/api/admin/menu/items/${item.id}`, { method: "PATCH", body }, `Saved ${name}`)
       : await action.run("/api/admin/menu/items", { method: "POST", body }, `Added ${name}`);
@@ -74,6 +80,9 @@ export function ItemForm({ item, categoryId, categories, groups, action, onDone 
             </option>
           ))}
         </select>
+      </Field>
+      <Field id={`${id}-prep`} label="Prep time (minutes:seconds)" error={errors.prepSeconds} hint="e.g. 1:30. Orders for a pickup time reach the bar this long before it. Empty: automatic, from recent orders.">
+        <TextInput id={`${id}-prep`} value={prep} onChange={(e) => setPrep(e.target.value)} error={errors.prepSeconds} placeholder="automatic" className="w-40" hint />
       </Field>
       <label className="flex min-h-11 items-center gap-3 self-end font-semibold">
         <input type="checkbox" className="size-5" checked={available} onChange={(e) => setAvailable(e.target.checked)} />

@@ -2,6 +2,7 @@
 
 import { useCallback, useState, type ReactNode } from "react";
 import type { KdsSettings } from "../../lib/kitchen/kitchen-types.ts";
+import type { SlotSettings } from "../../lib/store/slot-settings.ts";
 import type { OpeningHours } from "../../lib/store/opening-hours.ts";
 import type { StoreState } from "../../lib/store/store-state.ts";
 import { basisPointsToPercent, percentToBasisPoints } from "../../lib/store/tax-rate.ts";
@@ -10,8 +11,9 @@ import { Field, FormMessage, primaryButton, TextInput, Toggle } from "../admin/f
 import { useAdminAction } from "../admin/use-admin-action.ts";
 import { BusyMode } from "./busy-mode.tsx";
 import { HoursEditor } from "./hours-editor.tsx";
+import { SchedulingEditor } from "./scheduling-editor.tsx";
 
-export type StoreEditorData = {
+export type StoreEditorData = SlotSettings & {
   acceptingOrders: boolean;
   openingHours: OpeningHours | null;
   pausedUntil: string | null;
@@ -36,7 +38,7 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
   );
 }
 
-/** The store page: whether and when customers can order, busy mode, limits, tax and kitchen timings. */
+/** The store page: whether and when customers can order, busy mode, ordering ahead, limits, tax and kitchen timings. */
 export function StoreEditor({ data }: { data: StoreEditorData }) {
   const action = useAdminAction();
   const [capacity, setCapacity] = useState(data.maxOpenOrders === null ? "" : String(data.maxOpenOrders));
@@ -45,6 +47,7 @@ export function StoreEditor({ data }: { data: StoreEditorData }) {
   const [kitchen, setKitchen] = useState({ warn: String(data.kitchen.warnAfterSeconds), late: String(data.kitchen.lateAfterSeconds), board: String(data.kitchen.boardReadySeconds) });
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = action.run;
+  const slots: SlotSettings = { scheduledOrders: data.scheduledOrders, slotMinutes: data.slotMinutes, slotDrinks: data.slotDrinks, slotDrinksByWeekday: data.slotDrinksByWeekday };
   const onEnded = useCallback(() => void refresh("/api/admin/store", { method: "GET" }), [refresh]);
 
   const save = async (body: unknown, success: string) => {
@@ -122,6 +125,11 @@ export function StoreEditor({ data }: { data: StoreEditorData }) {
           Save kitchen timings
         </button>
       </Card>
+      <div className="lg:col-span-2">
+        <Card id="scheduling-heading" title="Ordering ahead">
+          <SchedulingEditor settings={slots} pending={action.pending} onSave={(values) => save({ store: values }, "Pickup times saved")} />
+        </Card>
+      </div>
       <div className="lg:col-span-2">
         <Card id="hours-heading" title="Opening hours">
           <HoursEditor hours={data.openingHours} timeZone={data.timeZone} pending={action.pending} onSave={(openingHours) => save({ store: { openingHours } }, "Opening hours saved")} />

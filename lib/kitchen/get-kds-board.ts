@@ -1,13 +1,19 @@
+import { clockNow } from "../clock.ts";
 import { AppError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { isFiredLate } from "../schedule/fire-lateness.ts";
+import { slotLabel } from "../schedule/pickup-slots.ts";
 import { kdsOptions } from "./kds-options.ts";
-import type { CancelledTicket, KdsBoardData, KdsSettings, KdsTicket, RecentTicket } from "./kitchen-types.ts";
+import type { CancelledTicket, KdsBoardData, KdsSettings, KdsTicket, RecentTicket, UpcomingSlot } from "./kitchen-types.ts";
 import { KDS_SETTINGS_DEFAULTS } from "./update-kds-settings.ts";
 
 export const MAX_BOARD_TICKETS = 200;
 /** How many bumped tickets the board offers to recall, and for how long after they were ready. */
 const RECENT_TICKETS = 8;
 const RECENT_WINDOW_MS = 60 * 60_000;
+/** How far ahead, and how many slots, the Upcoming strip shows: enough to plan the next rush, short enough to read at a glance. */
+const UPCOMING_WINDOW_MS = 4 * 60 * 60_000;
+const UPCOMING_SLOTS = 8;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -38,14 +44,29 @@ export async function readKdsContext(prisma: Pick<Prisma.TransactionClient, "$qu
 
 type Db = Pick<Prisma.TransactionClient, "order" | "$queryRaw">;
 
-async function readTickets(prisma: Db, station: string | null): Promise<KdsTicket[]> {
+async function readTickets(prisma: Db, station: string | null, timeZone: string): Promise<KdsTicket[]> {
   // A station sees only what it still has to make; the expediter (no station) sees all.
   const items: Prisma.OrderItemWhereInput = station === null ? {} : { station, doneAt: null };
   const orders = await prisma.order.findMany({
     where: { status: { in: ["QUEUED", "IN_PROGRESS"] }, ...(station === null ? {} : { items: { some: items } }) },
     orderBy: KITCHEN_ORDER,
     take: MAX_BOARD_TICKETS,
-    include: {
+    select: {
+      id: true,
+      ticketNumber: true,
+      customerName: true,
+      status: true,
+      source: true,
+      createdAt: true,
+      queuedAt: true,
+      startedAt: true,
+      claimedBy: true,
+      prioritizedAt: true,
+      recalledAt: true,
+      readyRequestedAt: true,
+      pickupAt: true,
+      fireAt: true,
+      firedAt: true,
       items: {
         where: items,
         orderBy: { position: "asc" },
@@ -66,6 +87,9 @@ async function readTickets(prisma: Db, station: string | null): Promise<KdsTicke
     prioritizedAt: iso(o.prioritizedAt),
     recalledAt: iso(o.recalledAt),
     readyRequestedAt: iso(o.readyRequestedAt),
+    pickupAt: iso(o.pickupAt),
+    pickupLabel: o.pickupAt ? slotLabel(o.pickupAt, timeZone) : null,
+    late: isFiredLate(o),
     items: o.items.map((i) => ({
       name: i.name,
       quantity: i.quantity,
@@ -75,6 +99,21 @@ async function readTickets(prisma: Db, station: string | null): Promise<KdsTicke
       options: kdsOptions(i.options),
     })),
   }));
+}
+
+/**
+ * Scheduled orders not yet released, per pickup slot in the window, soonest first. One
+ * statement on the pickupAt index; every station's board shows the same strip.
+ */
+async function readUpcoming(prisma: Db, now: Date, timeZone: string): Promise<UpcomingSlot[]> {
+  const rows = await prisma.$queryRaw<{ startsAt: Date; orders: number; drinks: number }[]>`
+    SELECT o."pickupAt" AS "startsAt", COUNT(DISTINCT o."id")::int AS "orders", COALESCE(SUM(i."quantity"), 0)::int AS "drinks"
+    FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o."id"
+    WHERE o."status" = 'SCHEDULED' AND o."pickupAt" >= ${now} AND o."pickupAt" < ${new Date(now.getTime() + UPCOMING_WINDOW_MS)}
+    GROUP BY o."pickupAt"
+    ORDER BY o."pickupAt"
+    LIMIT ${UPCOMING_SLOTS}`;
+  return rows.map((r) => ({ startsAt: r.startsAt.toISOString(), label: slotLabel(r.startsAt, timeZone), orders: r.orders, drinks: r.drinks }));
 }
 
 /** Bumped tickets a barista may recall, newest bump first: READY within the window, or still on their way through the worker. */
@@ -131,7 +170,7 @@ export const unknownStation = (station: string) => new AppError("NOT_FOUND", `No
  * station's. An unknown station is NOT_FOUND, so a screen left on a station that was
  * renamed says so instead of showing an empty board.
  */
-export async function getKdsBoard(options: { prisma: Db; station?: string | null; now?: Date }): Promise<KdsBoardData> {
+export async function getKdsBoard(options: { prisma: Db; station?: string | null; timeZone: string; now?: Date }): Promise<KdsBoardData> {
   const station = options.station ?? null;
   const board = (await getKdsBoards({ ...options, stations: [station] })).get(station);
   if (!board) throw unknownStation(station ?? "");
@@ -141,25 +180,29 @@ export async function getKdsBoard(options: { prisma: Db; station?: string | null
 /**
  * Several stations' boards at once (the live view computes every station a screen shows
  * after a change): what all boards share is read once. A station that does not exist
- * (any more) is missing from the result.
+ * (any more) is missing from the result. Pickup labels are in the store's time zone.
  */
 export async function getKdsBoards(options: {
   prisma: Db;
   stations: readonly (string | null)[];
+  timeZone: string;
   now?: Date;
 }): Promise<Map<string | null, KdsBoardData>> {
-  const { prisma } = options;
+  const { prisma, timeZone } = options;
   const now = options.now ?? new Date();
-  const [recent, cancelled, { settings, stations }, ...tickets] = await Promise.all([
+  // Scheduling runs on the shop's clock (lib/clock.ts), which e2e tests move forward; the
+  // recall and cancel windows follow the real timestamps the worker writes.
+  const [recent, cancelled, upcoming, { settings, stations }, ...tickets] = await Promise.all([
     readRecent(prisma, now),
     readCancelled(prisma, now),
+    readUpcoming(prisma, options.now ?? clockNow(), timeZone),
     readKdsContext(prisma),
-    ...options.stations.map((station) => readTickets(prisma, station)),
+    ...options.stations.map((station) => readTickets(prisma, station, timeZone)),
   ]);
   const boards = new Map<string | null, KdsBoardData>();
   options.stations.forEach((station, i) => {
     if (station !== null && !stations.includes(station)) return;
-    boards.set(station, { tickets: tickets[i]!, recent, cancelled, settings, stations, station });
+    boards.set(station, { tickets: tickets[i]!, recent, cancelled, upcoming, settings, stations, station });
   });
   return boards;
 }

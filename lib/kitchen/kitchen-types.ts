@@ -42,6 +42,12 @@ export type KdsTicket = {
   recalledAt: string | null;
   /** Set once a barista pressed Ready; the ticket leaves the board when the worker marks it READY. */
   readyRequestedAt: string | null;
+  /** Slot start of a scheduled order; null = as soon as possible. */
+  pickupAt: string | null;
+  /** The slot as the customer was told it, "8:15" (store time zone); null with pickupAt. */
+  pickupLabel: string | null;
+  /** A scheduled order released to the kitchen well after its fire time (the shop was down): the customer may already be here. */
+  late: boolean;
   items: KdsItem[];
 };
 
@@ -75,11 +81,23 @@ export type KdsSettings = {
   boardReadySeconds: number;
 };
 
+/** Scheduled orders not yet released to the kitchen, per pickup slot: what is coming. */
+export type UpcomingSlot = {
+  startsAt: string;
+  /** "8:15" (store time zone). */
+  label: string;
+  orders: number;
+  /** Sum of item quantities. */
+  drinks: number;
+};
+
 export type KdsBoardData = {
   /** Open tickets in queue order (prioritized first); for a station, only tickets with items still to make there, and only those items. */
   tickets: KdsTicket[];
   recent: RecentTicket[];
   cancelled: CancelledTicket[];
+  /** The next slots (within 4 hours, at most 8) with scheduled orders, soonest first; the same on every station's board. */
+  upcoming: UpcomingSlot[];
   settings: KdsSettings;
   /** Every station the menu routes to, sorted; empty when the shop does not use stations. */
   stations: string[];

@@ -30,6 +30,7 @@ export function orderConflict(action: KitchenAction, order: ConflictingOrder): A
     // Not on any kitchen screen: only a forged or very stale request names one.
     AWAITING_PAYMENT: () => `${ticket} has not been paid for yet, so it is not in the kitchen`,
     PAYMENT_EXPIRED: () => `${ticket} was never paid for, so it was not made`,
+    SCHEDULED: () => `${ticket} is booked for a later pickup and not in the kitchen yet`,
     PLACED: () => `${ticket} is not in the kitchen queue yet; try again in a moment`,
     QUEUED: () => (action === "recall" ? inKitchen(action, ticket, order) : `${ticket} has not been started yet`),
     IN_PROGRESS: () => inKitchen(action, ticket, order),

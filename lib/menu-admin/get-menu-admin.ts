@@ -11,6 +11,8 @@ export type AdminItem = {
   available: boolean;
   image: string | null;
   groupIds: string[];
+  /** Seconds its scheduled orders reach the kitchen before pickup; null = automatic (recent prep times). */
+  prepSeconds: number | null;
   /** Ordered at least once: it cannot be deleted, only switched off. */
   ordered: boolean;
 };
@@ -31,7 +33,7 @@ export async function getMenuAdmin(options: { prisma: PrismaClient }): Promise<M
         station: true,
         items: {
           orderBy: bySort,
-          select: { id: true, name: true, description: true, basePriceCents: true, categoryId: true, available: true, image: true, modifierGroups: { select: { groupId: true } } },
+          select: { id: true, name: true, description: true, basePriceCents: true, categoryId: true, available: true, image: true, prepSeconds: true, modifierGroups: { select: { groupId: true } } },
         },
       },
     }),

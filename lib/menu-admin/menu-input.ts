@@ -2,6 +2,7 @@ import { z } from "zod";
 import { trimmed } from "../orders/order-input.ts";
 import { minorUnitsToDecimal } from "../money/money-format.ts";
 import { storeMoneyFromEnv } from "../money/store-money.ts";
+import { formatPrepTime, MAX_PREP_SECONDS, MIN_PREP_SECONDS } from "./prep-time-input.ts";
 import { MAX_PRICE_CENTS } from "./price.ts";
 
 // What a manager may send to change the menu. Prices are whole minor units of the store's
@@ -37,6 +38,14 @@ const categoryFields = z.strictObject({
   station: optionalText(60, "station").nullable(),
 });
 
+/** Seconds of work before pickup; null = automatic (the store's recent prep times). */
+const prepSecondsSchema = z
+  .number({ error: "prep time must be a number of seconds, or null for automatic" })
+  .int("prep time must be a whole number of seconds")
+  .min(MIN_PREP_SECONDS, `prep time must be at least ${MIN_PREP_SECONDS} seconds (${formatPrepTime(MIN_PREP_SECONDS)}), or null for automatic`)
+  .max(MAX_PREP_SECONDS, `prep time must be at most ${MAX_PREP_SECONDS} seconds (${formatPrepTime(MAX_PREP_SECONDS)})`)
+  .nullable();
+
 const itemFields = z.strictObject({
   name: name(80),
   description: trimmed(300, "description"),
@@ -45,6 +54,7 @@ const itemFields = z.strictObject({
   available: z.boolean(),
   image: imageUrlSchema.nullable(),
   groupIds: z.array(menuIdSchema).max(20, "at most 20 option groups"),
+  prepSeconds: prepSecondsSchema,
 });
 
 const groupFields = z.strictObject({
@@ -68,6 +78,7 @@ export const itemInputSchema = itemFields.extend({
   available: itemFields.shape.available.default(true),
   image: itemFields.shape.image.default(null),
   groupIds: itemFields.shape.groupIds.default([]),
+  prepSeconds: itemFields.shape.prepSeconds.default(null),
 });
 export const groupInputSchema = groupFields.extend({ minSelect: groupFields.shape.minSelect.default(0), maxSelect: groupFields.shape.maxSelect.default(1) });
 export const optionInputSchema = optionFields.extend({

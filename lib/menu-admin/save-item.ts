@@ -3,8 +3,9 @@ import { AppError } from "../errors.ts";
 import { describeAvailability, describeChanges, money, type FieldSpec } from "./describe-changes.ts";
 import { announceMenuChange, newMenuId, nextSort, type MenuAdminContext, type Tx } from "./menu-admin-context.ts";
 import { itemInputSchema, itemPatchSchema, type ItemInput } from "./menu-input.ts";
+import { formatPrepTime } from "./prep-time-input.ts";
 
-export type SavedItem = { id: string; name: string; description: string; basePriceCents: number; categoryId: string; available: boolean; image: string | null; groupIds: string[] };
+export type SavedItem = { id: string; name: string; description: string; basePriceCents: number; categoryId: string; available: boolean; image: string | null; groupIds: string[]; prepSeconds: number | null };
 
 type ItemFields = Omit<SavedItem, "id">;
 
@@ -14,6 +15,7 @@ const SPECS: FieldSpec<ItemFields>[] = [
   { key: "categoryId", label: "Category" },
   { key: "image", label: "Picture", quiet: true },
   { key: "groupIds", label: "Options", format: (v) => (Array.isArray(v) && v.length > 0 ? v.join(", ") : "none") },
+  { key: "prepSeconds", label: "Prep time", format: (v) => formatPrepTime(typeof v === "number" ? v : null) },
 ];
 
 async function checkReferences(tx: Tx, input: { categoryId?: string; groupIds?: string[] }) {
@@ -26,7 +28,7 @@ async function checkReferences(tx: Tx, input: { categoryId?: string; groupIds?: 
   }
 }
 
-const selectItem = { id: true, name: true, description: true, basePriceCents: true, categoryId: true, available: true, image: true, modifierGroups: { select: { groupId: true } } } as const;
+const selectItem = { id: true, name: true, description: true, basePriceCents: true, categoryId: true, available: true, image: true, prepSeconds: true, modifierGroups: { select: { groupId: true } } } as const;
 
 /** Creates an item at the end of its category (no id) or changes one (only the fields sent); groupIds replaces its option groups. */
 export async function saveItem(options: MenuAdminContext & { id?: string; input: Partial<ItemInput> }): Promise<SavedItem> {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { MenuGroup, MenuItemForPricing } from "./menu-types.ts";
 
-type Row = { id: string; name: string; basePriceCents: number; available: boolean; station: string | null; groups: MenuGroup[] };
+type Row = { id: string; name: string; basePriceCents: number; available: boolean; station: string | null; prepSeconds: number | null; groups: MenuGroup[] };
 
 /**
  * The requested items with their option groups and options, as the pricing code needs
@@ -14,7 +14,7 @@ export async function getItemsForPricing(options: {
 }): Promise<Map<string, MenuItemForPricing>> {
   if (options.itemIds.length === 0) return new Map();
   const rows = await options.prisma.$queryRaw<Row[]>`
-    SELECT i."id", i."name", i."basePriceCents", i."available",
+    SELECT i."id", i."name", i."basePriceCents", i."available", i."prepSeconds",
       (SELECT c."station" FROM "MenuCategory" c WHERE c."id" = i."categoryId") AS "station",
       COALESCE((
         SELECT json_agg(json_build_object(

@@ -18,5 +18,7 @@ export type MenuItemForPricing = {
   available: boolean;
   /** The category's kitchen station; null = not routed (the customer's menu type leaves it out). */
   station?: string | null;
+  /** Seconds to make one (scheduled orders fire this long before pickup); null = the store's recent prep times. */
+  prepSeconds?: number | null;
   groups: MenuGroup[];
 };

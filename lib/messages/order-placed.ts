@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { readOrderItemOptions } from "./order-item-options.ts";
 
 /**
  * `order.placed`: a new order for the barista board.
  *
  * Travels on: the orders FIFO queue (outbox destination ORDERS_QUEUE).
  * Produced by: placeOrder (lib/orders/place-order.ts), its outbox row written by insertOrders
- *   (lib/orders/insert-orders.ts) in the statement that inserts the order.
+ *   (lib/orders/insert-orders.ts) in the statement that inserts the order; for an order paid
+ *   online, settleCheckout (lib/payments/settle-checkout.ts) when paid; for an order for a pickup
+ *   slot, fireDueOrders (lib/orders/fire-due-orders.ts) at its fire time.
  * Handled by: markOrdersQueued (lib/orders/mark-orders-queued.ts), batched by createOrdersMessageHandler
  *   (worker/handle-orders-message.ts).
  */
@@ -45,3 +48,24 @@ const unnumberedSchema = orderPlacedSchema.omit({ ticketNumber: true });
  */
 export const buildUnnumberedOrderPlaced = (fields: Omit<OrderPlacedMessage, "type" | "ticketNumber">): UnnumberedOrderPlaced =>
   unnumberedSchema.parse({ ...fields, type: ORDER_PLACED.type });
+
+/** The stored order's items as orderPlacedOf reads them. */
+export const ORDER_PLACED_ITEM_SELECT = { name: true, quantity: true, options: true, note: true } as const;
+
+type StoredOrder = {
+  id: string;
+  ticketNumber: number;
+  customerName: string;
+  items: { name: string; quantity: number; options: unknown; note: string | null }[];
+};
+
+/** The body for an order already stored (paid, or fired when due), from its rows: built here, never in SQL. */
+export const orderPlacedOf = (options: { outboxId: string; order: StoredOrder; placedAt: Date }): OrderPlacedMessage =>
+  buildOrderPlaced({
+    outboxId: options.outboxId,
+    orderId: options.order.id,
+    ticketNumber: options.order.ticketNumber,
+    customerName: options.order.customerName,
+    items: options.order.items.map((i) => ({ name: i.name, quantity: i.quantity, options: readOrderItemOptions(i.options).map((o) => o.name), note: i.note })),
+    placedAt: options.placedAt.toISOString(),
+  });

@@ -19,7 +19,7 @@ type Row = { status: OrderStatus; cancelled: boolean; refundCents: number | null
 
 /**
  * The customer cancels their order, which is only possible before a barista starts it
- * (PLACED or QUEUED). One conditional update, so a cancel racing the barista's Start
+ * (SCHEDULED for a later pickup, PLACED or QUEUED). One conditional update, so a cancel racing the barista's Start
  * has exactly one winner; cancelling twice is fine (the second changes nothing). The
  * worker only moves PLACED orders on, so an order.placed message still in the queue
  * cannot bring a cancelled order back. An order paid online is owed its money back by the
@@ -43,7 +43,7 @@ export async function cancelOrder(options: {
   const [row] = await prisma.$queryRaw<Row[]>`
     WITH cancelled AS (
       UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${CUSTOMER_CANCEL_REASON}
-      WHERE "id" = ${orderId}::uuid AND "status" IN ('PLACED', 'QUEUED')
+      WHERE "id" = ${orderId}::uuid AND "status" IN ('SCHEDULED', 'PLACED', 'QUEUED')
       RETURNING "id"
     ),
     refund AS (${insertRefundDueSql}),
@@ -65,7 +65,7 @@ export async function cancelOrder(options: {
   // A barista's Start (or another cancel) may have committed after this statement's
   // snapshot: only then is the order re-read, to answer with what it is now.
   const current =
-    row.status === "PLACED" || row.status === "QUEUED"
+    row.status === "SCHEDULED" || row.status === "PLACED" || row.status === "QUEUED"
       ? await prisma.order.findUnique({ where: { id: orderId }, select: { status: true, refund: { select: { amountCents: true } } } })
       : { status: row.status, refund: null };
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that order");

@@ -1,5 +1,7 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderStatus, PaymentMethod, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
+import { isFiredLate } from "../schedule/fire-lateness.ts";
+import { describeWhen } from "../store/opening-hours.ts";
 import { estimateEtaMinutes } from "./order-eta.ts";
 import { readOrderProgress, type OrderProgress } from "./read-order-progress.ts";
 
@@ -29,8 +31,14 @@ export type OrderStatusView = {
   queuePosition: number | null;
   /** Minutes until it should be ready, from today's recent prep times; null once READY or CANCELLED. */
   etaMinutes: number | null;
-  /** The customer may still cancel (POST /api/orders/[token]/cancel): PLACED or QUEUED. */
+  /** The customer may still cancel (POST /api/orders/[token]/cancel): SCHEDULED, PLACED or QUEUED. */
   canCancel: boolean;
+  /** The pickup slot it was ordered for (ISO); null = as soon as possible. */
+  pickupAt: string | null;
+  /** The pickup time as the customer reads it: "8:15", "8:15 tomorrow", "8:15 on Saturday". */
+  pickupLabel: string | null;
+  /** Sent to the kitchen late (no worker ran at its time): it may not be ready at pickupAt. */
+  late: boolean;
   placedAt: string;
   queuedAt: string | null;
   startedAt: string | null;
@@ -65,13 +73,14 @@ type SummaryRow = {
   taxIncluded: boolean;
   totalCents: number;
   paymentMethod: PaymentMethod;
+  pickupAt: Date | null;
   sms: boolean;
   email: boolean;
   items: { name: string; quantity: number; unitPriceCents: number; options: unknown; note: string | null }[];
 };
 
 /** What never changes once the order is placed: read once per status stream, on connect. */
-export type OrderSummary = { orderId: string } & Pick<
+export type OrderSummary = { orderId: string; pickup: { at: Date; timeZone: string } | null } & Pick<
   OrderStatusView,
   | "ticketNumber"
   | "customerName"
@@ -89,12 +98,14 @@ export type OrderSummary = { orderId: string } & Pick<
 export async function readOrderSummary(options: {
   prisma: Pick<PrismaClient, "$queryRaw">;
   where: { publicToken: string } | { id: string };
+  /** STORE_TIMEZONE, the pickup time is told in. */
+  timeZone: string;
 }): Promise<OrderSummary | null> {
   const { where } = options;
   const match = "id" in where ? Prisma.sql`o."id" = ${where.id}::uuid` : Prisma.sql`o."publicToken" = ${where.publicToken}`;
   const [order] = await options.prisma.$queryRaw<SummaryRow[]>`
     SELECT o."id"::text AS "id", o."ticketNumber", o."customerName", o."subtotalCents", o."taxCents", o."tipCents",
-      o."taxIncluded", o."totalCents", o."paymentMethod"::text AS "paymentMethod",
+      o."taxIncluded", o."totalCents", o."paymentMethod"::text AS "paymentMethod", o."pickupAt",
       COALESCE(o."phone", '') <> '' AS "sms", COALESCE(o."email", '') <> '' AS "email",
       COALESCE((
         SELECT json_agg(json_build_object('name', i."name", 'quantity', i."quantity", 'unitPriceCents', i."unitPriceCents",
@@ -113,6 +124,7 @@ export async function readOrderSummary(options: {
     taxIncluded: order.taxIncluded,
     totalCents: order.totalCents,
     paymentMethod: order.paymentMethod,
+    pickup: order.pickupAt ? { at: order.pickupAt, timeZone: options.timeZone } : null,
     items: order.items.map((i) => ({
       name: i.name,
       quantity: i.quantity,
@@ -150,7 +162,10 @@ export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgr
       startedAt: progress.startedAt,
       now,
     }),
-    canCancel: waiting,
+    canCancel: waiting || progress.status === "SCHEDULED",
+    pickupAt: summary.pickup?.at.toISOString() ?? null,
+    pickupLabel: summary.pickup ? describeWhen(summary.pickup.at, now, summary.pickup.timeZone) : null,
+    late: isFiredLate(progress),
     placedAt: progress.placedAt.toISOString(),
     queuedAt: iso(progress.queuedAt),
     startedAt: iso(progress.startedAt),
@@ -166,6 +181,7 @@ export function buildOrderStatusView(summary: OrderSummary, progress: OrderProgr
 export async function getOrderStatus(options: {
   prisma: PrismaClient;
   where: { publicToken: string } | { id: string };
+  timeZone: string;
   now?: Date;
 }): Promise<{ orderId: string; view: OrderStatusView } | null> {
   const summary = await readOrderSummary(options);

@@ -33,11 +33,21 @@ export type NewOrder = {
    * when the payment is confirmed (lib/payments/settle-checkout.ts), so it cannot reach the kitchen before.
    */
   awaitingPayment: boolean;
+  /** The pickup slot's start; null = as soon as possible. */
+  pickupAt: Date | null;
+  /** pickupAt minus the order's prep time: later than createdAt, the order waits SCHEDULED for the worker to fire it. */
+  fireAt: Date | null;
   createdAt: Date;
   lines: PricedLine[];
   /** The order.placed message but for the ticket number, which is only known once the order is inserted. */
   placed: Omit<OrderPlacedMessage, "type" | "ticketNumber">;
 };
+
+/** Where a new order starts: waiting for its payment, booked for later, or on its way to the kitchen. */
+export function initialStatus(o: Pick<NewOrder, "awaitingPayment" | "fireAt" | "createdAt">): "AWAITING_PAYMENT" | "SCHEDULED" | "PLACED" {
+  if (o.awaitingPayment) return "AWAITING_PAYMENT";
+  return o.fireAt !== null && o.fireAt > o.createdAt ? "SCHEDULED" : "PLACED";
+}
 
 /** An inserted order comes back with its ticket number and the order.placed body written to its outbox row. */
 export type InsertedOrder = { ticketNumber: number; message: OrderPlacedMessage } | { atCapacity: true } | null;
@@ -58,6 +68,7 @@ export async function insertOrders(options: {
   const { orders } = options;
   if (orders.length === 0) return [];
   const bodies = orders.map((o) => buildUnnumberedOrderPlaced(o.placed));
+  const statuses = orders.map(initialStatus);
   const ordersJson = JSON.stringify(
     orders.map((o, n) => ({
       n,
@@ -78,8 +89,12 @@ export async function insertOrders(options: {
       currency: o.currency,
       paymentMethod: o.paymentMethod,
       paymentStatus: o.paymentStatus,
-      status: o.awaitingPayment ? "AWAITING_PAYMENT" : "PLACED",
+      status: statuses[n],
       createdAt: o.createdAt.toISOString(),
+      pickupAt: o.pickupAt?.toISOString() ?? null,
+      fireAt: o.fireAt?.toISOString() ?? null,
+      // Booked so close to its pickup time that it goes to the kitchen at once: fired now.
+      firedAt: o.pickupAt !== null && statuses[n] === "PLACED" ? o.createdAt.toISOString() : null,
     })),
   );
   const itemsJson = JSON.stringify(
@@ -98,20 +113,22 @@ export async function insertOrders(options: {
     ),
   );
   const outboxJson = JSON.stringify(
-    bodies.flatMap((body, n) => (orders[n]!.awaitingPayment ? [] : [{ id: body.outboxId, orderId: body.orderId, type: body.type, body }])),
+    bodies.flatMap((body, n) => (statuses[n] !== "PLACED" ? [] : [{ id: body.outboxId, orderId: body.orderId, type: body.type, body }])),
   );
   // Data-modifying CTEs run as one statement, and foreign keys are checked at its end,
   // so items and outbox rows can reference orders inserted beside them. The ticket
   // function is only called for orders that will be inserted, so a retried request
   // or one over capacity does not burn a ticket number. Without a limit the capacity
-  // CTE is empty and nothing is counted.
+  // CTE is empty and nothing is counted. Walk-ups and orders for a pickup slot (which has a
+  // capacity of its own, place-scheduled-order.ts) are never refused for it.
   // One row back, the results in input order: Prisma builds an object per returned row.
   const [row] = await options.tx.$queryRaw<{ tickets: (number | null)[]; atCapacity: boolean[] }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${ordersJson}::jsonb) AS x(
         n int, id uuid, "publicToken" text, "idempotencyKey" text, "requestHash" text, "businessDate" date,
         "customerName" text, source "OrderSource", phone text, email text, "subtotalCents" int, "taxCents" int, "tipCents" int, "taxIncluded" boolean,
-        "totalCents" int, currency text, "paymentMethod" "PaymentMethod", "paymentStatus" "PaymentStatus", status "OrderStatus", "createdAt" timestamptz)
+        "totalCents" int, currency text, "paymentMethod" "PaymentMethod", "paymentStatus" "PaymentStatus", status "OrderStatus", "createdAt" timestamptz,
+        "pickupAt" timestamptz, "fireAt" timestamptz, "firedAt" timestamptz)
     ),
     fresh AS (
       SELECT DISTINCT ON (i."idempotencyKey") i.*
@@ -124,17 +141,19 @@ export async function insertOrders(options: {
       FROM "StoreSettings" s WHERE s."id" = 1 AND s."maxOpenOrders" IS NOT NULL
     ),
     admitted AS (
-      SELECT f.* FROM (SELECT f.*, row_number() OVER (ORDER BY f.source = 'WALK_UP' DESC, f.n) AS rank FROM fresh f) f
-      WHERE f.source = 'WALK_UP' OR NOT EXISTS (SELECT 1 FROM capacity) OR f.rank <= (SELECT places FROM capacity)
+      SELECT f.* FROM (SELECT f.*, row_number() OVER (ORDER BY (f.source = 'WALK_UP' OR f."pickupAt" IS NOT NULL) DESC, f.n) AS rank FROM fresh f) f
+      WHERE f.source = 'WALK_UP' OR f."pickupAt" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM capacity) OR f.rank <= (SELECT places FROM capacity)
     ),
     numbered AS (
       SELECT a.*, brewline_next_ticket(a."businessDate") AS ticket FROM admitted a
     ),
     inserted AS (
       INSERT INTO "Order" ("id", "publicToken", "idempotencyKey", "requestHash", "businessDate", "ticketNumber", "customerName", "source", "phone", "email",
-        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", "currency", "paymentMethod", "paymentStatus", "status", "createdAt")
+        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", "currency", "paymentMethod", "paymentStatus", "status", "createdAt",
+        "pickupAt", "fireAt", "firedAt")
       SELECT id, "publicToken", "idempotencyKey", "requestHash", "businessDate", ticket, "customerName", source, phone, email,
-        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", currency, "paymentMethod", "paymentStatus", status, "createdAt" FROM numbered
+        "subtotalCents", "taxCents", "tipCents", "taxIncluded", "totalCents", currency, "paymentMethod", "paymentStatus", status, "createdAt",
+        "pickupAt", "fireAt", "firedAt" FROM numbered
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id", "ticketNumber"
     ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREP_SECONDS, estimateEtaMinutes } from "./order-eta.ts";
+import { DEFAULT_PREP_SECONDS } from "../schedule/prep-time.ts";
+import { estimateEtaMinutes } from "./order-eta.ts";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const base = { queuePosition: 1, medianPrepSeconds: null, startedAt: null, now };

@@ -1,7 +1,5 @@
 import type { OrderStatus } from "../generated/prisma/enums.ts";
-
-/** Used until the day has a finished order to learn from. */
-export const DEFAULT_PREP_SECONDS = 4 * 60;
+import { DEFAULT_PREP_SECONDS } from "../schedule/prep-time.ts";
 
 /**
  * Minutes until an order should be ready: the day's typical time from queued to ready

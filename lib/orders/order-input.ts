@@ -93,6 +93,11 @@ const phoneSchema = ({ region, smsCountries }: PhoneRules) =>
       return parsed.number;
     });
 
+/** An instant, as the canonical ISO string (so a retry hashes the same however it was written). */
+const pickupAtSchema = z.iso
+  .datetime({ offset: true, error: "pickupAt must be a date and time such as 2026-12-06T08:15:00Z" })
+  .transform((v) => new Date(v).toISOString());
+
 /** The customer's fields of an order; the web order adds a device id, a walk-up order does not. */
 export const orderFieldsFor = (rules: PhoneRules) => ({
   idempotencyKey: z
@@ -137,6 +142,8 @@ const makeSchema = (rules: PhoneRules) =>
       payment: z.enum(["online", "at_pickup"], { error: 'payment must be "online" or "at_pickup"' }).optional(),
       /** A tip on an online payment: a percentage of the items' prices or an amount in minor units. */
       tip: tipChoiceSchema.optional(),
+      /** Start of the pickup slot the order is for (GET /api/store/slots); absent = as soon as possible. */
+      pickupAt: pickupAtSchema.optional(),
     })
     .superRefine(requireNotifyConsent);
 

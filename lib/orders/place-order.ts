@@ -9,10 +9,13 @@ import { getItemsForPricing } from "../menu/get-items-for-pricing.ts";
 import type { MenuItemForPricing } from "../menu/menu-types.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
+import { readPickupOffer, slotUnavailable } from "../schedule/list-pickup-slots.ts";
+import { planPickup, type PickupPlan } from "../schedule/plan-pickup.ts";
 import { readStoreSettings } from "../store/read-store-settings.ts";
 import { AT_CAPACITY_MESSAGE, computeStoreState, storeRefusal, type StoreSettingsSnapshot } from "../store/store-state.ts";
 import { businessDate } from "./business-date.ts";
-import { insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
+import { initialStatus, insertOrders, type InsertedOrder, type NewOrder } from "./insert-orders.ts";
+import { insertScheduledOrder } from "./insert-scheduled-order.ts";
 import type { PlaceOrderInput } from "./order-input.ts";
 import { orderTotals, tipFromChoice } from "./order-totals.ts";
 import { priceCart } from "./price-order.ts";
@@ -26,8 +29,10 @@ export type PlacedOrder = {
   taxCents: number;
   tipCents: number;
   totalCents: number;
-  /** AWAITING_PAYMENT for an order paid online (the route then opens its checkout), else PLACED. */
+  /** AWAITING_PAYMENT for an order paid online (the route then opens its checkout), SCHEDULED for a pickup slot, else PLACED. */
   status: string;
+  /** The pickup slot's start (ISO); null = as soon as possible. */
+  pickupAt: string | null;
   /** false when the idempotency key matched an order that already existed. */
   created: boolean;
 };
@@ -143,12 +148,12 @@ export const KEY_REUSED_MESSAGE = "This order key was already used for a differe
 async function findByIdempotencyKey(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<PlacedOrder | null> {
   const o = await prisma.order.findUnique({
     where: { idempotencyKey },
-    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, tipCents: true, totalCents: true, status: true, requestHash: true },
+    select: { id: true, publicToken: true, ticketNumber: true, subtotalCents: true, taxCents: true, tipCents: true, totalCents: true, status: true, requestHash: true, pickupAt: true },
   });
   if (!o) return null;
   // Orders placed before the hash was kept have none: no retry can prove it is one.
   if (o.requestHash !== requestHash) throw new AppError("CONFLICT", KEY_REUSED_MESSAGE);
-  return { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, tipCents: o.tipCents, totalCents: o.totalCents, status: o.status, created: false };
+  return { orderId: o.id, publicToken: o.publicToken, ticketNumber: o.ticketNumber, subtotalCents: o.subtotalCents, taxCents: o.taxCents, tipCents: o.tipCents, totalCents: o.totalCents, status: o.status, pickupAt: o.pickupAt?.toISOString() ?? null, created: false };
 }
 
 /**
@@ -178,12 +183,23 @@ export async function placeOrder(
   const payment = paymentOf(options, input);
 
   const now = options.now ?? new Date();
-  const [{ menu, settings }] = await Promise.all([menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]), options.admit?.()]);
+  // For later: the slot's rules replace those of ordering now (hours, busy pause, open-orders cap).
+  const pickupAt = source === "ONLINE" ? input.pickupAt : undefined;
+  const [{ menu, settings }, , offer] = await Promise.all([
+    menuLookup(prisma)([...new Set(input.items.map((i) => i.menuItemId))]),
+    options.admit?.(),
+    pickupAt ? readPickupOffer({ prisma, timeZone: options.timeZone, now }) : null,
+  ]);
   let priced: ReturnType<typeof priceCart>;
+  let plan: PickupPlan | null = null;
   try {
-    const refusal = source === "ONLINE" && storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
+    const refusal = source === "ONLINE" && !pickupAt && storeRefusal(computeStoreState({ settings, openOrders: null, now, timeZone: options.timeZone }));
     if (refusal) throw refusal;
     priced = priceCart(menu, input.items);
+    if (pickupAt && offer) {
+      const lines = priced.lines.map((l) => ({ quantity: l.quantity, prepSeconds: menu.get(l.menuItemId)?.prepSeconds }));
+      plan = planPickup({ offer, pickupAt, lines });
+    }
   } catch (error) {
     // The first attempt may have been accepted before the item sold out or the store
     // closed: a retry must still get that order, not an error.
@@ -213,7 +229,8 @@ export async function placeOrder(
     publicToken,
     idempotencyKey: input.idempotencyKey,
     requestHash,
-    businessDate: businessDate(now, options.timeZone),
+    // A ticket of the day it is made: an order tonight for tomorrow gets tomorrow's number.
+    businessDate: businessDate(plan?.pickupAt ?? now, options.timeZone),
     customerName: input.customerName,
     source,
     keyedInBy,
@@ -226,12 +243,21 @@ export async function placeOrder(
     totalCents,
     currency: options.currency ?? storeMoneyFromEnv().currency,
     ...payment,
+    pickupAt: plan?.pickupAt ?? null,
+    fireAt: plan?.fireAt ?? null,
     createdAt: now,
     lines,
     placed,
   };
-  const result = await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
+  const result = plan
+    ? await insertScheduledOrder({ prisma, order: { ...order, pickupAt: plan.pickupAt }, capacity: plan.capacity, drinks: plan.drinks })
+    : await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
   if (result !== null && "error" in result) throw result.error;
+  if (result !== null && "slotTaken" in result) {
+    // Another customer took the last places since the offer was read: say so, with what is free now.
+    const fresh = await readPickupOffer({ prisma, timeZone: options.timeZone, now });
+    throw slotUnavailable({ view: fresh.view, pickupAt: order.pickupAt!, drinks: plan!.drinks, taken: true });
+  }
   // Only new keys are refused for capacity: an accepted key comes back as null below.
   if (result !== null && "atCapacity" in result) throw new AppError("AT_CAPACITY", AT_CAPACITY_MESSAGE, { reopensAt: null });
   if (result === null) {
@@ -242,10 +268,11 @@ export async function placeOrder(
   }
 
   const body = result.message;
-  const placedOrder = { orderId, publicToken, ticketNumber: result.ticketNumber, subtotalCents, taxCents, tipCents, totalCents, created: true };
-  if (payment.awaitingPayment) {
-    logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length }, "order saved, awaiting payment");
-    return { ...placedOrder, status: "AWAITING_PAYMENT" };
+  const placedOrder = { orderId, publicToken, ticketNumber: result.ticketNumber, subtotalCents, taxCents, tipCents, totalCents, pickupAt: order.pickupAt?.toISOString() ?? null, created: true };
+  const status = initialStatus(order);
+  if (status !== "PLACED") {
+    logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length, pickupAt: placedOrder.pickupAt }, status === "SCHEDULED" ? "order scheduled" : "order saved, awaiting payment");
+    return { ...placedOrder, status };
   }
   logger.info({ orderId, ticket: result.ticketNumber, lines: lines.length }, "order placed");
   await sendOutboxMessage({

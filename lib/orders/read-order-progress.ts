@@ -26,6 +26,9 @@ export type OrderProgress = {
   /** The refund of a cancelled order paid online, if one is owed. */
   refundStatus: RefundStatus | null;
   refundAmountCents: number | null;
+  /** A scheduled order's time to go to the kitchen, and when it did. */
+  fireAt: Date | null;
+  firedAt: Date | null;
 };
 
 type Row = OrderProgress & { id: string };
@@ -47,7 +50,7 @@ export async function readOrderProgress(options: {
   const rows = await options.prisma.$queryRaw<Row[]>`
     WITH wanted AS (
       SELECT o."id", o."status", o."createdAt" AS "placedAt", o."queuedAt", o."startedAt", o."readyRequestedAt", o."readyAt", o."cancelledAt",
-        o."cancelReason", o."businessDate", o."paymentStatus",
+        o."cancelReason", o."businessDate", o."paymentStatus", o."fireAt", o."firedAt",
         CASE WHEN p."paidAt" IS NULL THEN p."expiresAt" END AS "checkoutExpiresAt",
         r."status" AS "refundStatus", r."amountCents" AS "refundAmountCents"
       FROM "Order" o
@@ -73,7 +76,7 @@ export async function readOrderProgress(options: {
       FROM (SELECT DISTINCT "businessDate" FROM wanted) d
     )
     SELECT w."id"::text AS "id", w."status", w."placedAt", w."queuedAt", w."startedAt", w."readyRequestedAt", w."readyAt", w."cancelledAt",
-      w."cancelReason", w."paymentStatus", w."checkoutExpiresAt", w."refundStatus", w."refundAmountCents",
+      w."cancelReason", w."paymentStatus", w."fireAt", w."firedAt", w."checkoutExpiresAt", w."refundStatus", w."refundAmountCents",
       CASE WHEN w."status" IN ('PLACED', 'QUEUED') THEN r."position" END AS "queuePosition",
       m."medianPrepSeconds"
     FROM wanted w

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { logger } from "../log.ts";
-import { buildOrderPlaced } from "../messages/order-placed.ts";
+import { ORDER_PLACED_ITEM_SELECT, orderPlacedOf } from "../messages/order-placed.ts";
 import { buildPaymentRefund } from "../messages/payment-refund.ts";
-import { readOrderItemOptions } from "../messages/order-item-options.ts";
 import { sendOutboxMessage, type OutboxRow } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
 import type { CheckoutSession } from "./payment-provider.ts";
@@ -43,7 +42,7 @@ export async function settleCheckout(options: {
           customerName: true,
           totalCents: true,
           currency: true,
-          items: { select: { name: true, quantity: true, options: true, note: true }, orderBy: { position: "asc" } },
+          items: { select: ORDER_PLACED_ITEM_SELECT, orderBy: { position: "asc" } },
         },
       },
     },
@@ -88,24 +87,21 @@ export async function settleCheckout(options: {
     });
     // createdAt becomes the moment it was paid: the kitchen queue and the ETA count from when
     // the order could be made, so a slow payer does not jump ahead of those who ordered since.
-    const placed = await tx.$executeRaw`
-      UPDATE "Order" SET "status" = 'PLACED', "paymentStatus" = 'PAID', "createdAt" = ${now}
-      WHERE "id" = ${order.id}::uuid AND "status" = 'AWAITING_PAYMENT'`;
-    if (placed === 1) {
+    // An order for a pickup slot waits SCHEDULED for the worker to fire it, unless that time came.
+    const [placed] = await tx.$queryRaw<{ status: "PLACED" | "SCHEDULED" }[]>`
+      UPDATE "Order" SET "paymentStatus" = 'PAID',
+        "status" = CASE WHEN "fireAt" > ${now} THEN 'SCHEDULED'::"OrderStatus" ELSE 'PLACED'::"OrderStatus" END,
+        "createdAt" = CASE WHEN "fireAt" > ${now} THEN "createdAt" ELSE ${now} END,
+        "firedAt" = CASE WHEN "pickupAt" IS NOT NULL AND NOT "fireAt" > ${now} THEN ${now} END
+      WHERE "id" = ${order.id}::uuid AND "status" = 'AWAITING_PAYMENT'
+      RETURNING "status"::text AS "status"`;
+    if (placed?.status === "SCHEDULED") {
       await paymentUpdate;
-      const body = buildOrderPlaced({
-        outboxId: randomUUID(),
-        orderId: order.id,
-        ticketNumber: order.ticketNumber,
-        customerName: order.customerName,
-        items: order.items.map((i) => ({
-          name: i.name,
-          quantity: i.quantity,
-          options: readOrderItemOptions(i.options).map((o) => o.name),
-          note: i.note,
-        })),
-        placedAt: now.toISOString(),
-      });
+      return "paid";
+    }
+    if (placed) {
+      await paymentUpdate;
+      const body = orderPlacedOf({ outboxId: randomUUID(), order, placedAt: now });
       await addOutbox(tx, { id: body.outboxId, orderId: order.id, destination: "ORDERS_QUEUE", type: body.type, body });
       return "paid";
     }

@@ -1,3 +1,4 @@
+import { getConfig } from "../config.ts";
 import { getPrisma } from "../db/prisma.ts";
 import { boardChanges } from "./board-changes.ts";
 import { createKdsView, createOrderBoardView, createOrderStatusView } from "./live-views.ts";
@@ -21,7 +22,7 @@ const globalForViews = globalThis as unknown as { brewlineLiveViews?: LiveViews 
 export function getLiveViews(): LiveViews {
   globalForViews.brewlineLiveViews ??= {
     orderStatus: createOrderStatusView({ prisma: getPrisma(), listener: getOrderListener(), intervalMs: INTERVAL_MS }),
-    kitchen: createKdsView({ prisma: getPrisma(), listener: boardChanges, intervalMs: INTERVAL_MS }),
+    kitchen: createKdsView({ prisma: getPrisma(), listener: boardChanges, timeZone: getConfig().STORE_TIMEZONE, intervalMs: INTERVAL_MS }),
     board: createOrderBoardView({ prisma: getPrisma(), listener: boardChanges, intervalMs: INTERVAL_MS }),
   };
   return globalForViews.brewlineLiveViews;

@@ -70,16 +70,16 @@ export function createOrderStatusView(options: {
   };
 }
 
-/** Kitchen screens, keyed by station (null = the expediter's view of every ticket). */
-export function createKdsView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; intervalMs?: number }) {
-  const { prisma } = options;
+/** Kitchen screens, keyed by station (null = the expediter's view of every ticket); times in the store's time zone. */
+export function createKdsView(options: { prisma: PrismaClient; listener: Listener<BoardChange>; timeZone: string; intervalMs?: number }) {
+  const { prisma, timeZone } = options;
   return new SharedView<string | null, KdsBoardData, BoardChange>({
     name: "kitchen",
     listener: options.listener,
     intervalMs: options.intervalMs,
     affects: (change) => affectsBoards(change),
     // One snapshot for all stations: a ticket never shows on one board and not its station's.
-    compute: (stations) => prisma.$transaction((tx) => getKdsBoards({ prisma: tx, stations }), { isolationLevel: "RepeatableRead" }),
+    compute: (stations) => prisma.$transaction((tx) => getKdsBoards({ prisma: tx, stations, timeZone }), { isolationLevel: "RepeatableRead" }),
   });
 }
 

@@ -83,10 +83,11 @@ export function zonedInstant(dayNumber: number, minutes: number, timeZone: strin
   return new Date(real.length > 0 ? Math.min(...real) : before);
 }
 
-type Period = { day: number; open: number; close: number };
+/** An opening period of a local day (days since the epoch), in minutes from its midnight. */
+export type Period = { day: number; open: number; close: number };
 
 /** Each period of a local day, closing times past midnight counted from the same day. */
-function periodsOn(hours: OpeningHours, dayNumber: number): Period[] {
+export function periodsOn(hours: OpeningHours, dayNumber: number): Period[] {
   const weekday = WEEKDAYS[new Date(dayNumber * 86_400_000).getUTCDay()]!;
   return (hours[weekday] ?? []).map(([o, c]) => {
     const open = minutesOf(o);

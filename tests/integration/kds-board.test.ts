@@ -46,7 +46,7 @@ async function queuedOrder(customerName: string, items: Line[] = [latte], queued
 }
 
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
-const board = (station?: string) => getKdsBoard({ prisma: stack.prisma, station });
+const board = (station?: string) => getKdsBoard({ prisma: stack.prisma, station, timeZone: "UTC" });
 const rejection = (p: Promise<unknown>) => p.then(() => expect.fail("expected a rejection"), (e: unknown) => e as AppError);
 
 describe("getKdsBoard", () => {

@@ -87,7 +87,7 @@ describe("recall", () => {
     const recalled = await order(placed.orderId);
     expect(recalled).toMatchObject({ status: "IN_PROGRESS", readyAt: null, readyRequestedAt: null, claimedBy: "Sam", recalledAt: expect.any(Date) });
     expect(recalled.startedAt).not.toBeNull();
-    expect((await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } }))!.view.status).toBe("IN_PROGRESS");
+    expect((await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId }, timeZone: "UTC" }))!.view.status).toBe("IN_PROGRESS");
     // Recalled again straight away: it is already on the board.
     expect(await rejection(recallOrder({ prisma: stack.prisma, actor: testBarista, orderId: placed.orderId }))).toMatchObject({
       code: "CONFLICT",
@@ -171,10 +171,10 @@ describe("kitchen cancel", () => {
     const result = await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: placed.orderId, reason: "Out of oat milk", barista: "Sam" });
     expect(result).toEqual({ orderId: placed.orderId, ticketNumber: placed.ticketNumber, status: "CANCELLED" });
     expect(await order(placed.orderId)).toMatchObject({ status: "CANCELLED", cancelReason: "Out of oat milk", cancelledBy: "Sam", cancelledAt: expect.any(Date) });
-    const view = (await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } }))!.view;
+    const view = (await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId }, timeZone: "UTC" }))!.view;
     expect(view).toMatchObject({ status: "CANCELLED", cancelReason: "Out of oat milk", canCancel: false, etaMinutes: null });
     // Kitchen screens learn it was a cancellation (a chime and a notice), not a bump.
-    const board = await getKdsBoard({ prisma: stack.prisma });
+    const board = await getKdsBoard({ prisma: stack.prisma, timeZone: "UTC" });
     expect(board.tickets.map((t) => t.id)).not.toContain(placed.orderId);
     expect(board.cancelled[0]).toMatchObject({ id: placed.orderId, ticketNumber: placed.ticketNumber, reason: "Out of oat milk", cancelledBy: "Sam" });
 
@@ -256,7 +256,7 @@ describe("kitchen cancel", () => {
     expect(result).toEqual({ orderId: spam.orderId, ticketNumber: spam.ticketNumber, status: "CANCELLED" });
     expect(await order(spam.orderId)).toMatchObject({ status: "CANCELLED", cancelledAsSpam: true, cancelReason: SPAM_CANCEL_REASON, cancelledBy: "Sam" });
     expect(await stack.prisma.outboxMessage.count({ where: { orderId: spam.orderId, type: "order.cancelled" } })).toBe(0);
-    expect((await getKdsBoard({ prisma: stack.prisma })).tickets.map((t) => t.id)).not.toContain(spam.orderId);
+    expect((await getKdsBoard({ prisma: stack.prisma, timeZone: "UTC" })).tickets.map((t) => t.id)).not.toContain(spam.orderId);
 
     await cancelTicket({ prisma: stack.prisma, actor: testBarista, transport: stack.transport, orderId: real.orderId, reason: "Out of oat milk", barista: "Sam" });
     expect((await order(real.orderId)).cancelledAsSpam).toBe(false);

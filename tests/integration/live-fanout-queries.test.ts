@@ -65,7 +65,7 @@ async function statementsForOneChange(count: number): Promise<number> {
   for (let i = 0; i < count; i++) {
     const order = await placeTestOrder(stack);
     await markQueued(stack.prisma, order.orderId);
-    const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId } }))!;
+    const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId }, timeZone: "UTC" }))!;
     const response = sharedStream({ request: new Request("http://localhost/"), event: "order", join: (d) => view.join(summary, d) });
     const reader = sseReader(response);
     expect(await reader.nextEvent()).toMatchObject({ event: "order", data: { status: "QUEUED" } });
@@ -126,7 +126,7 @@ describe("live views: cost per change", () => {
   it("catches up after the LISTEN connection was lost while an order changed (resync)", async () => {
     const view = createOrderStatusView({ prisma, listener, intervalMs: 50 });
     const order = await placeTestOrder(stack);
-    const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId } }))!;
+    const summary = (await readOrderSummary({ prisma: stack.prisma, where: { id: order.orderId }, timeZone: "UTC" }))!;
     const screen = sseReader(sharedStream({ request: new Request("http://localhost/"), event: "order", join: (d) => view.join(summary, d) }));
     expect(await screen.nextEvent()).toMatchObject({ data: { status: "PLACED" } });
 

@@ -75,7 +75,7 @@ describe("paying online", () => {
     await waitFor(async () => (await orderOf(placed.orderId)).status === "QUEUED", { timeoutMs: 15_000 });
     const order = await orderOf(placed.orderId);
     // Placed, for the kitchen's queue and the customer's page, when it was paid.
-    const status = await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId } });
+    const status = await getOrderStatus({ prisma: stack.prisma, where: { id: placed.orderId }, timeZone: "UTC" });
     expect(new Date(status!.view.placedAt).getTime()).toBeGreaterThanOrEqual(paidFrom.getTime());
     expect(order).toMatchObject({ paymentStatus: "PAID", outbox: [{ type: "order.placed" }] });
     await expect(open(placed.publicToken)).rejects.toMatchObject({ code: "CONFLICT" });

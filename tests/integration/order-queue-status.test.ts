@@ -18,7 +18,7 @@ const place = async () => {
   const o = await placeTestOrder(ctx.stack);
   return { id: o.orderId, token: o.publicToken };
 };
-const status = async (id: string) => (await getOrderStatus({ prisma: ctx.stack.prisma, where: { id } }))!.view;
+const status = async (id: string) => (await getOrderStatus({ prisma: ctx.stack.prisma, where: { id }, timeZone: "UTC" }))!.view;
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
 
 describe("order status in the queue", () => {

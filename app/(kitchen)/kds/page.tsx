@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { KdsBoard } from "../../../components/kds/kds-board.tsx";
+import { getConfig } from "../../../lib/config.ts";
 import { getPrisma } from "../../../lib/db/prisma.ts";
 import { isAppError } from "../../../lib/errors.ts";
 import { getKdsBoard } from "../../../lib/kitchen/get-kds-board.ts";
@@ -19,7 +20,7 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
   const staff = await requireStaffPage("barista", station ? `/kds?station=${encodeURIComponent(station)}` : "/kds");
   let board;
   try {
-    board = await getKdsBoard({ prisma: getPrisma(), station });
+    board = await getKdsBoard({ prisma: getPrisma(), station, timeZone: getConfig().STORE_TIMEZONE });
   } catch (error) {
     // A bookmarked station that was renamed or removed: show everything rather than an error.
     if (station !== null && isAppError(error) && error.code === "NOT_FOUND") redirect("/kds");

@@ -1,3 +1,4 @@
+import { clockNow } from "../../../lib/clock.ts";
 import { getConfig } from "../../../lib/config.ts";
 import { getPrisma } from "../../../lib/db/prisma.ts";
 import { clientIp } from "../../../lib/http/client-ip.ts";
@@ -39,6 +40,7 @@ export const POST = handleRoute(async (request) => {
     onlinePayments: payments.online !== null,
     input,
     admit,
+    now: clockNow(),
   });
   const statusUrl = `/orders/${order.publicToken}`;
   // The order is saved whatever happens here: if the checkout cannot open now, the status
@@ -58,6 +60,7 @@ export const POST = handleRoute(async (request) => {
       tipCents: order.tipCents,
       totalCents: order.totalCents,
       status: order.status,
+      pickupAt: order.pickupAt,
       statusUrl,
       checkoutUrl,
     },

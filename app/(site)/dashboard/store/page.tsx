@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StoreEditor } from "../../../../components/store-admin/store-editor.tsx";
 import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
-import { getStoreAdmin } from "../../../../lib/store/get-store-admin.ts";
+import { getStoreAdmin } from "../../../../lib/dashboard/get-store-admin.ts";
 import { requireStaffPage } from "../../../require-staff-page.ts";
 
 export const dynamic = "force-dynamic";

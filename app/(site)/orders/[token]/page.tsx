@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatClock } from "../../../../components/format.ts";
 import { OrderStatusLive } from "../../../../components/order-status/order-status-live.tsx";
+import { clockNow } from "../../../../lib/clock.ts";
 import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { getOrderStatus, isPlausibleToken } from "../../../../lib/orders/get-order-status.ts";
@@ -23,7 +24,7 @@ export default async function OrderStatusPage({
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   if (!isPlausibleToken(token)) notFound();
-  const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token } });
+  const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token }, timeZone: getConfig().STORE_TIMEZONE });
   if (!found) notFound();
   const timeZone = getConfig().STORE_TIMEZONE;
   const { placedAt, readyAt, checkout } = found.view;
@@ -32,7 +33,14 @@ export default async function OrderStatusPage({
   return (
     <main>
       {/* The payment page's return address carries ?paid=1 (lib/payments/start-checkout.ts). */}
-      <OrderStatusLive token={token} initial={found.view} timeZone={timeZone} clocks={clocks} returnedFromCheckout={query.paid === "1"} />
+      <OrderStatusLive
+        token={token}
+        initial={found.view}
+        timeZone={timeZone}
+        clocks={clocks}
+        renderedAt={clockNow().toISOString()}
+        returnedFromCheckout={query.paid === "1"}
+      />
     </main>
   );
 }

@@ -1,9 +1,9 @@
 import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { jsonResponse, readJsonBody } from "../../../../lib/http/handle-route.ts";
-import { changeKitchenTimings } from "../../../../lib/store/change-kitchen-timings.ts";
+import { changeKitchenTimings } from "../../../../lib/kitchen/change-kitchen-timings.ts";
 import { changeStoreSettingsAsStaff } from "../../../../lib/store/change-store-settings-as-staff.ts";
-import { getStoreAdmin } from "../../../../lib/store/get-store-admin.ts";
+import { getStoreAdmin } from "../../../../lib/dashboard/get-store-admin.ts";
 import { managerRoute } from "../manager-route.ts";
 import { storeBodySchema } from "./schema.ts";
 

@@ -26,6 +26,28 @@ describe("storeBodySchema", () => {
   });
 });
 
+describe("storeBodySchema: pickup slots", () => {
+  const issues = (store: unknown) => storeBodySchema.safeParse({ store }).error?.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+
+  it("takes the scheduling settings, alone or with others, and an empty override list to clear them", () => {
+    const store = { scheduledOrders: false, slotMinutes: 10, slotDrinks: 500, slotDrinksByWeekday: { sat: 20, sun: 0 } };
+    expect(storeBodySchema.parse({ store })).toEqual({ store });
+    expect(storeBodySchema.parse({ store: { slotDrinks: 1, taxRateBasisPoints: 0 } })).toEqual({ store: { slotDrinks: 1, taxRateBasisPoints: 0 } });
+    expect(storeBodySchema.parse({ store: { slotDrinksByWeekday: {} } })).toEqual({ store: { slotDrinksByWeekday: {} } });
+  });
+
+  it("refuses each bad field with a message naming it", () => {
+    expect(issues({ slotMinutes: 7 })).toEqual([{ path: "store.slotMinutes", message: "slots are 5, 10 or 15 minutes long" }]);
+    expect(issues({ slotDrinks: 0 })).toEqual([{ path: "store.slotDrinks", message: "drinks per slot is at least 1" }]);
+    expect(issues({ slotDrinks: 501 })).toEqual([{ path: "store.slotDrinks", message: "drinks per slot is at most 500" }]);
+    expect(issues({ slotDrinksByWeekday: { sat: -1 } })).toEqual([{ path: "store.slotDrinksByWeekday.sat", message: "drinks per slot is at least 0" }]);
+    expect(issues({ slotMinutes: 15, slotDrinks: 2.5 })).toEqual([{ path: "store.slotDrinks", message: "drinks per slot is a whole number" }]);
+    for (const store of [{ slotMinutes: "15" }, { scheduledOrders: "yes" }, { slotDrinksByWeekday: { someday: 3 } }, { slotDrinksByWeekday: null }, { slotDrinksByWeekday: { mon: 501 } }]) {
+      expect(storeBodySchema.safeParse({ store }).success, JSON.stringify(store)).toBe(false);
+    }
+  });
+});
+
 describe("pauseBodySchema", () => {
   it("takes whole minutes from 0 to the longest pause", () => {
     expect(pauseBodySchema.parse({ minutes: 0 })).toEqual({ minutes: 0 });

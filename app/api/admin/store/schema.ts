@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slotSettingsSchema } from "../../../../lib/store/slot-settings.ts";
 import { MAX_PAUSE_MINUTES } from "../../../../lib/store/pause-ordering.ts";
 import { openingHoursSchema } from "../../../../lib/store/opening-hours.ts";
 import { kdsSettingsPatchSchema } from "../../kds/settings/schema.ts";
@@ -22,6 +23,8 @@ const storeSettingsPatchSchema = z.strictObject({
     .optional(),
   /** true: menu prices include the tax (VAT); false: the tax is added at checkout (US sales tax). */
   pricesIncludeTax: z.boolean({ error: "pricesIncludeTax must be true or false" }).optional(),
+  /** Ordering ahead for a pickup time: on/off, slot length, drinks per slot, per-weekday overrides ({} = none). */
+  ...slotSettingsSchema.partial().shape,
 });
 
 /** The store page saves the store's settings and the kitchen's timings together. */

@@ -1,3 +1,4 @@
+import { getConfig } from "../../../../lib/config.ts";
 import { getPrisma } from "../../../../lib/db/prisma.ts";
 import { isAppError } from "../../../../lib/errors.ts";
 import { getKdsBoard, readKdsContext, unknownStation } from "../../../../lib/kitchen/get-kds-board.ts";
@@ -23,7 +24,7 @@ export const GET = streamRoute("staff", async (request) => {
   const station = parseBoardQuery(request);
   if (station !== null && !(await readKdsContext(prisma)).stations.includes(station)) throw unknownStation(station);
   const first = () =>
-    getKdsBoard({ prisma, station }).catch((error: unknown) => {
+    getKdsBoard({ prisma, station, timeZone: getConfig().STORE_TIMEZONE }).catch((error: unknown) => {
       if (isAppError(error) && error.code === "NOT_FOUND") return null;
       throw error;
     });

@@ -1,3 +1,4 @@
+import { getConfig } from "../../../../../lib/config.ts";
 import { getPrisma } from "../../../../../lib/db/prisma.ts";
 import { AppError } from "../../../../../lib/errors.ts";
 import { readOrderSummary } from "../../../../../lib/orders/get-order-status.ts";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = streamRoute("public", async (request, context: { params: Promise<{ token: string }> }) => {
   const parsed = orderTokenParamsSchema.safeParse(await context.params);
-  const summary = parsed.success ? await readOrderSummary({ prisma: getPrisma(), where: { publicToken: parsed.data.token } }) : null;
+  const summary = parsed.success ? await readOrderSummary({ prisma: getPrisma(), where: { publicToken: parsed.data.token }, timeZone: getConfig().STORE_TIMEZONE }) : null;
   if (!summary) throw new AppError("NOT_FOUND", "We couldn't find that order");
   return sharedStream({ request, event: "order", join: (deliver) => getLiveViews().orderStatus.join(summary, deliver) });
 });

@@ -1,8 +1,8 @@
 import { recordStaffAction } from "../audit/record-staff-action.ts";
 import type { StaffUser } from "../auth/require-staff.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { KdsSettings } from "../kitchen/kitchen-types.ts";
-import { updateKdsSettings, type KdsSettingsPatch } from "../kitchen/update-kds-settings.ts";
+import type { KdsSettings } from "./kitchen-types.ts";
+import { updateKdsSettings, type KdsSettingsPatch } from "./update-kds-settings.ts";
 
 /** The kitchen display's timings changed by a manager, recorded in the audit log in the same transaction. */
 export async function changeKitchenTimings(options: {
