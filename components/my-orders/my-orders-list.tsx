@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import { formatMoney, storeMoney } from "../format.ts";
-import { asStatusView, headline, type LiveStatusView } from "../order-status/status-view.ts";
+import { asStatusView, shortStatus, type LiveStatusView } from "../order-status/status-view.ts";
 import { loadHistory, type PastOrder } from "./order-history.ts";
 
 /** Often enough to feel live on a phone left open at the counter, rare enough for a list of 20. */
@@ -70,7 +70,7 @@ function itemCount(view: LiveStatusView) {
 
 function OrderRow({ row }: { row: Row }) {
   const view = row.view;
-  const status = view ? headline(view).title : view === null ? "Status unavailable" : "Checking…";
+  const status = view ? shortStatus(view) : view === null ? "Status unavailable" : "Checking…";
   const ready = view?.status === "READY";
   return (
     <Link

@@ -11,15 +11,28 @@ import { CancelOrder } from "./cancel-order.tsx";
 import { NotifyButton } from "./notify-button.tsx";
 import { OrderSummary } from "./order-summary.tsx";
 import { PaymentState } from "./payment-state.tsx";
+import { PickupCountdown } from "./pickup-countdown.tsx";
 import { ProgressSteps } from "./progress-steps.tsx";
 import { alertReady, unlockAudioOnFirstGesture } from "./ready-alert.ts";
-import { asStatusView, becameReady, beforeKitchen, headline, isFinal, keepsListening, waitText, type LiveStatusView, type Status } from "./status-view.ts";
+import {
+  asStatusView,
+  becameReady,
+  beforeKitchen,
+  headline,
+  isFinal,
+  keepsListening,
+  pickupNote,
+  waitText,
+  type LiveStatusView,
+  type Status,
+} from "./status-view.ts";
 
 export function OrderStatusLive({
   token,
   initial,
   timeZone,
   clocks,
+  renderedAt,
   returnedFromCheckout = false,
 }: {
   token: string;
@@ -27,6 +40,8 @@ export function OrderStatusLive({
   timeZone: string;
   /** The order's times as the server wrote them out (see OrderSummary). */
   clocks: Record<string, string>;
+  /** The shop's time when the server rendered the page: the pickup countdown counts from it. */
+  renderedAt: string;
   /** The payment page sent the customer back here (?paid=1): its confirmation is on its way. */
   returnedFromCheckout?: boolean;
 }) {
@@ -73,6 +88,7 @@ export function OrderStatusLive({
   const cancelled = view.status === "CANCELLED";
   const neverMade = cancelled || view.status === "PAYMENT_EXPIRED";
   const wait = waitText(view);
+  const pickup = pickupNote(view);
   const notify = [view.notify.sms && "a text", view.notify.email && "an email"].filter(Boolean).join(" and ");
 
   return (
@@ -101,16 +117,25 @@ export function OrderStatusLive({
           <p className="mt-1" data-testid="status-detail">
             {detail}
           </p>
+          {pickup && (
+            <p className="mt-3 text-sm font-semibold" data-testid="pickup-time">
+              {pickup}
+            </p>
+          )}
           {wait && (
             <p className="mt-3 inline-block rounded-full bg-accent-soft px-3 py-1 text-sm font-semibold" data-testid="wait">
               {wait}
             </p>
           )}
         </div>
+        {/* Outside the live region: a screen reader hears the status change, not every passing minute. */}
+        {view.pickupAt && (view.status === "SCHEDULED" || view.status === "AWAITING_PAYMENT") && (
+          <PickupCountdown pickupAt={view.pickupAt} renderedAt={renderedAt} shown={view.status === "SCHEDULED"} />
+        )}
 
         <PaymentState token={token} view={view} confirming={confirming} clock={clock} />
 
-        {!neverMade && <ProgressSteps status={view.status} ready={ready} />}
+        {!neverMade && <ProgressSteps view={view} ready={ready} />}
       </section>
 
       {!finished && view.canCancel === true && (

@@ -40,7 +40,7 @@ export function PaymentState({
       </p>
       {awaiting && view.checkout && (
         <p className="mt-1 text-sm text-muted" data-testid="payment-expires">
-          Pay by <time dateTime={view.checkout.expiresAt}>{clock(view.checkout.expiresAt)}</time> to send it to the kitchen.
+          Pay by <time dateTime={view.checkout.expiresAt}>{clock(view.checkout.expiresAt)}</time> {view.pickupLabel ? "to book your pickup time" : "to send it to the kitchen"}.
         </p>
       )}
       {awaiting && <PayNow token={token} />}

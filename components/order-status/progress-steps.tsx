@@ -1,15 +1,17 @@
-import { STEPS, stepIndex, type Status } from "./status-view.ts";
+import { stepIndex, stepsFor, type LiveStatusView } from "./status-view.ts";
 
 /**
- * Placed → queued → being made → ready, with the current step marked for screen readers too.
- * The current step pulses twice when it is reached, not forever: an endless animation keeps
- * a phone that waits on this page redrawing (and its battery busy) for minutes.
+ * (Scheduled →) placed → queued → being made → ready, with the current step marked for
+ * screen readers too. The current step pulses twice when it is reached, not forever: an
+ * endless animation keeps a phone that waits on this page redrawing (and its battery
+ * busy) for minutes.
  */
-export function ProgressSteps({ status, ready }: { status: Status; ready: boolean }) {
-  const current = stepIndex(status);
+export function ProgressSteps({ view, ready }: { view: Pick<LiveStatusView, "status" | "pickupAt">; ready: boolean }) {
+  const steps = stepsFor(view);
+  const current = stepIndex(view.status, steps);
   return (
-    <ol className="mt-7 grid grid-cols-4 gap-2" aria-label="Progress" data-testid="progress">
-      {STEPS.map((step, i) => {
+    <ol className={`mt-7 grid gap-2 ${steps.length === 5 ? "grid-cols-5" : "grid-cols-4"}`} aria-label="Progress" data-testid="progress">
+      {steps.map((step, i) => {
         const done = i <= current;
         const now = i === current;
         return (

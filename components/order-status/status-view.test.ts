@@ -4,12 +4,16 @@ import {
   becameReady,
   beforeKitchen,
   cancelledDetail,
+  countdownText,
   headline,
   isFinal,
   keepsListening,
   ordinal,
   paymentState,
+  pickupNote,
+  shortStatus,
   stepIndex,
+  stepsFor,
   waitText,
   type LiveStatusView,
 } from "./status-view.ts";
@@ -142,6 +146,72 @@ describe("status view", () => {
 
     it("says nothing about payment to a server that does not send it", () => {
       expect(paymentState(view())).toBeNull();
+    });
+  });
+
+  describe("scheduled pickup", () => {
+    const scheduled = (patch: Partial<LiveStatusView> = {}) =>
+      view({ status: "SCHEDULED", pickupAt: "2026-01-02T08:15:00.000Z", pickupLabel: "8:15 tomorrow", late: false, canCancel: true, ...patch });
+
+    it("says when it is scheduled for, with no queue or wait yet, and keeps listening for it to be fired", () => {
+      expect(headline(scheduled())).toEqual({
+        title: "Scheduled for 8:15 tomorrow",
+        detail: "We'll start making it in time for your pickup. You can cancel until then.",
+      });
+      expect(waitText(scheduled({ queuePosition: 3, etaMinutes: 5 }))).toBeNull();
+      expect(isFinal("SCHEDULED")).toBe(false);
+      expect(keepsListening(scheduled())).toBe(true);
+      expect(pickupNote(scheduled())).toBeNull();
+    });
+
+    it("puts a Scheduled step first, current while scheduled and done once it reached the kitchen", () => {
+      const steps = stepsFor(scheduled());
+      expect(steps.map((s) => s.key)).toEqual(["SCHEDULED", "PLACED", "QUEUED", "IN_PROGRESS", "READY"]);
+      expect(stepIndex("SCHEDULED", steps)).toBe(0);
+      expect(stepIndex("QUEUED", steps)).toBe(2);
+      expect(stepsFor(scheduled({ status: "QUEUED" }))).toEqual(steps);
+      // An order for as soon as possible has the usual four.
+      expect(stepsFor(view()).map((s) => s.key)).toEqual(["PLACED", "QUEUED", "IN_PROGRESS", "READY"]);
+      expect(stepIndex("SCHEDULED")).toBe(-1);
+    });
+
+    it("follows the usual steps once fired, keeping the pickup time, and says nothing of being late", () => {
+      const fired = scheduled({ status: "QUEUED", late: true, queuePosition: 2, etaMinutes: 4 });
+      expect(headline(fired)).toEqual(headline(view({ status: "QUEUED" })));
+      expect(waitText(fired)).toBe("2nd in the queue · about 4 min");
+      expect(pickupNote(fired)).toBe("Pickup at 8:15 tomorrow");
+      expect(pickupNote(scheduled({ status: "IN_PROGRESS" }))).toBe("Pickup at 8:15 tomorrow");
+      expect(pickupNote(scheduled({ status: "READY" }))).toBeNull();
+      expect(pickupNote(view({ status: "QUEUED" }))).toBeNull();
+      expect(JSON.stringify([headline(fired), waitText(fired), pickupNote(fired)])).not.toMatch(/late|delay|sorry/i);
+    });
+
+    it("counts down to the pickup in minutes, rounding up, never below zero", () => {
+      const min = 60_000;
+      expect(countdownText(65 * min)).toBe("Ready for pickup in 1 h 05 min");
+      expect(countdownText(34 * min)).toBe("Ready for pickup in 34 min");
+      expect(countdownText(33 * min + 1_000)).toBe("Ready for pickup in 34 min");
+      expect(countdownText(59 * min + 30_000)).toBe("Ready for pickup in 1 h 00 min");
+      expect(countdownText(12 * 60 * min)).toBe("Ready for pickup in 12 h 00 min");
+      expect(countdownText(1_000)).toBe("Ready for pickup in 1 min");
+      expect(countdownText(0)).toBe("Ready for pickup any moment now");
+      expect(countdownText(-5 * min)).toBe("Ready for pickup any moment now");
+    });
+
+    it("books the slot once paid online, and says so", () => {
+      const unpaid = scheduled({ status: "AWAITING_PAYMENT", paymentMethod: "ONLINE", paymentStatus: "UNPAID" });
+      expect(headline(unpaid).detail).toBe("Your 8:15 tomorrow pickup is booked as soon as it's paid.");
+      expect(headline(unpaid, { confirming: true }).detail).toBe("This takes a few seconds. Your 8:15 tomorrow pickup is booked as soon as it's confirmed.");
+      expect(stepIndex(unpaid.status, stepsFor(unpaid))).toBe(-1);
+      const paid = scheduled({ paymentMethod: "ONLINE", paymentStatus: "PAID" });
+      expect(paymentState(paid)).toEqual({ tone: "ok", text: "Paid · scheduled for 8:15 tomorrow" });
+      expect(paymentState({ ...paid, status: "PLACED" })).toEqual({ tone: "ok", text: "Paid online" });
+      expect(paymentState(scheduled({ paymentMethod: "PAY_AT_PICKUP", paymentStatus: "UNPAID" }))).toBeNull();
+    });
+
+    it("reads as Scheduled 8:15 in the list of orders", () => {
+      expect(shortStatus(scheduled({ pickupLabel: "8:15" }))).toBe("Scheduled 8:15");
+      expect(shortStatus(scheduled({ status: "QUEUED" }))).toBe("In the queue");
     });
   });
 });

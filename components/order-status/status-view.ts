@@ -3,21 +3,31 @@ import { formatMoney } from "../format.ts";
 
 // What the customer's status page shows for each state, kept pure for unit tests. The
 // fields beyond OrderStatusView are optional so the page works with a server that does
-// not send them yet (it then shows no queue position, no cancel button and no payment line).
+// not send them yet (it then shows no queue position, no cancel button, no payment line
+// and no pickup time).
 
 type PaymentFields = "tipCents" | "taxIncluded" | "paymentMethod" | "paymentStatus" | "checkout" | "refund";
-type Optional = "subtotalCents" | "taxCents" | "queuePosition" | "etaMinutes" | "canCancel" | PaymentFields;
+type PickupFields = "pickupAt" | "pickupLabel" | "late";
+type Optional = "subtotalCents" | "taxCents" | "queuePosition" | "etaMinutes" | "canCancel" | PaymentFields | PickupFields;
 
 export type LiveStatusView = Omit<OrderStatusView, Optional> & Partial<Pick<OrderStatusView, Optional>>;
 
 export type Status = OrderStatusView["status"];
 
-export const STEPS = [
+export type Step = { key: Status; label: string };
+
+const STEPS: readonly Step[] = [
   { key: "PLACED", label: "Placed" },
   { key: "QUEUED", label: "Queued" },
   { key: "IN_PROGRESS", label: "Being made" },
   { key: "READY", label: "Ready" },
-] as const;
+];
+
+const SCHEDULED_STEP: Step = { key: "SCHEDULED", label: "Scheduled" };
+
+/** An order for a pickup time has its "Scheduled" step first, and keeps it once it reached the kitchen. */
+export const stepsFor = (view: Pick<LiveStatusView, "status" | "pickupAt">): readonly Step[] =>
+  view.pickupAt || view.status === "SCHEDULED" ? [SCHEDULED_STEP, ...STEPS] : STEPS;
 
 /** Nothing more will happen to the order (READY is final for the wait, though a recall can reopen it). */
 export const isFinal = (status: Status) => status === "READY" || status === "CANCELLED" || status === "PAYMENT_EXPIRED";
@@ -26,7 +36,7 @@ export const isFinal = (status: Status) => status === "READY" || status === "CAN
 export const beforeKitchen = (status: Status) => status === "AWAITING_PAYMENT" || status === "PAYMENT_EXPIRED";
 
 /** Index of the current step; -1 while awaiting payment (no step reached yet) and when cancelled or never paid (the steps are then not shown). */
-export const stepIndex = (status: Status) => STEPS.findIndex((s) => s.key === status);
+export const stepIndex = (status: Status, steps: readonly Step[] = STEPS) => steps.findIndex((s) => s.key === status);
 
 /** The order is paid online (or was, before a refund): nothing to pay at the counter. */
 const paidOnline = (view: LiveStatusView) => view.paymentMethod === "ONLINE" && view.paymentStatus !== undefined && view.paymentStatus !== "UNPAID";
@@ -38,10 +48,17 @@ const paidOnline = (view: LiveStatusView) => view.paymentMethod === "ONLINE" && 
  */
 export function headline(view: LiveStatusView, options: { confirming?: boolean } = {}): { title: string; detail: string } {
   switch (view.status) {
-    case "AWAITING_PAYMENT":
+    case "AWAITING_PAYMENT": {
+      const then = view.pickupLabel ? `Your ${view.pickupLabel} pickup is booked` : "Your order goes to the baristas";
       return options.confirming
-        ? { title: "Confirming your payment…", detail: "This takes a few seconds. Your order goes to the baristas as soon as it's confirmed." }
-        : { title: "Waiting for payment", detail: "Your order goes to the baristas as soon as it's paid." };
+        ? { title: "Confirming your payment…", detail: `This takes a few seconds. ${then} as soon as it's confirmed.` }
+        : { title: "Waiting for payment", detail: `${then} as soon as it's paid.` };
+    }
+    case "SCHEDULED":
+      return {
+        title: view.pickupLabel ? `Scheduled for ${view.pickupLabel}` : "Scheduled",
+        detail: "We'll start making it in time for your pickup. You can cancel until then.",
+      };
     case "PAYMENT_EXPIRED":
       return { title: "Payment not completed", detail: "This order was not sent to the kitchen, and nothing was charged." };
     case "PLACED":
@@ -90,7 +107,7 @@ export function keepsListening(view: Pick<LiveStatusView, "status" | "paymentMet
 
 /** "3rd in the queue · about 6 min", or null when there is nothing useful to say. */
 export function waitText(view: LiveStatusView): string | null {
-  if (isFinal(view.status) || beforeKitchen(view.status)) return null;
+  if (isFinal(view.status) || beforeKitchen(view.status) || view.status === "SCHEDULED") return null;
   const parts: string[] = [];
   const position = view.queuePosition;
   if (typeof position === "number" && position > 0) parts.push(position === 1 ? "Next in line" : `${ordinal(position)} in the queue`);
@@ -123,11 +140,37 @@ export function paymentState(view: LiveStatusView, options: { confirming?: boole
     }
     if (refund?.status === "PENDING") return { tone: "waiting", text: `Refund of ${formatMoney(refund.amountCents)} on its way` };
     if (refund?.status === "FAILED") return { tone: "danger", text: "We couldn't refund automatically — please talk to the café" };
-    if (status === "PAID") return { tone: "ok", text: view.status === "CANCELLED" ? "Paid online · refund on its way" : "Paid online" };
+    if (status === "PAID") {
+      if (view.status === "CANCELLED") return { tone: "ok", text: "Paid online · refund on its way" };
+      return { tone: "ok", text: view.status === "SCHEDULED" && view.pickupLabel ? `Paid · scheduled for ${view.pickupLabel}` : "Paid online" };
+    }
     return null;
   }
   // Paying at pickup is what the page has always said (the total's label, the ready message).
   return status === "PAID" ? { tone: "ok", text: "Paid at the counter" } : null;
+}
+
+/**
+ * The time left until a scheduled pickup: "Ready for pickup in 1 h 05 min", "in 34 min"
+ * (whole minutes, rounded up, so it never says 0 while time is left), never below zero.
+ */
+export function countdownText(msLeft: number): string {
+  const minutes = Math.ceil(Math.max(0, msLeft) / 60_000);
+  if (minutes === 0) return "Ready for pickup any moment now";
+  if (minutes < 60) return `Ready for pickup in ${minutes} min`;
+  return `Ready for pickup in ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
+
+/** "Pickup at 8:15" once a scheduled order is in the kitchen's hands; null otherwise (and when ready: it is there). */
+export function pickupNote(view: Pick<LiveStatusView, "status" | "pickupLabel">): string | null {
+  if (!view.pickupLabel) return null;
+  return view.status === "PLACED" || view.status === "QUEUED" || view.status === "IN_PROGRESS" ? `Pickup at ${view.pickupLabel}` : null;
+}
+
+/** The status in a few words for a list of orders: "Scheduled 8:15", else the page's title. */
+export function shortStatus(view: LiveStatusView): string {
+  if (view.status === "SCHEDULED" && view.pickupLabel) return `Scheduled ${view.pickupLabel}`;
+  return headline(view).title;
 }
 
 /** The order became ready while this page watched it (not: it was ready when the page opened). */

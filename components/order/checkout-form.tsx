@@ -3,10 +3,12 @@
 import { useEffect, useId, useState } from "react";
 import { formatMoney } from "../format.ts";
 import type { CheckoutDetails, CheckoutFailure, CheckoutField } from "./checkout.ts";
+import { ChoiceCard } from "./choice-card.tsx";
 import { MAX_NAME_LENGTH } from "./menu-math.ts";
+import { PickupChoice } from "./pickup-choice.tsx";
 import { TipPicker } from "./tip-picker.tsx";
-import type { PaymentChoice } from "./tip-math.ts";
 import type { PaymentPanel } from "./use-checkout.ts";
+import type { PickupPanel } from "./use-pickup-slots.ts";
 
 const FIELD_ORDER: CheckoutField[] = ["customerName", "phone", "email", "notifyConsent", "tip"];
 
@@ -30,6 +32,8 @@ export function CheckoutForm({
   blockedReason,
   totalCents,
   payment = null,
+  pickup = null,
+  pickupLabel = null,
   onSubmit,
 }: {
   failure: CheckoutFailure | null;
@@ -41,6 +45,10 @@ export function CheckoutForm({
   totalCents: number;
   /** useCheckout's payment section; null (or absent) when the store takes payment at pickup only. */
   payment?: PaymentPanel | null;
+  /** usePickupSlots' section; null (or absent) when the store offers no scheduling now. */
+  pickup?: PickupPanel | null;
+  /** The chosen slot ("8:15"), null for as soon as possible. */
+  pickupLabel?: string | null;
   onSubmit: (details: CheckoutDetails) => void;
 }) {
   const [details, setDetails] = useState<Details>({ customerName: "", phone: "", email: "", notifyConsent: false });
@@ -106,12 +114,20 @@ export function CheckoutForm({
         </div>
       </fieldset>
 
+      {pickup && <PickupChoice panel={pickup} disabled={submitting} />}
+
       {payment ? (
         <fieldset className="mt-5" disabled={submitting}>
           <legend className="text-sm font-medium">How would you like to pay?</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
             {PAYMENT_CHOICES.map((choice) => (
-              <PaymentCard key={choice.value} name={`${base}-payment`} {...choice} method={payment.method} onChange={payment.setMethod} />
+              <ChoiceCard
+                key={choice.value}
+                name={`${base}-payment`}
+                {...choice}
+                checked={payment.method === choice.value}
+                onChange={() => payment.setMethod(choice.value)}
+              />
             ))}
           </div>
           {payingNow && <TipPicker panel={payment} inputId={id("tip")} error={tipError} />}
@@ -151,13 +167,21 @@ export function CheckoutForm({
         )}
       </button>
       <p id={`${base}-blocked`} className="mt-2 text-center text-xs text-muted">
-        {blockedReason ??
-          (payingNow
-            ? "You'll pay on a secure payment page. We start making it once it's paid, and you can cancel until then."
-            : "Pay at the counter when you pick up. You can cancel until we start making it.")}
+        {blockedReason ?? checkoutNote(payingNow, pickupLabel)}
       </p>
     </form>
   );
+}
+
+function checkoutNote(payingNow: boolean, pickupLabel: string | null): string {
+  if (pickupLabel) {
+    return payingNow
+      ? `You'll pay on a secure payment page, and we'll have it ready at ${pickupLabel}. You can cancel until we start making it.`
+      : `We'll have it ready at ${pickupLabel}. Pay at the counter when you pick up. You can cancel until we start making it.`;
+  }
+  return payingNow
+    ? "You'll pay on a secure payment page. We start making it once it's paid, and you can cancel until then."
+    : "Pay at the counter when you pick up. You can cancel until we start making it.";
 }
 
 const inputClass =
@@ -175,37 +199,6 @@ function Field({ id, label, hint, optional, error, children }: { id: string; lab
       {children}
       <FieldError id={`${id}-error`} message={error} />
     </div>
-  );
-}
-
-function PaymentCard({
-  name,
-  value,
-  testId,
-  method,
-  onChange,
-  title,
-  detail,
-}: {
-  name: string;
-  value: PaymentChoice;
-  testId: string;
-  method: PaymentChoice;
-  onChange: (method: PaymentChoice) => void;
-  title: string;
-  detail: string;
-}) {
-  return (
-    <label
-      data-testid={testId}
-      className="flex min-h-16 cursor-pointer items-start gap-2.5 rounded-2xl border border-line bg-bg p-3 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent"
-    >
-      <input type="radio" name={name} value={value} checked={method === value} onChange={() => onChange(value)} className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]" />
-      <span>
-        <span className="block font-semibold">{title}</span>
-        <span className="block text-xs text-muted">{detail}</span>
-      </span>
-    </label>
   );
 }
 

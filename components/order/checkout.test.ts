@@ -43,6 +43,19 @@ describe("checkout", () => {
     expect(keyFor(online)).not.toBe(keyFor(custom));
   });
 
+  it("sends the pickup slot only when one is chosen, and a new slot is a new order", () => {
+    const details = { customerName: "Ada", phone: "", email: "" };
+    const asap = orderRequestBody([line], details);
+    expect(asap).not.toHaveProperty("pickupAt");
+    const scheduled = orderRequestBody([line], { ...details, pickupAt: "2026-01-02T08:15:00.000Z" });
+    expect(scheduled).toMatchObject({ pickupAt: "2026-01-02T08:15:00.000Z" });
+    expect(placeOrderInputSchema.safeParse({ ...scheduled, idempotencyKey: newIdempotencyKey() }).success).toBe(true);
+    const later = orderRequestBody([line], { ...details, pickupAt: "2026-01-02T08:30:00.000Z" });
+    const keyFor = createKeyKeeper(() => crypto.randomUUID());
+    expect(keyFor(scheduled)).not.toBe(keyFor(later));
+    expect(keyFor(asap)).not.toBe(keyFor(scheduled));
+  });
+
   it("reuses the key for the same order and makes a new one when it changes", () => {
     let n = 0;
     const keyFor = createKeyKeeper(() => `key-${++n}`);

@@ -16,6 +16,8 @@ export type CheckoutDetails = {
   payment?: PaymentChoice;
   /** Only with payment "online". */
   tip?: TipChoice;
+  /** The chosen pickup slot's start (ISO); absent for as soon as possible. */
+  pickupAt?: string;
 };
 
 const hasContact = (details: CheckoutDetails) => details.phone.trim() !== "" || details.email.trim() !== "";
@@ -30,6 +32,7 @@ export function orderRequestBody(lines: CartLine[], details: CheckoutDetails, de
     ...(deviceId ? { deviceId } : {}),
     ...(details.payment ? { payment: details.payment } : {}),
     ...(details.payment === "online" && details.tip ? { tip: details.tip } : {}),
+    ...(details.pickupAt ? { pickupAt: details.pickupAt } : {}),
     items: lines.map((l) => ({
       menuItemId: l.menuItemId,
       quantity: l.quantity,
@@ -68,12 +71,14 @@ export type OrderResponse = {
   totalCents: number;
   status: string;
   statusUrl: string;
+  /** The pickup slot's start (ISO), null for as soon as possible; absent from an older server. */
+  pickupAt?: string | null;
   /** The payment provider's page for an order paid online; null when it could not be opened (the status page offers "Pay now"). */
   checkoutUrl?: string | null;
 };
 export type ApiIssue = { path?: unknown; message?: unknown };
 export type ApiError = {
-  error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; field?: string; reopensAt?: string | null } };
+  error?: { code?: string; message?: string; details?: { line?: number; issues?: ApiIssue[]; field?: string; reopensAt?: string | null; nextSlots?: unknown } };
 };
 
 /**

@@ -25,6 +25,7 @@ import {
 import { StoreBanner } from "./store-banner.tsx";
 import type { StoreStatus } from "./store-status.ts";
 import { useCheckout } from "./use-checkout.ts";
+import { usePickupSlots } from "./use-pickup-slots.ts";
 import { useLiveMenu } from "./use-live-menu.ts";
 
 const storage = () => (typeof window === "undefined" ? undefined : window.localStorage);
@@ -36,7 +37,7 @@ const loadItemSheet = () => import("./item-sheet.tsx");
 const ItemSheet = dynamic(() => loadItemSheet().then((m) => m.ItemSheet), { ssr: false });
 
 export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone }: { menu: MenuCategory[]; store?: StoreStatus; timeZone?: string }) {
-  const { menu, store, setStore, refresh, stream } = useLiveMenu(initialMenu, renderedStore);
+  const { menu, store, setStore, refresh, stream, changes } = useLiveMenu(initialMenu, renderedStore);
   const [savedLines, setLines] = useState<CartLine[]>([]);
   const [restored, setRestored] = useState(false);
   const [sheet, setSheet] = useState<SheetTarget | null>(null);
@@ -77,7 +78,9 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
 
   // Derived, not stored: new prices or a sold-out option from the live menu reach the cart at once.
   const lines = repriceCart(savedLines, menu);
-  const checkout = useCheckout({ lines, store, setStore, refreshMenu: refresh });
+  const count = cartCount(lines);
+  const pickup = usePickupSlots({ drinks: count, acceptingOrders: store.acceptingOrders, menuChanges: changes });
+  const checkout = useCheckout({ lines, store, setStore, refreshMenu: refresh, pickupAt: pickup.pickupAt, onSlotUnavailable: pickup.slotTaken });
   const items = itemsById(menu);
   const problems = new Map<number, string>(checkout.failure?.lines ?? []);
   lines.forEach((line, i) => {
@@ -87,15 +90,18 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
   // The tip is chosen in the checkout form (0 unless paying online) and shown in the cart's totals.
   const totals = estimateTotals(lines, store, { amount: checkout.tipCents });
   const { totalCents } = totals;
-  const count = cartCount(lines);
   const unorderable = lines.some((line) => lineProblem(line, items.get(line.menuItemId)) !== null);
-  const blockedReason = !store.acceptingOrders
-    ? "We're not taking online orders right now."
-    : unorderable
-      ? "Remove or change the highlighted drinks to continue."
-      : lines.length > MAX_CART_LINES
-        ? `At most ${MAX_CART_LINES} different drinks per order.`
-        : null;
+  // The server decides on a scheduled order even while the store takes none for now.
+  const blockedReason =
+    !store.acceptingOrders && !pickup.scheduledOnly
+      ? "We're not taking online orders right now."
+      : pickup.needsSlot
+        ? "Choose a pickup time to continue."
+        : unorderable
+          ? "Remove or change the highlighted drinks to continue."
+          : lines.length > MAX_CART_LINES
+            ? `At most ${MAX_CART_LINES} different drinks per order.`
+            : null;
 
   const change = (update: (ls: CartLine[]) => CartLine[]) => {
     setLines(update);
@@ -115,7 +121,7 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
           <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Order ahead, skip the line.</h1>
           <p className="mt-2 text-muted">Pick your drinks and we&apos;ll tell you the moment they&apos;re ready.</p>
         </div>
-        <StoreBanner store={store} timeZone={timeZone} className="mb-5 empty:hidden" />
+        <StoreBanner store={store} timeZone={timeZone} orderAhead={pickup.scheduledOnly} className="mb-5 empty:hidden" />
         {/* Only the live menu and store updates wait: ordering does not, and checkout re-checks prices and stock. */}
         <ReconnectingBanner stream={stream} className="not-empty:mb-5" note="You can still order as usual." />
         <MenuList menu={menu} onPick={pick} />
@@ -141,6 +147,8 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
             blockedReason={blockedReason}
             totalCents={totalCents}
             payment={checkout.payment}
+            pickup={pickup.panel}
+            pickupLabel={pickup.label}
             onSubmit={(details) => void checkout.submit(details)}
           />
         </div>

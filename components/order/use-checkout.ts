@@ -19,6 +19,8 @@ import {
   type OrderResponse,
 } from "./checkout.ts";
 import { cartTotalCents, type CartLine } from "./menu-math.ts";
+import type { SlotOffer } from "../../lib/schedule/list-pickup-slots.ts";
+import { parseSlotOffers } from "./pickup-slots.ts";
 import { storeFromOrderError, type StoreStatus } from "./store-status.ts";
 import { DEFAULT_TIP, resolveTip, type PaymentChoice, type ResolvedTip, type TipSelection } from "./tip-math.ts";
 
@@ -53,6 +55,10 @@ export function useCheckout(options: {
   store: StoreStatus;
   setStore: (store: StoreStatus) => void;
   refreshMenu: () => Promise<void>;
+  /** The chosen pickup slot's start (ISO), null for as soon as possible. */
+  pickupAt?: string | null;
+  /** The slot was refused (409 SLOT_UNAVAILABLE): the next free ones the server offers. */
+  onSlotUnavailable?: (nextSlots: SlotOffer[]) => void;
 }) {
   const router = useRouter();
   const keyFor = useRef(createKeyKeeper());
@@ -106,7 +112,11 @@ export function useCheckout(options: {
       setFailure(failureOf("Please check the highlighted details", invalid));
       return;
     }
-    const details: CheckoutDetails = payment ? { ...entered, payment: payment.method, ...(resolvedTip.choice ? { tip: resolvedTip.choice } : {}) } : entered;
+    const details: CheckoutDetails = {
+      ...entered,
+      ...(payment ? { payment: payment.method, ...(resolvedTip.choice ? { tip: resolvedTip.choice } : {}) } : {}),
+      ...(options.pickupAt ? { pickupAt: options.pickupAt } : {}),
+    };
     device.current ??= deviceId(storage(), newIdempotencyKey);
     const body = orderRequestBody(options.lines, details, device.current);
     const idempotencyKey = keyFor.current(body);
@@ -136,6 +146,8 @@ export function useCheckout(options: {
       if (closed) options.setStore(closed);
       // Something sold out since the menu was loaded: fetch it so the cart flags the line.
       if (refused.code === "CONFLICT") void options.refreshMenu();
+      // The slot filled (or was paused) meanwhile: the cart stays, the next free slot is proposed.
+      if (refused.code === "SLOT_UNAVAILABLE") options.onSlotUnavailable?.(parseSlotOffers((result.body as ApiError | null)?.error?.details?.nextSlots));
       setFailure(refused);
     } catch {
       setFailure(failureOf(OFFLINE_RETRY_SAFE_MESSAGE));

@@ -29,6 +29,9 @@ export function useLiveMenu(initialMenu: MenuCategory[], renderedStore?: StoreSt
   const [menu, setMenu] = useState(initialMenu);
   const [store, setStore] = useState<StoreStatus>(renderedStore ?? ASSUME_OPEN);
   const fetchOnMount = useRef(renderedStore === undefined);
+  // Counts the stream's announcements, for what else follows them (the pickup slots: a
+  // paused slot is announced like a menu change).
+  const [changes, setChanges] = useState(0);
 
   const refresh = useCallback(async () => {
     const [menuResult, storeResult] = await Promise.allSettled([getJson("/api/menu"), getJson("/api/store")]);
@@ -64,7 +67,11 @@ export function useLiveMenu(initialMenu: MenuCategory[], renderedStore?: StoreSt
     return () => clearTimeout(timer);
   }, [store.acceptingOrders, store.reopensAt, refresh]);
 
-  const stream = useEventStream("/api/menu/events", { menu: () => void refresh(), resync: () => void refresh() }, { onReconnect: () => void refresh() });
+  const announced = useCallback(() => {
+    setChanges((n) => n + 1);
+    void refresh();
+  }, [refresh]);
+  const stream = useEventStream("/api/menu/events", { menu: announced, resync: announced }, { onReconnect: announced });
 
-  return { menu, store, setStore, refresh, stream };
+  return { menu, store, setStore, refresh, stream, changes };
 }
