@@ -98,7 +98,9 @@ describe("pickup slots", () => {
     });
 
     it("can only schedule while the store takes no orders for now, and only for now when scheduling is off", () => {
-      expect(resolvePickup({ ...base, mode: "asap", acceptingOrders: false })).toMatchObject({ mode: "scheduled", slot: s0815 });
+      // The customer did not ask for later: they pick the time themselves, nothing is proposed.
+      expect(resolvePickup({ ...base, mode: "asap", acceptingOrders: false })).toMatchObject({ mode: "scheduled", slot: null, needsSlot: true });
+      expect(resolvePickup({ ...base, mode: "scheduled", acceptingOrders: false })).toMatchObject({ mode: "scheduled", slot: s0815 });
       expect(resolvePickup({ ...base, view: { ...view, enabled: false } })).toEqual({ offered: false, mode: "asap", slot: null, needsSlot: false });
       expect(resolvePickup({ ...base, view: null, acceptingOrders: false })).toMatchObject({ offered: false, mode: "asap", slot: null });
       // Every slot full for this cart: scheduled, but nothing can be sent yet.

@@ -80,14 +80,17 @@ export type PickupMode = "asap" | "scheduled";
 
 /**
  * What the customer's pickup choice comes to. Scheduling is the only way while the store
- * takes no orders for now. Until the customer picks a slot the first that fits is
- * proposed; a picked slot that no longer fits (filled, paused, the cart grew) is not
- * swapped for another behind their back: there is then no slot until they choose again.
+ * takes no orders for now, but a customer who did not ask for later must pick the time
+ * themselves (one who missed the banner must not order for a time they never saw). Once they
+ * chose "Schedule for later" the first slot that fits is proposed; a picked slot that no
+ * longer fits (filled, paused, the cart grew) is not swapped for another behind their back:
+ * there is then no slot until they choose again.
  */
 export function resolvePickup(o: { view: PickupSlotsView | null; mode: PickupMode; chosen: string | null; drinks: number; acceptingOrders: boolean }) {
   const offered = schedulingOffered(o.view);
   const slots = o.view?.slots ?? [];
   const mode: PickupMode = offered && (o.mode === "scheduled" || !o.acceptingOrders) ? "scheduled" : "asap";
-  const slot = mode !== "scheduled" ? null : o.chosen ? fittingSlot(slots, o.chosen, o.drinks) : firstFitting(slots, o.drinks);
+  const proposed = o.mode === "scheduled" ? firstFitting(slots, o.drinks) : null;
+  const slot = mode !== "scheduled" ? null : o.chosen ? fittingSlot(slots, o.chosen, o.drinks) : proposed;
   return { offered, mode, slot, needsSlot: mode === "scheduled" && slot === null };
 }
