@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { describeSlot } from "../../lib/schedule/describe-slot.ts";
 import type { SlotOffer } from "../../lib/schedule/list-pickup-slots.ts";
-import { firstFitting, fittingSlot, groupSlots, parsePickupSlots, parseSlotOffers, resolvePickup, schedulingOffered, slotFits, slotText } from "./pickup-slots.ts";
+import { firstFitting, fittingSlot, groupSlots, parsePickupSlots, parseSlotOffers, resolvePickup, schedulingOffered, slotFits } from "./pickup-slots.ts";
 
 const slot = (startsAt: string, patch: Partial<SlotOffer> = {}): SlotOffer => ({
   startsAt,
@@ -75,9 +76,9 @@ describe("pickup slots", () => {
   });
 
   it("says the day when it is not today", () => {
-    expect(slotText(s0815)).toBe("8:15");
-    expect(slotText(t0700)).toBe("7:00 tomorrow");
-    expect(slotText({ label: "9:00", day: "next", dayLabel: "Saturday" })).toBe("9:00 on Saturday");
+    expect(describeSlot(s0815)).toBe("8:15");
+    expect(describeSlot(t0700)).toBe("7:00 tomorrow");
+    expect(describeSlot({ label: "9:00", day: "next", dayLabel: "Saturday" })).toBe("9:00 on Saturday");
   });
 
   describe("the customer's choice", () => {

@@ -70,11 +70,6 @@ export function fittingSlot(slots: SlotOffer[], startsAt: string | null, drinks:
 /** The first slot the order fits in, or null. */
 export const firstFitting = (slots: SlotOffer[], drinks: number): SlotOffer | null => slots.find((s) => slotFits(s, drinks)) ?? null;
 
-/** "8:15" today, "8:15 tomorrow", "8:15 on Saturday": as the status page will say it. */
-export function slotText(slot: Pick<SlotOffer, "label" | "day" | "dayLabel">): string {
-  if (slot.day === "today") return slot.label;
-  return /^tomorrow$/i.test(slot.dayLabel) ? `${slot.label} tomorrow` : `${slot.label} on ${slot.dayLabel}`;
-}
 
 export type PickupMode = "asap" | "scheduled";
 

@@ -1,9 +1,10 @@
 "use client";
 
+import { describeSlot } from "../../lib/schedule/describe-slot.ts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import type { PickupSlotsView, SlotOffer } from "../../lib/schedule/list-pickup-slots.ts";
-import { firstFitting, groupSlots, parsePickupSlots, resolvePickup, schedulingOffered, slotText, type PickupMode, type SlotGroup } from "./pickup-slots.ts";
+import { firstFitting, groupSlots, parsePickupSlots, resolvePickup, schedulingOffered, type PickupMode, type SlotGroup } from "./pickup-slots.ts";
 
 /** The checkout form's pickup section. */
 export type PickupPanel = {
@@ -98,7 +99,7 @@ export function usePickupSlots(options: { drinks: number; acceptingOrders: boole
     /** The slot the order is for (its startsAt), or null for as soon as possible. */
     pickupAt: selected?.startsAt ?? null,
     /** The chosen slot in words ("8:15", "8:15 tomorrow"), null for as soon as possible. */
-    label: selected ? slotText(selected) : null,
+    label: selected ? describeSlot(selected) : null,
     /** The customer wants a slot but none that fits is chosen: the order cannot be sent yet. */
     needsSlot,
     /** The store takes no orders now but a slot could be booked. */

@@ -10,7 +10,7 @@ import { slotCapacity } from "../store/slot-settings.ts";
 // instant is no slot any more (the slot length or the hours changed after they were made):
 // those orders will still be fired, so the café must see them.
 
-export type SlotDay = PickupSlot["day"];
+type SlotDay = PickupSlot["day"];
 
 export type BookedSlot = {
   startsAt: string;

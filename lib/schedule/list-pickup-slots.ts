@@ -1,5 +1,6 @@
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { describeSlot } from "./describe-slot.ts";
 import { pickupSlots, slotDayLabel, slotLabel, type PickupSlot } from "./pickup-slots.ts";
 import { storePrepSeconds } from "./prep-time.ts";
 import { readSchedule, type ScheduleSnapshot } from "./read-schedule.ts";
@@ -34,7 +35,7 @@ export type PickupSlotsView = {
 const RANGE_MS = 9 * 86_400_000;
 
 /** The slots a customer may book now, with what each still takes. Pure: the schedule is read by the caller. */
-export function offerSlots(options: { schedule: ScheduleSnapshot; now: Date; timeZone: string }): PickupSlotsView {
+function offerSlots(options: { schedule: ScheduleSnapshot; now: Date; timeZone: string }): PickupSlotsView {
   const { schedule, now, timeZone } = options;
   const { slotMinutes } = schedule.slots;
   // Like the ETA: the store's typical prep time once per order ahead, and this one.
@@ -69,10 +70,6 @@ export async function readPickupOffer(options: ReadOptions): Promise<{ view: Pic
 
 /** The pickup slots on offer now (GET /api/store/slots). */
 export const listPickupSlots = async (options: ReadOptions): Promise<PickupSlotsView> => (await readPickupOffer(options)).view;
-
-/** "8:15", "8:15 tomorrow", "8:15 on Saturday". */
-export const describeSlot = (slot: SlotOffer) =>
-  slot.day === "today" ? slot.label : `${slot.label} ${slot.dayLabel === "Tomorrow" ? "tomorrow" : `on ${slot.dayLabel}`}`;
 
 const MAX_NEXT_SLOTS = 3;
 
