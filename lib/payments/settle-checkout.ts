@@ -90,9 +90,9 @@ export async function settleCheckout(options: {
     // An order for a pickup slot waits SCHEDULED for the worker to fire it, unless that time came.
     const [placed] = await tx.$queryRaw<{ status: "PLACED" | "SCHEDULED" }[]>`
       UPDATE "Order" SET "paymentStatus" = 'PAID',
-        "status" = CASE WHEN "fireAt" > ${now} THEN 'SCHEDULED'::"OrderStatus" ELSE 'PLACED'::"OrderStatus" END,
-        "createdAt" = CASE WHEN "fireAt" > ${now} THEN "createdAt" ELSE ${now} END,
-        "firedAt" = CASE WHEN "pickupAt" IS NOT NULL AND NOT "fireAt" > ${now} THEN ${now} END
+        "status" = CASE WHEN "fireAt" > ${now}::timestamptz THEN 'SCHEDULED'::"OrderStatus" ELSE 'PLACED'::"OrderStatus" END,
+        "createdAt" = CASE WHEN "fireAt" > ${now}::timestamptz THEN "createdAt" ELSE ${now}::timestamptz END,
+        "firedAt" = CASE WHEN "pickupAt" IS NOT NULL AND NOT "fireAt" > ${now}::timestamptz THEN ${now}::timestamptz END
       WHERE "id" = ${order.id}::uuid AND "status" = 'AWAITING_PAYMENT'
       RETURNING "status"::text AS "status"`;
     if (placed?.status === "SCHEDULED") {

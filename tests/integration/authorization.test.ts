@@ -32,6 +32,8 @@ const PUBLIC_ROUTES = new Set([
   "/api/menu",
   "/api/menu/events",
   "/api/store",
+  // The pickup slots on offer (one shared read per 2 s, tests/security/scheduled-slots.test.ts).
+  "/api/store/slots",
   "/api/board",
   "/api/board/events",
   "/api/health",

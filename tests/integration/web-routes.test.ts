@@ -57,6 +57,7 @@ describe("POST /api/orders", () => {
       tipCents: 0,
       totalCents: 2 * (400 + 90),
       status: "PLACED",
+      pickupAt: null,
       statusUrl: expect.stringMatching(/^\/orders\/[A-Za-z0-9_-]{32}$/),
       checkoutUrl: null,
     });
