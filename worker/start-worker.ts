@@ -10,7 +10,7 @@ import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
 import { storeMoneyFormat } from "../lib/money/money-format.ts";
-import { fireDueOrdersOnTime } from "../lib/orders/fire-due-orders.ts";
+import { fireDueOrdersNow } from "../lib/orders/fire-due-orders.ts";
 import { reconcileOutbox } from "../lib/outbox/reconcile-outbox.ts";
 import { paymentsOf, type Payments } from "../lib/payments/payments-of-config.ts";
 import { reconcilePayments } from "../lib/payments/reconcile-payments.ts";
@@ -44,7 +44,7 @@ export type StartWorkerOptions = {
   payments?: Payments;
   /** How often checkouts awaiting payment are looked for (each is asked about after PAYMENT_RECONCILE_AFTER_SECONDS). */
   paymentReconcileIntervalMs?: number;
-  /** How often scheduled orders due for the kitchen are looked for (one due sooner is waited for exactly). */
+  /** How often scheduled orders due for the kitchen are looked for (one due sooner is fired at its time). */
   fireIntervalMs?: number;
   /** The clock scheduled orders are fired by (default lib/clock.ts: real time, or the e2e test clock). */
   now?: () => Date;
@@ -207,9 +207,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       )
     : null;
   const fireInterval = options.fireIntervalMs ?? 1000;
-  const firing = repeat("scheduled-orders", fireInterval, () =>
-    fireDueOrdersOnTime({ prisma, transport, now: options.now ?? clockNow, withinMs: fireInterval }),
-  );
+  const firing = repeat("scheduled-orders", fireInterval, () => fireDueOrdersNow({ prisma, transport, now: options.now ?? clockNow }));
   const deadLetterMonitor = startDeadLetterMonitor({ prisma, sqs: transport.sqs, queues: deadLetterQueues(config), ...options.deadLetters });
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
   logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, healthHost: config.WORKER_HEALTH_HOST, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");

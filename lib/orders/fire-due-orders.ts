@@ -5,9 +5,12 @@ import { ORDER_PLACED_ITEM_SELECT, orderPlacedOf } from "../messages/order-place
 import { sendOutboxMessage, type OutboxRow } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
 import { FIRE_LATE_AFTER_SECONDS } from "../schedule/fire-lateness.ts";
+import type { RunAgainIn } from "../worker/repeat.ts";
 
 /** Orders fired per transaction; more due are fired by the next one straight away. */
 const FIRE_BATCH = 50;
+/** Soonest next run when an order is due but claimed by another worker. */
+const RECHECK_MS = 25;
 
 export type FireResult = { fired: number; late: number; nextFireAt: Date | null };
 
@@ -62,28 +65,23 @@ export async function fireDueOrders(options: { prisma: PrismaClient; transport: 
 }
 
 /**
- * One run of the worker's firing loop: fires what is due and, when the next order falls due
- * within `withinMs` (the loop's interval), waits for that moment and fires again, so an order
- * goes to the kitchen within milliseconds of its time rather than on the next tick.
+ * One run of the worker's firing loop: fires everything due, and says when the next order
+ * falls due, so the loop runs again at that moment (at most its interval later) and an order
+ * reaches the kitchen within milliseconds of its time rather than on the next tick.
  */
-export async function fireDueOrdersOnTime(options: {
+export async function fireDueOrdersNow(options: {
   prisma: PrismaClient;
   transport: Transport;
   /** The clock (injected by tests; lib/clock.ts in the worker). */
   now: () => Date;
-  withinMs: number;
-}): Promise<number> {
-  const fire = () => fireDueOrders({ prisma: options.prisma, transport: options.transport, now: options.now() });
-  let result = await fire();
-  let fired = result.fired;
-  while (result.fired === FIRE_BATCH) {
-    result = await fire();
+}): Promise<RunAgainIn & { fired: number }> {
+  let fired = 0;
+  let result: FireResult;
+  do {
+    result = await fireDueOrders({ prisma: options.prisma, transport: options.transport, now: options.now() });
     fired += result.fired;
-  }
-  const wait = result.nextFireAt ? result.nextFireAt.getTime() - options.now().getTime() : Infinity;
-  if (wait < options.withinMs) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
-    fired += (await fire()).fired;
-  }
-  return fired;
+  } while (result.fired === FIRE_BATCH);
+  // One already due but not fired here is being fired by another worker: look again shortly.
+  const next = result.nextFireAt ? Math.max(result.nextFireAt.getTime() - options.now().getTime(), RECHECK_MS) : Infinity;
+  return { fired, nextRunInMs: next };
 }
