@@ -1,3 +1,4 @@
+import { clockNow } from "../clock.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { getKdsBoards } from "../kitchen/get-kds-board.ts";
 import { getOrderBoard } from "../kitchen/get-order-board.ts";
@@ -50,7 +51,7 @@ export function createOrderStatusView(options: {
     // Another order's change moves a waiting order's position and ETA: shown within a
     // second, not with every change in the shop.
     affects: (change, orderId, last) => change.orderId === orderId || (isWaiting(last) && "soon"),
-    compute: async (ids) => build(await readOrderProgress({ prisma, ids }), new Date()),
+    compute: async (ids) => build(await readOrderProgress({ prisma, ids }), clockNow()),
   });
   return {
     shared,
@@ -59,7 +60,7 @@ export function createOrderStatusView(options: {
       const held = summaries.get(orderId);
       if (held) held.screens += 1;
       else summaries.set(orderId, { summary, screens: 1 });
-      const first = () => readOrderProgress({ prisma, ids: [orderId] }).then((p) => build(p, new Date()).get(orderId) ?? null);
+      const first = () => readOrderProgress({ prisma, ids: [orderId] }).then((p) => build(p, clockNow()).get(orderId) ?? null);
       const leave = shared.join(orderId, deliver, first);
       return () => {
         leave();

@@ -1,7 +1,12 @@
+import { writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { freePort } from "../../lib/embedded/free-port.ts";
 import type { OrderStatus } from "../../lib/generated/prisma/enums.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
+import { placeScheduledOrder } from "../support/scheduled-orders.ts";
 import type { TestStack } from "../support/test-stack.ts";
 import { orderInput, sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth, spawnWorkerProcess, type WorkerProcess } from "../support/worker-process.ts";
@@ -75,4 +80,65 @@ export function waitForStatus(stack: TestStack, orderIds: string[], status: Orde
     async () => (await stack.prisma.order.count({ where: { id: { in: orderIds }, status } })) === orderIds.length,
     { timeoutMs, intervalMs: 250, what: `${orderIds.length} orders ${status}` },
   );
+}
+
+/**
+ * The shop's clock for worker children (lib/clock.ts): pass `env` to startWorkerChild; setNow
+ * makes every child read `at` from now on (within its 100 ms re-read) and run on in real time.
+ */
+export async function createTestClock() {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), "brewline-clock-")), "offset-ms");
+  let offsetMs = 0;
+  return {
+    env: { BREWLINE_TEST_CLOCK_FILE: file },
+    setNow(at: Date) {
+      offsetMs = at.getTime() - Date.now();
+      writeFileSync(file, String(offsetMs));
+    },
+    now: () => new Date(Date.now() + offsetMs),
+  };
+}
+
+/**
+ * `count` orders (one latte each) for pickup at `slot`, their fire times spread one per second
+ * over `seconds` seconds from slot − firstPrepSeconds: the latte's prep time is set before each
+ * second's orders are placed (placement fixes fireAt) and reset to the default afterwards.
+ */
+export async function placeOrdersFiringOver(
+  stack: TestStack,
+  o: { slot: Date; placedAt: Date; count: number; seconds: number; firstPrepSeconds: number },
+): Promise<(AcceptedOrder & { fireAt: Date })[]> {
+  const run = `${process.pid}-${Date.now()}`;
+  const accepted: (AcceptedOrder & { fireAt: Date })[] = [];
+  try {
+    for (let s = 0; s < o.seconds; s++) {
+      const prepSeconds = o.firstPrepSeconds - s;
+      await stack.prisma.menuItem.update({ where: { id: "latte" }, data: { prepSeconds } });
+      const keys = Array.from({ length: o.count }, (_, i) => i).filter((i) => i % o.seconds === s).map((i) => `fire-${run}-${i}`);
+      const placed = await Promise.all(keys.map((idempotencyKey) => placeScheduledOrder({ prisma: stack.prisma, transport: stack.transport, now: o.placedAt, pickupAt: o.slot, idempotencyKey })));
+      for (const [n, p] of placed.entries()) {
+        if (p.status !== "SCHEDULED") throw new Error(`order ${p.orderId} is ${p.status}, not SCHEDULED`);
+        accepted.push({ orderId: p.orderId, idempotencyKey: keys[n]!, ticketNumber: p.ticketNumber, fireAt: new Date(o.slot.getTime() - prepSeconds * 1000) });
+      }
+    }
+  } finally {
+    await stack.prisma.menuItem.update({ where: { id: "latte" }, data: { prepSeconds: null } });
+  }
+  return accepted;
+}
+
+/** Which worker child fired which scheduled orders, from its "scheduled order fired" log lines (LOG_LEVEL=info). */
+export function firedByWorker(workers: WorkerChild[]): Map<string, string[]> {
+  const fired = new Map<string, string[]>();
+  for (const w of workers) {
+    const ids: string[] = [];
+    for (const line of w.output().split("\n")) {
+      // A SIGKILLed child may have left half a line at the end.
+      if (!line.includes("scheduled order fired") || !line.trimEnd().endsWith("}")) continue;
+      const entry = JSON.parse(line) as { orderId?: string };
+      if (entry.orderId) ids.push(entry.orderId);
+    }
+    fired.set(w.workerId, ids);
+  }
+  return fired;
 }

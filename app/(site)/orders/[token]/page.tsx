@@ -24,7 +24,8 @@ export default async function OrderStatusPage({
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   if (!isPlausibleToken(token)) notFound();
-  const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token }, timeZone: getConfig().STORE_TIMEZONE });
+  const now = clockNow();
+  const found = await getOrderStatus({ prisma: getPrisma(), where: { publicToken: token }, timeZone: getConfig().STORE_TIMEZONE, now });
   if (!found) notFound();
   const timeZone = getConfig().STORE_TIMEZONE;
   const { placedAt, readyAt, checkout } = found.view;
@@ -38,7 +39,7 @@ export default async function OrderStatusPage({
         initial={found.view}
         timeZone={timeZone}
         clocks={clocks}
-        renderedAt={clockNow().toISOString()}
+        renderedAt={now.toISOString()}
         returnedFromCheckout={query.paid === "1"}
       />
     </main>
