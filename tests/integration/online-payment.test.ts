@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { getOrderStatus } from "../../lib/orders/get-order-status.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import type { PlaceOrderInput } from "../../lib/orders/order-input.ts";
@@ -7,37 +6,24 @@ import type { Payments } from "../../lib/payments/payments-of-config.ts";
 import { receivePaymentWebhook } from "../../lib/payments/receive-payment-webhook.ts";
 import { reconcilePayments } from "../../lib/payments/reconcile-payments.ts";
 import { startCheckout } from "../../lib/payments/start-checkout.ts";
-import { createStripeProvider } from "../../lib/payments/stripe-provider.ts";
-import { startPaymentWebhookEndpoint } from "../support/payment-webhook-endpoint.ts";
-import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { orderInput, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
-import type { Worker } from "../../worker/start-worker.ts";
+import { startOnlinePaymentStack, type OnlinePaymentStack } from "../support/online-payment-stack.ts";
+import type { StripeStandIn } from "../support/stripe-stand-in.ts";
+import type { TestStack } from "../support/test-stack.ts";
+import { orderInput, waitFor } from "../support/worker-harness.ts";
 
 // Paying online, end to end below the browser: the real Stripe SDK against the local stand-in
 // (real signatures), the webhook handler behind a real HTTP endpoint, the real worker.
 
+let env: OnlinePaymentStack;
 let stack: TestStack;
 let standIn: StripeStandIn;
 let payments: Payments;
-let webhook: Awaited<ReturnType<typeof startPaymentWebhookEndpoint>>;
-let worker: Worker;
 
 beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  standIn = await startStripeStandIn();
-  payments = { online: createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, apiUrl: standIn.url }) };
-  webhook = await startPaymentWebhookEndpoint(stack, payments);
-  standIn.setWebhookUrl(webhook.url);
-  worker = await startTestWorker(stack, { payments, paymentReconcileIntervalMs: 3_600_000 });
+  env = await startOnlinePaymentStack();
+  ({ stack, standIn, payments } = env);
 }, 60_000);
-
-afterAll(async () => {
-  await stopTestWorker(worker);
-  await webhook?.close();
-  await standIn?.close();
-  await stack?.stop();
-});
+afterAll(() => env?.stop());
 
 const place = (overrides: Partial<PlaceOrderInput> = {}, currency = "USD") =>
   placeOrder({ prisma: stack.prisma, transport: stack.transport, timeZone: "UTC", currency, onlinePayments: true, input: orderInput({ payment: "online", ...overrides }) });
@@ -91,7 +77,7 @@ describe("paying online", () => {
     } finally {
       standIn.setWebhookMode("normal");
     }
-    await waitFor(async () => webhook.outcomes.filter((o) => o === "duplicate").length >= 1, { timeoutMs: 5_000 });
+    await waitFor(async () => env.webhook.outcomes.filter((o) => o === "duplicate").length >= 1, { timeoutMs: 5_000 });
     await standIn.sendEvent("checkout.session.expired", sessionIdOf(checkoutUrl));
     const order = await orderOf(placed.orderId);
     expect(order.status).toBe("QUEUED");
@@ -118,7 +104,10 @@ describe("paying online", () => {
     const { checkoutUrl } = await open(placed.publicToken);
     const later = new Date(Date.now() + 32 * 60_000);
     const result = await reconcilePayments({ prisma: stack.prisma, transport: stack.transport, payments, afterSeconds: 10, expiresMinutes: 30, now: later });
-    expect(result.outcomes).toContain("expired");
+    // Expiring it at the provider sends the checkout.session.expired webhook, which may settle
+    // the order a moment before the reconciler's own settle does (then "unchanged"): either way once.
+    expect(result.outcomes.length).toBeGreaterThan(0);
+    for (const outcome of result.outcomes) expect(["expired", "unchanged"]).toContain(outcome);
     const order = await orderOf(placed.orderId);
     expect(order).toMatchObject({ status: "PAYMENT_EXPIRED", paymentStatus: "UNPAID", outbox: [] });
     expect(standIn.sessions().find((s) => s.id === sessionIdOf(checkoutUrl))?.status).toBe("expired");

@@ -1,45 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { cancelOrder } from "../../lib/orders/cancel-order.ts";
 import { fireDueOrders } from "../../lib/orders/fire-due-orders.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
 import type { Payments } from "../../lib/payments/payments-of-config.ts";
 import { startCheckout } from "../../lib/payments/start-checkout.ts";
-import { createStripeProvider } from "../../lib/payments/stripe-provider.ts";
 import { listPickupSlots } from "../../lib/schedule/list-pickup-slots.ts";
-import { startPaymentWebhookEndpoint } from "../support/payment-webhook-endpoint.ts";
+import { startOnlinePaymentStack, type OnlinePaymentStack } from "../support/online-payment-stack.ts";
 import { openAroundTheClock } from "../support/scheduled-orders.ts";
-import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in.ts";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { orderInput, startTestWorker, stopTestWorker, waitFor } from "../support/worker-harness.ts";
-import type { Worker } from "../../worker/start-worker.ts";
+import type { StripeStandIn } from "../support/stripe-stand-in.ts";
+import type { TestStack } from "../support/test-stack.ts";
+import { orderInput, waitFor } from "../support/worker-harness.ts";
 
 // Paying online for a pickup slot: the real Stripe SDK against the local stand-in (real
 // signatures), the webhook handler behind a real HTTP endpoint and the real worker (firing by
 // the real clock, so orders for 2030 wait for this file's fireDueOrders calls).
 
+let env: OnlinePaymentStack;
 let stack: TestStack;
 let standIn: StripeStandIn;
 let payments: Payments;
-let webhook: Awaited<ReturnType<typeof startPaymentWebhookEndpoint>>;
-let worker: Worker;
 
 beforeAll(async () => {
-  stack = await startTestStack({ seed: (prisma) => seedMenu({ prisma }) });
-  await openAroundTheClock(stack.prisma);
-  standIn = await startStripeStandIn();
-  payments = { online: createStripeProvider({ secretKey: standIn.secretKey, webhookSecret: standIn.webhookSecret, apiUrl: standIn.url }) };
-  webhook = await startPaymentWebhookEndpoint(stack, payments);
-  standIn.setWebhookUrl(webhook.url);
-  worker = await startTestWorker(stack, { payments, paymentReconcileIntervalMs: 3_600_000 });
+  env = await startOnlinePaymentStack({ prepare: (s) => openAroundTheClock(s.prisma) });
+  ({ stack, standIn, payments } = env);
 }, 60_000);
-
-afterAll(async () => {
-  await stopTestWorker(worker);
-  await webhook?.close();
-  await standIn?.close();
-  await stack?.stop();
-});
+afterAll(() => env?.stop());
 
 const MIN = 60_000;
 /** The clock orders are placed at: a Monday morning in 2030, so the worker's real clock never fires them. */
