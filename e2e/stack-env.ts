@@ -82,7 +82,14 @@ export function launcherEnv(ports: StackPorts, dataDir: string): Record<string, 
   };
 }
 
-export const e2eLauncherEnv = launcherEnv(E2E_PORTS, E2E_DATA_DIR);
+/**
+ * The main shop's test clock (lib/clock.ts): a file holding an offset in ms that its web app
+ * and worker add to real time, so a spec moves the shop on without waiting
+ * (e2e/support/shop-clock.ts). The payments shops keep real time.
+ */
+export const MAIN_SHOP_CLOCK_FILE = path.join(E2E_DATA_DIR, "shop-clock-offset-ms");
+
+export const e2eLauncherEnv = { ...launcherEnv(E2E_PORTS, E2E_DATA_DIR), BREWLINE_TEST_CLOCK_FILE: MAIN_SHOP_CLOCK_FILE };
 
 /** A contiguous block from `base`: web, worker health, PostgreSQL, queue, SMTP, mail inbox. */
 export function portsFrom(base: number): StackPorts {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 // The shop's "now" for scheduled pickup (listing slots, placing and firing orders). Real time,
 // except in end-to-end tests: BREWLINE_TEST_CLOCK_FILE names a file holding an offset in ms
 // that the web app and the worker both add, so a test can move the whole shop 20 minutes on
-// without waiting. Never set in production (docs/TESTING.md, "Test clock").
+// without waiting. Never set in production (docs/ARCHITECTURE.md, "Scheduled pickup", "Test clock").
 
 const REREAD_MS = 100;
 let cached = { readAt: -Infinity, offsetMs: 0 };

@@ -1,0 +1,68 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { query } from "./db.ts";
+import { newDeviceId } from "./shop.ts";
+
+// Orders for a pickup time (issue 17): choosing a slot in the phone's checkout, booking one
+// through the API, and what the database says about an order's firing.
+
+/** A pickup slot as the checkout's select offers it. */
+export type ChosenSlot = {
+  /** The slot's start (ISO), what the order sends as pickupAt. */
+  startsAt: string;
+  /** "8:15" (H:MM in the store's time zone). */
+  label: string;
+  /** As the status page and the checkout say it: "8:15", "8:15 tomorrow", "8:15 on Saturday". */
+  text: string;
+};
+
+/** "Schedule for later" in the checkout, then the first slot that starts at least `minutesAhead` from now and takes the order. */
+export async function scheduleForLater(page: Page, minutesAhead: number): Promise<ChosenSlot> {
+  await page.getByRole("radio", { name: /Schedule for later/ }).check();
+  const select = page.getByRole("combobox", { name: "Pickup time", exact: true });
+  await expect(select).toBeVisible();
+  const earliest = Date.now() + minutesAhead * 60_000;
+  // Options come in once the slots are fetched; a full slot is disabled.
+  let slot: ChosenSlot | undefined;
+  await expect
+    .poll(async () => {
+      const options = await select.locator("option:not([disabled])").evaluateAll((els) =>
+        els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? "", day: el.closest("optgroup")?.label ?? "" })),
+      );
+      const found = options.find((o) => o.value !== "" && Date.parse(o.value) >= earliest);
+      slot = found && { startsAt: found.value, label: found.text.trim(), text: dayText(found.text.trim(), found.day) };
+      return slot?.startsAt ?? null;
+    }, { message: `a pickup slot at least ${minutesAhead} min ahead` })
+    .not.toBeNull();
+  await select.selectOption(slot!.startsAt);
+  await expect(select).toHaveValue(slot!.startsAt);
+  return slot!;
+}
+
+/** What components/order/pickup-slots.ts slotText makes of a slot in a day group. */
+function dayText(label: string, day: string): string {
+  if (day === "Today") return label;
+  return day === "Tomorrow" ? `${label} tomorrow` : `${label} on ${day}`;
+}
+
+export type ScheduledRow = { id: string; ticketNumber: number; status: string; pickupAt: Date | null; fireAt: Date | null; firedAt: Date | null };
+
+/** The order behind a status page, with its pickup and firing times. */
+export async function scheduledOrder(token: string): Promise<ScheduledRow> {
+  const [row] = await query<ScheduledRow>(
+    `SELECT id, "ticketNumber", status::text AS status, "pickupAt", "fireAt", "firedAt" FROM "Order" WHERE "publicToken" = $1`,
+    [token],
+  );
+  if (!row) throw new Error(`no order for token ${token}`);
+  return row;
+}
+
+/** Another customer's order for the same pickup time, straight through the API (pay at pickup). */
+export async function placeScheduledOrderViaApi(request: APIRequestContext, customerName: string, pickupAt: string, items = [{ menuItemId: "tea", quantity: 1 }]) {
+  const response = await request.post("/api/orders", {
+    data: { idempotencyKey: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, customerName, deviceId: newDeviceId(), items, pickupAt },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { statusUrl: string; ticketNumber: number; status: string; pickupAt: string | null };
+  expect(body.status).toBe("SCHEDULED");
+  return { ...body, token: body.statusUrl.split("/").pop()! };
+}
