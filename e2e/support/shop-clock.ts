@@ -6,7 +6,7 @@ import { MAIN_SHOP_CLOCK_FILE } from "../stack-env.ts";
 // shop, so a spec that moves it puts it back (resetShopClock) in an afterEach.
 
 /** The shop's now is real time plus offsetMs. Written whole (a rename), so a reader never sees half a number. */
-export function setShopClockOffset(offsetMs: number): void {
+function setShopClockOffset(offsetMs: number): void {
   const next = `${MAIN_SHOP_CLOCK_FILE}.next`;
   writeFileSync(next, String(Math.round(offsetMs)));
   renameSync(next, MAIN_SHOP_CLOCK_FILE);
