@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { setItemAvailable, setPausedUntil } from "./support/db.ts";
 import { expect, expectAccessible, test } from "./support/axe.ts";
-import { addDrink, fillDetails } from "./support/shop.ts";
+import { scheduleForLater } from "./support/scheduled-orders.ts";
+import { addDrink, fillDetails, placeOrderAndOpenStatus } from "./support/shop.ts";
 
 // Orders the cafe cannot take: a drink that sold out after the page was loaded, and a
 // store in busy mode. Each is set directly in Postgres, as the manager's switch would,
@@ -84,5 +85,18 @@ test.describe("store paused", () => {
     // The menu stream announces store changes.
     await expect(page.getByTestId("store-banner")).toHaveCount(0, { timeout: 20_000 });
     await expect(page.getByTestId("place-order")).toBeEnabled();
+  });
+
+  test("while paused a customer can still order ahead: they pick the pickup time themselves", async ({ page }) => {
+    await setPausedUntil(new Date(Date.now() + 15 * 60_000));
+    await page.goto("/");
+    await addDrink(page, { item: "americano" });
+    await fillDetails(page, { name: "Ahead" });
+    await expect(page.getByRole("radio", { name: /As soon as possible/ })).toBeDisabled();
+    await expect(page.getByTestId("place-order")).toBeDisabled();
+    const slot = await scheduleForLater(page, 20);
+    await expect(page.getByTestId("place-order")).toBeEnabled();
+    await placeOrderAndOpenStatus(page);
+    await expect(page.getByTestId("order-status")).toHaveText(`Scheduled for ${slot.text}`);
   });
 });

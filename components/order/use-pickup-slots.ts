@@ -4,7 +4,7 @@ import { describeSlot } from "../../lib/schedule/describe-slot.ts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api/api-client.ts";
 import type { PickupSlotsView, SlotOffer } from "../../lib/schedule/list-pickup-slots.ts";
-import { firstFitting, groupSlots, parsePickupSlots, resolvePickup, schedulingOffered, type PickupMode, type SlotGroup } from "./pickup-slots.ts";
+import { firstFitting, groupSlots, parsePickupSlots, resolvePickup, type PickupMode, type SlotGroup } from "./pickup-slots.ts";
 
 /** The checkout form's pickup section. */
 export type PickupPanel = {
@@ -68,9 +68,8 @@ export function usePickupSlots(options: { drinks: number; acceptingOrders: boole
   }, [wanted, load]);
 
   const slots = view?.slots ?? [];
-  // Only a slot could be booked while the store takes no orders: that choice then stays
-  // when the store opens again, rather than the order silently turning into one for now.
-  if (schedulingOffered(view) && !acceptingOrders && mode === "asap") setModeState("scheduled");
+  // While the store takes no orders only a slot can be booked (resolvePickup), but the customer
+  // picks it: a time they chose stays chosen when the store opens again.
   const { offered, mode: effectiveMode, slot: selected, needsSlot } = resolvePickup({ view, mode, chosen, drinks, acceptingOrders });
 
   const panel: PickupPanel | null = offered

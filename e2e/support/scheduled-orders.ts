@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { describeSlot } from "../../lib/schedule/describe-slot.ts";
 import { query } from "./db.ts";
 import { newDeviceId } from "./shop.ts";
 
@@ -29,19 +30,13 @@ export async function scheduleForLater(page: Page, minutesAhead: number): Promis
         els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? "", day: el.closest("optgroup")?.label ?? "" })),
       );
       const found = options.find((o) => o.value !== "" && Date.parse(o.value) >= earliest);
-      slot = found && { startsAt: found.value, label: found.text.trim(), text: dayText(found.text.trim(), found.day) };
+      slot = found && { startsAt: found.value, label: found.text.trim(), text: describeSlot({ label: found.text.trim(), day: found.day === "Today" ? "today" : "next", dayLabel: found.day }) };
       return slot?.startsAt ?? null;
     }, { message: `a pickup slot at least ${minutesAhead} min ahead` })
     .not.toBeNull();
   await select.selectOption(slot!.startsAt);
   await expect(select).toHaveValue(slot!.startsAt);
   return slot!;
-}
-
-/** What components/order/pickup-slots.ts slotText makes of a slot in a day group. */
-function dayText(label: string, day: string): string {
-  if (day === "Today") return label;
-  return day === "Tomorrow" ? `${label} tomorrow` : `${label} on ${day}`;
 }
 
 export type ScheduledRow = { id: string; ticketNumber: number; status: string; pickupAt: Date | null; fireAt: Date | null; firedAt: Date | null };
