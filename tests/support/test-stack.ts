@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseConfig, type Config } from "../../lib/config.ts";
@@ -100,6 +100,10 @@ export async function startTestStack(
       await prisma.$disconnect();
       await queue?.stop();
       await stack.pg.stop();
+      // The cluster goes with the stack (~70 MB each: a run starts a hundred), wherever it was
+      // kept: the folder made here, or beside it when PostgreSQL could not reach it as root.
+      const folders = new Set([path.dirname(dataDir), path.dirname(stack.pg.dataDir)]);
+      await Promise.all([...folders].map((folder) => rm(folder, { recursive: true, force: true })));
     },
   };
   return stack;
