@@ -5,6 +5,7 @@ import type { CsvOrder } from "./orders-csv.ts";
 import type { DateRange } from "./date-range.ts";
 import type { StatsOrder } from "./stats.ts";
 import type { TipsOrder } from "./tips.ts";
+import { ORDER_AMOUNTS_SELECT } from "../money/money-format.ts";
 
 export type RangeOrder = StatsOrder & CsvOrder & TipsOrder & { id: string; cancelledBy: string | null };
 
@@ -38,11 +39,7 @@ export async function listOrdersInRange(options: { prisma: PrismaClient; range: 
       cancelReason: true,
       cancelledBy: true,
       claimedBy: true,
-      subtotalCents: true,
-      taxCents: true,
-      taxIncluded: true,
-      tipCents: true,
-      totalCents: true,
+      ...ORDER_AMOUNTS_SELECT,
       paymentMethod: true,
       paymentStatus: true,
       refund: { select: { status: true } },

@@ -68,3 +68,6 @@ function splitMinor(abs: number, digits: number): { whole: string; fraction: str
   const text = String(abs).padStart(digits + 1, "0");
   return { whole: text.slice(0, -digits), fraction: text.slice(-digits) };
 }
+
+/** An order's amounts and the currency they are in, as receipts, checkouts and reports select them. */
+export const ORDER_AMOUNTS_SELECT = { currency: true, subtotalCents: true, taxCents: true, taxIncluded: true, tipCents: true, totalCents: true } as const;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { OrderEvent } from "../messages/order-events.ts";
-import { moneyFormatFor, type MoneyFormat } from "../money/money-format.ts";
+import { moneyFormatFor, ORDER_AMOUNTS_SELECT, type MoneyFormat } from "../money/money-format.ts";
 import type { MessageExtras } from "./customer-messages.ts";
 import { readOrderItemOptions } from "../messages/order-item-options.ts";
 import { buildReceipt } from "./receipt.ts";
@@ -27,12 +27,7 @@ export async function readMessageExtras(options: {
     const order = await prisma.order.findUnique({
       where: { id: event.orderId },
       select: {
-        currency: true,
-        subtotalCents: true,
-        taxCents: true,
-        taxIncluded: true,
-        tipCents: true,
-        totalCents: true,
+        ...ORDER_AMOUNTS_SELECT,
         paymentMethod: true,
         items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unitPriceCents: true, options: true } },
       },

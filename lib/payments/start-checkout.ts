@@ -2,6 +2,7 @@ import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { errorInfo, logger } from "../log.ts";
 import type { Payments } from "./payments-of-config.ts";
+import { ORDER_AMOUNTS_SELECT } from "../money/money-format.ts";
 
 const PAYMENTS_UNAVAILABLE_MESSAGE =
   "We couldn't reach the card payment service just now. Try Pay now again in a minute, or order again and pay at pickup.";
@@ -50,12 +51,7 @@ export async function startCheckout(options: {
       status: true,
       paymentMethod: true,
       ticketNumber: true,
-      currency: true,
-      subtotalCents: true,
-      taxCents: true,
-      taxIncluded: true,
-      tipCents: true,
-      totalCents: true,
+      ...ORDER_AMOUNTS_SELECT,
       email: true,
       publicToken: true,
       items: { select: { name: true, quantity: true, unitPriceCents: true }, orderBy: { position: "asc" } },

@@ -1,7 +1,9 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
-import { openingHoursSchema, type OpeningHours } from "../store/opening-hours.ts";
-import { parseSlotDrinksByWeekday, type SlotSettings } from "../store/slot-settings.ts";
+import type { OpeningHours } from "../store/opening-hours.ts";
+import { slotSettingsOf } from "../store/read-slot-settings.ts";
+import { parseOpeningHours } from "../store/read-store-settings.ts";
+import type { SlotSettings } from "../store/slot-settings.ts";
 
 /** Orders that hold their place in a slot: all but the cancelled and the never paid. */
 export const BOOKING_STATUSES_SQL = Prisma.sql`NOT IN ('CANCELLED', 'PAYMENT_EXPIRED')`;
@@ -28,7 +30,7 @@ type Row = {
   scheduledOrders: boolean;
   slotMinutes: number;
   slotDrinks: number;
-  slotDrinksByWeekday: unknown;
+  slotDrinksByWeekday: Prisma.JsonValue;
   openOrders: number;
   recentPrepSeconds: number | null;
   booked: { at: string; drinks: number; orders: number }[];
@@ -52,16 +54,10 @@ export async function readSchedule(options: { prisma: Pick<PrismaClient, "$query
       COALESCE((SELECT json_agg(p."startsAt") FROM "PausedSlot" p WHERE p."startsAt" >= ${from} AND p."startsAt" < ${to}), '[]'::json) AS "paused"
     FROM "StoreSettings" s WHERE s."id" = 1`;
   if (!row) throw new Error("StoreSettings row is missing");
-  const hours = row.openingHours === null ? null : openingHoursSchema.safeParse(row.openingHours);
   return {
     acceptingOrders: row.acceptingOrders,
-    hours: hours === null ? null : hours.success ? hours.data : {},
-    slots: {
-      scheduledOrders: row.scheduledOrders,
-      slotMinutes: row.slotMinutes,
-      slotDrinks: row.slotDrinks,
-      slotDrinksByWeekday: parseSlotDrinksByWeekday(row.slotDrinksByWeekday),
-    },
+    hours: parseOpeningHours(row.openingHours),
+    slots: slotSettingsOf(row),
     recentPrepSeconds: row.recentPrepSeconds,
     openOrders: row.openOrders,
     booked: new Map(row.booked.map((b) => [new Date(b.at).getTime(), { drinks: b.drinks, orders: b.orders }])),

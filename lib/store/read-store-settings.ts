@@ -13,7 +13,7 @@ const DEFAULT_MAX_OPEN_ORDERS = 40;
 const DEFAULTS: StoreSettingsSnapshot = { acceptingOrders: true, openingHours: null, pausedUntil: null, maxOpenOrders: DEFAULT_MAX_OPEN_ORDERS, taxRateBasisPoints: 0, pricesIncludeTax: false };
 
 /** Hours stored by hand that do not parse close the store rather than open it around the clock. */
-function parseHours(value: unknown): OpeningHours | null {
+export function parseOpeningHours(value: unknown): OpeningHours | null {
   if (value === null) return null;
   const parsed = openingHoursSchema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -36,5 +36,5 @@ export async function readStoreSettings(options: {
     FROM "StoreSettings" s WHERE s."id" = 1`;
   if (!row) return { settings: DEFAULTS, openOrders: null };
   const { openOrders, openingHours, ...rest } = row;
-  return { settings: { ...rest, openingHours: parseHours(openingHours) }, openOrders };
+  return { settings: { ...rest, openingHours: parseOpeningHours(openingHours) }, openOrders };
 }
