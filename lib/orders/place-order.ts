@@ -138,6 +138,15 @@ function paymentOf(options: OrderOrigin, input: PlaceOrderInput): Payment {
   return { paymentMethod: "PAY_AT_PICKUP", paymentStatus: "UNPAID", awaitingPayment: false };
 }
 
+/** Inserts an order for a pickup slot; if another customer took the last places since the offer was read, SLOT_UNAVAILABLE with what is free now. */
+async function bookSlot(prisma: PrismaClient, o: { order: NewOrder; plan: PickupPlan; timeZone: string; now: Date }): Promise<InsertedOrder> {
+  const { plan } = o;
+  const result = await insertScheduledOrder({ prisma, order: { ...o.order, pickupAt: plan.pickupAt }, capacity: plan.capacity, drinks: plan.drinks });
+  if (result === null || !("slotTaken" in result)) return result;
+  const fresh = await readPickupOffer({ prisma, timeZone: o.timeZone, now: o.now });
+  throw slotUnavailable({ view: fresh.view, pickupAt: plan.pickupAt, drinks: plan.drinks, taken: true });
+}
+
 export const KEY_REUSED_MESSAGE = "This order key was already used for a different order";
 
 /**
@@ -249,15 +258,8 @@ export async function placeOrder(
     lines,
     placed,
   };
-  const result = plan
-    ? await insertScheduledOrder({ prisma, order: { ...order, pickupAt: plan.pickupAt }, capacity: plan.capacity, drinks: plan.drinks })
-    : await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
+  const result = plan ? await bookSlot(prisma, { order, plan, timeZone: options.timeZone, now }) : await orderInsert(prisma)({ order, capped: source === "ONLINE" && settings.maxOpenOrders !== null });
   if (result !== null && "error" in result) throw result.error;
-  if (result !== null && "slotTaken" in result) {
-    // Another customer took the last places since the offer was read: say so, with what is free now.
-    const fresh = await readPickupOffer({ prisma, timeZone: options.timeZone, now });
-    throw slotUnavailable({ view: fresh.view, pickupAt: order.pickupAt!, drinks: plan!.drinks, taken: true });
-  }
   // Only new keys are refused for capacity: an accepted key comes back as null below.
   if (result !== null && "atCapacity" in result) throw new AppError("AT_CAPACITY", AT_CAPACITY_MESSAGE, { reopensAt: null });
   if (result === null) {
