@@ -16,7 +16,15 @@ export type ChosenSlot = {
   text: string;
 };
 
-/** "Schedule for later" in the checkout, then the first slot that starts at least `minutesAhead` from now and takes the order. */
+/** Slot starts (ms) that hold a booking: another spec's order for later must not change what this one counts. */
+async function bookedSlotStarts(): Promise<Set<number>> {
+  const rows = await query<{ pickupAt: Date }>(
+    `SELECT DISTINCT "pickupAt" FROM "Order" WHERE "pickupAt" IS NOT NULL AND status IN ('SCHEDULED', 'AWAITING_PAYMENT')`,
+  );
+  return new Set(rows.map((row) => row.pickupAt.getTime()));
+}
+
+/** "Schedule for later" in the checkout, then the first slot that starts at least `minutesAhead` from now, takes the order and holds no other booking. */
 export async function scheduleForLater(page: Page, minutesAhead: number): Promise<ChosenSlot> {
   await page.getByRole("radio", { name: /Schedule for later/ }).check();
   const select = page.getByRole("combobox", { name: "Pickup time", exact: true });
@@ -29,10 +37,11 @@ export async function scheduleForLater(page: Page, minutesAhead: number): Promis
       const options = await select.locator("option:not([disabled])").evaluateAll((els) =>
         els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? "", day: el.closest("optgroup")?.label ?? "" })),
       );
-      const found = options.find((o) => o.value !== "" && Date.parse(o.value) >= earliest);
+      const booked = await bookedSlotStarts();
+      const found = options.find((o) => o.value !== "" && Date.parse(o.value) >= earliest && !booked.has(Date.parse(o.value)));
       slot = found && { startsAt: found.value, label: found.text.trim(), text: describeSlot({ label: found.text.trim(), day: found.day === "Today" ? "today" : "next", dayLabel: found.day }) };
       return slot?.startsAt ?? null;
-    }, { message: `a pickup slot at least ${minutesAhead} min ahead` })
+    }, { message: `an unbooked pickup slot at least ${minutesAhead} min ahead` })
     .not.toBeNull();
   await select.selectOption(slot!.startsAt);
   await expect(select).toHaveValue(slot!.startsAt);
