@@ -29,6 +29,21 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ...base, ORDER_RATE_LIMIT_PER_HOUR: "-1" })).toThrow(/ORDER_RATE_LIMIT_PER_HOUR/);
   });
 
+  it("turns Web Push on with a whole VAPID key pair only, and sends pushes to known push services by default", () => {
+    const keys = {
+      VAPID_PUBLIC_KEY: "BLOd48CY6sZiH_xFLwgzG_Egunsh8gCLzD00wC67jze9VIKtOxqGBXh1-PviDLAczWR7tTYLTJTXkx4EZp5-HgY",
+      VAPID_PRIVATE_KEY: "ZXvtaGl-THZ4lQAegU1SHTykK2LcpRs_O5cEqga93q8",
+    };
+    expect(parseConfig({ ...base, ...keys })).toMatchObject({ ...keys, VAPID_SUBJECT: "mailto:orders@brewline.local" });
+    expect(parseConfig({ ...base, PUBLIC_BASE_URL: "https://cafe.example/x" }).VAPID_SUBJECT).toBe("https://cafe.example");
+    expect(parseConfig(base).PUSH_ENDPOINT_HOSTS).toContain("fcm.googleapis.com");
+    expect(parseConfig({ ...base, PUSH_ENDPOINT_HOSTS: " Push.Example , 127.0.0.1" }).PUSH_ENDPOINT_HOSTS).toEqual(["push.example", "127.0.0.1"]);
+    expect(() => parseConfig({ ...base, VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY })).toThrow(/set both or neither/);
+    expect(() => parseConfig({ ...base, ...keys, VAPID_PRIVATE_KEY: "short" })).toThrow(/VAPID_PRIVATE_KEY must be a P-256 private key/);
+    expect(() => parseConfig({ ...base, ...keys, VAPID_PUBLIC_KEY: keys.VAPID_PRIVATE_KEY })).toThrow(/VAPID_PUBLIC_KEY must be a P-256 public key/);
+    expect(() => parseConfig({ ...base, VAPID_SUBJECT: "ftp://x" })).toThrow(/VAPID_SUBJECT/);
+  });
+
   it("lists every problem with the variable name", () => {
     try {
       parseConfig({ ...base, DATABASE_URL: "mysql://x", ORDER_EVENTS_TOPIC_ARN: undefined, STORE_TIMEZONE: "Mars/Base" });

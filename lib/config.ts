@@ -12,6 +12,27 @@ const optionalSecret = z.preprocess(
   z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
 );
 
+/** A VAPID key: base64url of `bytes` bytes. */
+const optionalVapidKey = (bytes: number, message: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : v),
+    z.string().refine((v) => /^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, "base64url").length === bytes, message).optional(),
+  );
+
+/** The push services of Chrome/Android, Firefox, Safari/iOS and Edge/Windows. */
+export const DEFAULT_PUSH_ENDPOINT_HOSTS: readonly string[] = [
+  "fcm.googleapis.com",
+  "updates.push.services.mozilla.com",
+  "push.apple.com",
+  "notify.windows.com",
+];
+
+function defaultVapidSubject(publicBaseUrl: string, mailFrom: string): string {
+  if (publicBaseUrl.startsWith("https://")) return new URL(publicBaseUrl).origin;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `mailto:${address}`;
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -143,8 +164,26 @@ const schema = z
     // the worker does not need it); the launcher keeps one in its data folder.
     BETTER_AUTH_SECRET: optionalSecret,
     AUTH_SECRET: optionalSecret,
+    // Web Push (VAPID, RFC 8292): both keys or neither; without them the push channel is off.
+    // The launcher keeps a generated pair in its data folder; a deployment passes its own.
+    VAPID_PUBLIC_KEY: optionalVapidKey(65, "VAPID_PUBLIC_KEY must be a P-256 public key (65 bytes, base64url), e.g. from npx web-push generate-vapid-keys"),
+    VAPID_PRIVATE_KEY: optionalVapidKey(32, "VAPID_PRIVATE_KEY must be a P-256 private key (32 bytes, base64url)"),
+    /** Who push services may contact about this sender: mailto: or https: (default: PUBLIC_BASE_URL when https, else MAIL_FROM's address). */
+    VAPID_SUBJECT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").optional()),
+    // The worker POSTs to a subscription's endpoint: only these push services' hosts (and
+    // their subdomains) are accepted, so a made-up endpoint cannot aim it at the internal network.
+    PUSH_ENDPOINT_HOSTS: z
+      .preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : undefined), z.string().optional())
+      .transform((v) => (v === undefined ? DEFAULT_PUSH_ENDPOINT_HOSTS : v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))),
+    /** SNS topic of inbound texts (two-way SMS); the dev SMS form publishes to it. Unset = no inbound texts locally. */
+    INBOUND_SMS_TOPIC_ARN: z.preprocess((v) => (v === "" ? undefined : v), z.string().startsWith("arn:", "INBOUND_SMS_TOPIC_ARN must be an SNS topic ARN").optional()),
+    /** How customers reach the shop, in the reply to HELP (e.g. "call 555-0100"); default: the shop's web address. */
+    STORE_CONTACT: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither" });
+    }
     if (env.PAYMENTS !== "stripe") return;
     for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when PAYMENTS=stripe (README, "Take payments")` });
@@ -155,6 +194,7 @@ const schema = z
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? AUTH_SECRET,
     SMS_MODE: env.SMS_MODE ?? (env.AWS_ENDPOINT_URL ? "inbox" : "sns"),
     SMS_ALLOWED_COUNTRIES: env.SMS_ALLOWED_COUNTRIES ?? [env.STORE_PHONE_REGION],
+    VAPID_SUBJECT: env.VAPID_SUBJECT ?? defaultVapidSubject(env.PUBLIC_BASE_URL, env.MAIL_FROM),
   }));
 
 export type Config = z.infer<typeof schema>;

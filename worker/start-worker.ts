@@ -8,6 +8,7 @@ import { errorInfo, logger } from "../lib/log.ts";
 import { collectPipelineMetrics, pipelineQueues } from "../lib/metrics/collect-pipeline-metrics.ts";
 import { createHistogram, renderMetrics } from "../lib/metrics/prometheus.ts";
 import { createEmailSender, type EmailSender } from "../lib/notifications/email-sender.ts";
+import { createPushSender, type PushSender } from "../lib/notifications/push-sender.ts";
 import { createSmsSender, type SmsSender } from "../lib/notifications/sms-sender.ts";
 import { storeMoneyFormat } from "../lib/money/money-format.ts";
 import { fireDueOrdersNow } from "../lib/orders/fire-due-orders.ts";
@@ -30,6 +31,8 @@ export type StartWorkerOptions = {
   smsSender?: SmsSender | null;
   /** Default: SMTP from SMTP_URL (null = no email). An injected sender is not closed by stop(). */
   emailSender?: EmailSender | null;
+  /** Default: Web Push with the configured VAPID keys (null = no push). */
+  pushSender?: PushSender | null;
   /** Long-poll seconds; 20 in production, 1 in tests so stop and redelivery are quick. */
   pollWaitSeconds?: number;
   reconcileIntervalMs?: number;
@@ -88,6 +91,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const smsSender = options.smsSender !== undefined ? options.smsSender : createSmsSender({ mode: config.SMS_MODE, prisma, sns: transport.sns });
   const ownEmailSender = options.emailSender === undefined ? createEmailSender(config) : null;
   const emailSender = options.emailSender !== undefined ? options.emailSender : ownEmailSender;
+  const pushSender = options.pushSender !== undefined ? options.pushSender : createPushSender(config);
   const payments = options.payments ?? paymentsOf(config);
 
   const handling = createHistogram({
@@ -134,7 +138,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
         prisma,
         smsSender,
         emailSender,
+        pushSender,
         storeName: config.STORE_NAME,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
         moneyFormat: storeMoneyFormat(config),
         dailyLimitPerRecipient: config.NOTIFY_DAILY_LIMIT_PER_RECIPIENT,
       }),
@@ -210,7 +216,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const firing = repeat("scheduled-orders", fireInterval, () => fireDueOrdersNow({ prisma, transport, now: options.now ?? clockNow }));
   const deadLetterMonitor = startDeadLetterMonitor({ prisma, sqs: transport.sqs, queues: deadLetterQueues(config), ...options.deadLetters });
   const heartbeat = repeat("heartbeat", options.heartbeatIntervalMs ?? 5000, () => recordHeartbeat({ prisma, identity, counts: counts() }));
-  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, healthHost: config.WORKER_HEALTH_HOST, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null }, "worker started");
+  logger.info({ workerId: identity.workerId, healthPort: healthServer?.port, healthHost: config.WORKER_HEALTH_HOST, smsMode: config.SMS_MODE, emailEnabled: emailSender !== null, pushEnabled: pushSender !== null }, "worker started");
 
   let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = async (timeoutMs: number) => {

@@ -1,3 +1,4 @@
+import type { UnsubscribeLinks } from "../consent/unsubscribe-links.ts";
 import type { OrderEvent } from "../messages/order-events.ts";
 import type { Receipt } from "./receipt.ts";
 import {
@@ -17,10 +18,15 @@ import {
 // email carries the receipt; a cancellation says what happens to an online payment.
 
 export type MessageInput = { customerName: string; ticketNumber: number; storeName: string };
-export type CustomerMessage = { sms: string; email: { subject: string; text: string; html: string } };
+export type CustomerMessage = {
+  sms: string;
+  email: { subject: string; text: string; html: string };
+  /** Web Push: the notification's title and text (the text message's words). */
+  push: { title: string; body: string };
+};
 export type MessageTemplates = Partial<Record<TemplateKey, MessageTemplate>>;
 /** What the order adds to the words: the receipt (ready email) and the refund sentence (cancellation). */
-export type MessageExtras = { receipt?: Receipt | null; refund?: string };
+export type MessageExtras = { receipt?: Receipt | null; refund?: string; unsubscribe?: UnsubscribeLinks | undefined };
 
 /**
  * A template written before {refund} existed (or without it) still tells a customer who
@@ -37,9 +43,11 @@ function message(event: TemplateEvent, values: TemplateValues, templates: Messag
   const heading = EMAIL_HEADINGS[event];
   // A subject is one line whatever was typed into the values.
   const subject = renderTemplate(email.subject ?? heading, values).replace(/[\r\n]+/g, " ");
+  // An empty {refund} at the end leaves a space behind.
+  const text = renderTemplate(withRefund(sms, values, " "), values).trim();
   return {
-    // An empty {refund} at the end leaves a space behind.
-    sms: renderTemplate(withRefund(sms, values, " "), values).trim(),
+    sms: text,
+    push: { title: `${heading} · #${values.ticket}`, body: text },
     email: {
       subject,
       text: `${heading}\n\n${renderTemplate(emailBody, values).trim()}\n\n${receipt ? `${receipt.text}\n\n` : ""}— ${values.store}\n`,

@@ -1,6 +1,8 @@
 import nodemailer from "nodemailer";
 
-type Email = { to: string; subject: string; text: string; html: string };
+import type { UnsubscribeLinks } from "../consent/unsubscribe-links.ts";
+
+type Email = { to: string; subject: string; text: string; html: string; unsubscribe?: UnsubscribeLinks | undefined };
 
 export type EmailSender = {
   send: (email: Email) => Promise<{ providerId: string }>;

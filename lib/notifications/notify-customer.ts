@@ -4,11 +4,13 @@ import { errorInfo, logger } from "../log.ts";
 import type { OrderEvent } from "../messages/order-events.ts";
 import type { MoneyFormat } from "../money/money-format.ts";
 import { storeMoneyFromEnv } from "../money/store-money.ts";
-import { claimNotifications, DAILY_LIMIT_REASON, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
+import { unsubscribeLinksFor, type UnsubscribeLinks } from "../consent/unsubscribe-links.ts";
+import { claimNotifications, type ClaimedNotification, type ExistingNotification } from "./claim-notifications.ts";
 import { customerMessage, type CustomerMessage } from "./customer-messages.ts";
 import type { EmailSender } from "./email-sender.ts";
 import { readMessageExtras } from "./read-message-extras.ts";
 import { readTemplates } from "./read-templates.ts";
+import { PushSubscriptionGoneError, type PushSender } from "./push-sender.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
 export const MAX_NOTIFICATION_ATTEMPTS = 5;
@@ -26,7 +28,11 @@ export type NotifyDependencies = {
   prisma: PrismaClient;
   smsSender: SmsSender | null;
   emailSender: EmailSender | null;
+  /** Web Push (VAPID configured); absent or null = no push. */
+  pushSender?: PushSender | null;
   storeName: string;
+  /** The shop's address, for the unsubscribe links of emails (RFC 8058); absent = emails carry none. */
+  publicBaseUrl?: string;
   /** How amounts are written (receipt, refund); default: the store's, from the environment. */
   moneyFormat?: MoneyFormat;
   maxAttempts?: number;
@@ -49,6 +55,7 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
   const channels: NotificationChannel[] = [];
   if (smsSender) channels.push("SMS");
   if (emailSender) channels.push("EMAIL");
+  if (options.pushSender) channels.push("PUSH");
   const claims = await claimNotifications({
     prisma,
     outboxId: event.outboxId,
@@ -71,17 +78,24 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
           }),
         ])
       : [{}, {}];
+  const emailClaim = claims.claimed.find((c) => c.channel === "EMAIL");
+  const unsubscribe =
+    emailClaim && options.publicBaseUrl
+      ? await unsubscribeLinksFor({ prisma, recipient: emailClaim.recipient, publicBaseUrl: options.publicBaseUrl })
+      : undefined;
   const content = customerMessage(
     event,
     { customerName: claims.order.customerName, ticketNumber: claims.order.ticketNumber, storeName: options.storeName },
     templates,
-    extras,
+    { ...extras, unsubscribe },
   );
+  const statusPath = `/orders/${encodeURIComponent(claims.order.publicToken)}`;
   const results = await Promise.allSettled(
     claims.wanted.map((channel) => {
       const claim = claims.claimed.find((c) => c.channel === channel);
-      if (claim) return sendClaimed(options, claim, content);
-      if (claims.skipped.some((s) => s.channel === channel)) return Promise.resolve(skippedNow(options, channel));
+      if (claim) return sendClaimed(options, claim, { content, unsubscribe, statusPath });
+      const skipped = claims.skipped.find((s) => s.channel === channel);
+      if (skipped) return Promise.resolve(skippedNow(options, channel, skipped.reason));
       return settleUnclaimed(options, channel, claims.existing.find((r) => r.channel === channel));
     }),
   );
@@ -96,16 +110,46 @@ export async function notifyCustomer(options: NotifyOptions): Promise<Partial<Re
   return outcomes;
 }
 
-async function sendClaimed(options: NotifyOptions, claim: ClaimedNotification, content: CustomerMessage): Promise<ChannelOutcome> {
+type Outgoing = { content: CustomerMessage; unsubscribe: UnsubscribeLinks | undefined; statusPath: string };
+
+/** Sends one claimed channel's message; null when there is nothing to send it to any more (push turned off meanwhile). */
+async function sendOn(options: NotifyOptions, claim: ClaimedNotification, outgoing: Outgoing): Promise<{ providerId: string } | null> {
+  const { content } = outgoing;
+  if (claim.channel === "SMS") return options.smsSender!.send({ to: claim.recipient, body: content.sms });
+  if (claim.channel === "EMAIL") return options.emailSender!.send({ to: claim.recipient, ...content.email, unsubscribe: outgoing.unsubscribe });
+  const subscription = await options.prisma.pushSubscription.findUnique({
+    where: { orderId: options.event.orderId },
+    select: { endpoint: true, p256dh: true, auth: true },
+  });
+  if (!subscription) return null;
+  return options.pushSender!.send({
+    subscription,
+    message: { ...content.push, url: outgoing.statusPath, tag: `${options.event.orderId}:${options.event.type}` },
+  });
+}
+
+async function sendClaimed(options: NotifyOptions, claim: ClaimedNotification, outgoing: Outgoing): Promise<ChannelOutcome> {
   const { prisma } = options;
   const log = { orderId: options.event.orderId, event: options.event.type, channel: claim.channel };
   let providerId: string;
   try {
-    ({ providerId } =
-      claim.channel === "SMS"
-        ? await options.smsSender!.send({ to: claim.recipient, body: content.sms })
-        : await options.emailSender!.send({ to: claim.recipient, ...content.email }));
+    const sent = await sendOn(options, claim, outgoing);
+    if (!sent) {
+      await prisma.$executeRaw`
+        UPDATE "Notification" SET "status" = 'SKIPPED', "lastError" = ${PUSH_TURNED_OFF_REASON} WHERE "id" = ${claim.id}::uuid`;
+      return skippedNow(options, claim.channel, PUSH_TURNED_OFF_REASON);
+    }
+    ({ providerId } = sent);
   } catch (error) {
+    if (error instanceof PushSubscriptionGoneError) {
+      // The browser dropped the subscription: it will never work again, so no retry.
+      await prisma.$transaction([
+        prisma.pushSubscription.deleteMany({ where: { orderId: options.event.orderId, endpoint: claim.recipient } }),
+        prisma.notification.update({ where: { id: claim.id }, data: { status: "FAILED", lastError: error.message } }),
+      ]);
+      logger.info({ ...log, statusCode: error.statusCode }, "push subscription gone; deleted");
+      return "failed";
+    }
     const message = errorInfo(error).message.slice(0, 500);
     const final = claim.attempts >= (options.maxAttempts ?? MAX_NOTIFICATION_ATTEMPTS);
     await prisma.$executeRaw`
@@ -124,9 +168,12 @@ async function sendClaimed(options: NotifyOptions, claim: ClaimedNotification, c
   return "sent";
 }
 
-function skippedNow(options: NotifyOptions, channel: NotificationChannel): ChannelOutcome {
-  // A warning: many of these for one recipient is someone using the shop to message a victim.
-  logger.warn({ orderId: options.event.orderId, event: options.event.type, channel }, `notification skipped: ${DAILY_LIMIT_REASON}`);
+/** lastError of a push not sent because the customer turned push off after it was claimed. */
+const PUSH_TURNED_OFF_REASON = "push turned off";
+
+function skippedNow(options: NotifyOptions, channel: NotificationChannel, reason: string): ChannelOutcome {
+  // A warning: many daily-limit skips for one recipient is someone using the shop to message a victim.
+  logger.warn({ orderId: options.event.orderId, event: options.event.type, channel }, `notification skipped: ${reason}`);
   return "skipped";
 }
 

@@ -3,6 +3,7 @@ import type { OrderSource, PaymentMethod, PaymentStatus, PrismaClient } from "..
 import { buildUnnumberedOrderPlaced, ORDER_PLACED, type OrderPlacedMessage } from "../messages/order-placed.ts";
 import { OPEN_STATUSES_SQL } from "../store/open-statuses.ts";
 import type { PricedLine } from "./price-order.ts";
+import { CHECKOUT_CONSENT_WORDING, COUNTER_CONSENT_WORDING } from "../consent/consent-wording.ts";
 
 export type NewOrder = {
   id: string;
@@ -169,6 +170,16 @@ export async function insertOrders(options: {
       SELECT x.id, x."orderId", ${ORDER_PLACED.destination}::"OutboxDestination", x.type, x.body || jsonb_build_object('ticketNumber', o."ticketNumber")
       FROM jsonb_to_recordset(${outboxJson}::jsonb) AS x(id uuid, "orderId" uuid, type text, body jsonb)
       JOIN inserted o ON o."id" = x."orderId"
+    ),
+    consents AS (
+      -- The consent ledger: what the customer agreed to, with the order that asked.
+      INSERT INTO "ConsentRecord" ("id", "channel", "recipient", "action", "source", "wording", "orderId")
+      SELECT gen_random_uuid(), c.channel, c.recipient, 'GRANTED',
+        CASE WHEN i.source = 'WALK_UP' THEN 'counter' ELSE 'checkout' END,
+        CASE WHEN i.source = 'WALK_UP' THEN ${COUNTER_CONSENT_WORDING}::text ELSE ${CHECKOUT_CONSENT_WORDING}::text END, i.id
+      FROM input i JOIN inserted o ON o."id" = i.id,
+        LATERAL (VALUES ('SMS'::"NotificationChannel", i.phone), ('EMAIL'::"NotificationChannel", i.email)) AS c(channel, recipient)
+      WHERE c.recipient IS NOT NULL
     )
     SELECT array_agg(o."ticketNumber" ORDER BY i.n) AS tickets,
       array_agg(o."id" IS NULL AND EXISTS (SELECT 1 FROM fresh f WHERE f."idempotencyKey" = i."idempotencyKey")

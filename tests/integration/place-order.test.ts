@@ -1,5 +1,6 @@
 import { ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHECKOUT_CONSENT_WORDING } from "../../lib/consent/consent-wording.ts";
 import { seedMenu } from "../../lib/menu/seed-menu.ts";
 import { placeOrderInputSchema } from "../../lib/orders/order-input.ts";
 import { placeOrder } from "../../lib/orders/place-order.ts";
@@ -43,5 +44,26 @@ describe("placeOrder", () => {
     expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await stack.prisma.order.count({ where: { idempotencyKey: "key-bbbbbbbbbbbbbbbb2" } })).toBe(1);
+  });
+
+  it("records the customer's consent in the ledger once per channel, with the checkout's words, however often the request is retried", async () => {
+    const consenting = placeOrderInputSchema.parse({ ...input("key-cccccccccccccccc3"), email: "Ada@Example.com" });
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => placeOrder({ prisma: stack.prisma, transport: stack.transport, timeZone: "UTC", input: consenting })),
+    );
+    const orderId = results[0]!.orderId;
+    const ledger = await stack.prisma.consentRecord.findMany({
+      where: { orderId },
+      select: { channel: true, recipient: true, action: true, source: true, wording: true },
+      orderBy: { channel: "asc" },
+    });
+    expect(ledger).toEqual([
+      { channel: "SMS", recipient: "+14155552671", action: "GRANTED", source: "checkout", wording: CHECKOUT_CONSENT_WORDING },
+      { channel: "EMAIL", recipient: "ada@example.com", action: "GRANTED", source: "checkout", wording: CHECKOUT_CONSENT_WORDING },
+    ]);
+    // No contact details, nothing to consent to: no ledger row.
+    const anonymous = placeOrderInputSchema.parse({ idempotencyKey: "key-dddddddddddddddd4", customerName: "Bo", items: [{ menuItemId: "latte", quantity: 1 }] });
+    const plain = await placeOrder({ prisma: stack.prisma, transport: stack.transport, timeZone: "UTC", input: anonymous });
+    expect(await stack.prisma.consentRecord.count({ where: { orderId: plain.orderId } })).toBe(0);
   });
 });

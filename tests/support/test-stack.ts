@@ -36,6 +36,12 @@ export type TestStack = {
  */
 const TEST_SMS_COUNTRIES = ["US", "GB", "GG"];
 
+/** The test stacks' VAPID key pair (tests only; a shop's launcher makes its own). */
+export const TEST_VAPID_KEYS = {
+  publicKey: "BLOd48CY6sZiH_xFLwgzG_Egunsh8gCLzD00wC67jze9VIKtOxqGBXh1-PviDLAczWR7tTYLTJTXkx4EZp5-HgY",
+  privateKey: "ZXvtaGl-THZ4lQAegU1SHTykK2LcpRs_O5cEqga93q8",
+};
+
 /** The order schema of a test stack's web app (a US store), for tests that place orders directly. */
 export const testOrderInputSchema = placeOrderInputSchemaFor({ region: "US", smsCountries: TEST_SMS_COUNTRIES });
 
@@ -68,6 +74,11 @@ export async function startTestStack(
     // Production web servers (tests/scale, tests/security) on plain http, like the launcher's.
     ALLOW_INSECURE_HTTP: "true",
     BETTER_AUTH_SECRET: "integration-tests-only-secret-0123456789abcdef",
+    // Web Push on, to the local push service only (tests/support/push-service-stand-in.ts).
+    VAPID_PUBLIC_KEY: TEST_VAPID_KEYS.publicKey,
+    VAPID_PRIVATE_KEY: TEST_VAPID_KEYS.privateKey,
+    VAPID_SUBJECT: "mailto:tests@brewline.local",
+    PUSH_ENDPOINT_HOSTS: "127.0.0.1,localhost",
   };
   const config = parseConfig(env);
   const prisma = createPrismaClient(pg.url);
