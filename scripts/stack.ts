@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config.ts";
 import { launcherAuthSecret } from "./stack/auth-secret.ts";
+import { launcherVapidKeys } from "./stack/vapid-keys.ts";
 import { renderBanner } from "./stack/banner.ts";
 import { describeExit, groupAlive, spawnChild, type Child } from "./stack/children.ts";
 import { WEB_NODE_FLAGS } from "./stack/node-flags.ts";
@@ -194,6 +195,8 @@ async function main(): Promise<void> {
   }
 
   const baseUrl = process.env.PUBLIC_BASE_URL?.trim() || `http://localhost:${s.ports.web}`;
+  // Web Push (docs/PUSH.md): the web app hands browsers the public key, the worker signs with the private one.
+  const vapid = launcherVapidKeys(process.env, s.dataDir);
   const env: Record<string, string | undefined> = {
     ...inherited,
     ...infra.env,
@@ -201,6 +204,8 @@ async function main(): Promise<void> {
     WORKER_HEALTH_PORT: String(s.ports.workerHealth),
     PUBLIC_BASE_URL: baseUrl,
     BETTER_AUTH_SECRET: launcherAuthSecret(process.env, s.dataDir),
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
     NEXT_TELEMETRY_DISABLED: "1",
     // Browsers reach this web server directly (no proxy in front) unless told otherwise:
     // the client's address is the socket's (scripts/stack/peer-address.mjs).

@@ -51,10 +51,11 @@ export function createWebPushSender(options: { vapid: VapidSettings; allowedHost
         );
         return { providerId: result.headers.location ?? `push:${result.statusCode}` };
       } catch (error) {
-        if (error instanceof webpush.WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
-          throw new PushSubscriptionGoneError(error.statusCode);
-        }
-        throw error;
+        if (!(error instanceof webpush.WebPushError)) throw error;
+        if (error.statusCode === 404 || error.statusCode === 410) throw new PushSubscriptionGoneError(error.statusCode);
+        // web-push's own message names no status: the Notification row's lastError should.
+        const said = error.body.replace(/\s+/g, " ").trim().slice(0, 200);
+        throw new Error(`push service answered ${error.statusCode}${said ? `: ${said}` : ""}`, { cause: error });
       }
     },
   };
