@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS } from "../../lib/dashboard/delivery-stats.ts";
 import type { NotificationView, Overview, QueueView } from "../../lib/dashboard/get-overview.ts";
 import type { StatsOrder } from "../../lib/dashboard/stats.ts";
 import type { WorkerView } from "../../lib/worker/list-worker-heartbeats.ts";
@@ -183,32 +184,42 @@ const NOTIFICATION_TONE: Record<NotificationView["status"], string> = {
   SKIPPED: "bg-surface-2 text-muted",
 };
 
+/** Why a notification was not sent, or why it is being tried again; nothing once sent. */
+export function notificationReason(n: Pick<NotificationView, "status" | "lastError">): string | null {
+  if (!n.lastError || n.status === "SENT") return null;
+  return n.status === "PENDING" || n.status === "SENDING" ? `will retry: ${n.lastError}` : n.lastError;
+}
+
 export function NotificationsTable({ notifications, timeZone }: { notifications: NotificationView[]; timeZone: string }) {
   return (
     <TableSection
       title="Recent notifications"
-      headers={["Time", "Ticket", "Channel", "To", "Status", "Error"]}
+      headers={["Time", "Ticket", "Channel", "To", "Status", "Reason"]}
       isEmpty={notifications.length === 0}
-      emptyText="No notifications yet today."
+      emptyText="No notifications yet."
       minWidth="min-w-[560px]"
+      testId="recent-notifications"
     >
-      {notifications.map((n) => (
-        <tr key={n.id}>
-          <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
-          <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
-          <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
-          <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
-          <td className="px-4 py-3">
-            <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${NOTIFICATION_TONE[n.status]}`}>
-              {n.status.toLowerCase()}
-              {n.attempts > 1 ? ` ×${n.attempts}` : ""}
-            </span>
-          </td>
-          <td className="max-w-[240px] truncate px-4 py-3 text-muted" title={n.lastError ?? undefined}>
-            {n.lastError ?? "—"}
-          </td>
-        </tr>
-      ))}
+      {notifications.map((n) => {
+        const reason = notificationReason(n);
+        return (
+          <tr key={n.id} data-testid="notification" data-ticket={n.ticketNumber} data-channel={n.channel} data-status={n.status}>
+            <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
+            <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
+            <td className="px-4 py-3">{CHANNEL_LABELS[n.channel]}</td>
+            <td className="max-w-[200px] truncate px-4 py-3 font-mono text-xs">{n.recipient}</td>
+            <td className="px-4 py-3">
+              <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${NOTIFICATION_TONE[n.status]}`}>
+                {n.status.toLowerCase()}
+                {n.attempts > 1 ? ` ×${n.attempts}` : ""}
+              </span>
+            </td>
+            <td className="max-w-[240px] truncate px-4 py-3 text-muted" title={reason ?? undefined} data-testid="notification-reason">
+              {reason ?? "—"}
+            </td>
+          </tr>
+        );
+      })}
     </TableSection>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CHANNEL_LABELS } from "../../lib/dashboard/delivery-stats.ts";
 import type { NotificationView } from "../../lib/dashboard/get-overview.ts";
 import type { FailedNotificationView, PipelineHealth } from "../../lib/dashboard/get-pipeline-health.ts";
 import type { SkippedNotifications } from "../../lib/dashboard/list-skipped-notifications.ts";
@@ -100,8 +101,8 @@ function NotificationCells({ n, timeZone }: { n: NotificationView; timeZone: str
       <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatClock(n.createdAt, timeZone)}</td>
       <td className="px-4 py-3 tabular-nums">#{n.ticketNumber}</td>
       <td className="px-4 py-3">{n.event}</td>
-      <td className="px-4 py-3">{n.channel === "SMS" ? "SMS" : "Email"}</td>
-      <td className="px-4 py-3 font-mono text-xs">{n.recipient}</td>
+      <td className="px-4 py-3">{CHANNEL_LABELS[n.channel]}</td>
+      <td className="max-w-[200px] truncate px-4 py-3 font-mono text-xs">{n.recipient}</td>
     </>
   );
 }
@@ -112,7 +113,7 @@ export function FailedNotificationsTable({ notifications, timeZone }: { notifica
       title="Failed notifications"
       headers={["Time", "Ticket", "Event", "Channel", "To", "Attempts", "Error", ""]}
       isEmpty={notifications.length === 0}
-      emptyText="No text or email has failed."
+      emptyText="No notification has failed."
       minWidth="min-w-[640px]"
       testId="failed-notifications"
     >
@@ -143,7 +144,7 @@ export function SkippedNotificationsTable({ skipped, timeZone }: { skipped: Skip
       title="Skipped notifications"
       headers={["Time", "Ticket", "Event", "Channel", "To", "Reason"]}
       isEmpty={skipped.recent.length === 0}
-      emptyText="No text or email has been held back."
+      emptyText="No notification has been held back."
       minWidth="min-w-[640px]"
       testId="skipped-notifications"
       aside={

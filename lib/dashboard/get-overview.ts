@@ -28,6 +28,19 @@ type NotificationRow = Pick<Notification, "id" | "event" | "channel" | "status" 
   order: { ticketNumber: number };
 };
 
+/**
+ * A push recipient is the browser's endpoint URL: its path is the address that reaches
+ * that browser, so only the push service's host is shown.
+ */
+function maskedRecipient(channel: NotificationChannel, recipient: string): string {
+  if (channel !== "PUSH") return maskRecipient(channel, recipient);
+  try {
+    return new URL(recipient).hostname;
+  } catch {
+    return "•••";
+  }
+}
+
 /** A notification as the dashboard shows it: recipient masked, times as ISO strings. */
 export function toNotificationView(n: NotificationRow): NotificationView {
   return {
@@ -37,7 +50,7 @@ export function toNotificationView(n: NotificationRow): NotificationView {
     channel: n.channel,
     status: n.status,
     attempts: n.attempts,
-    recipient: maskRecipient(n.channel, n.recipient),
+    recipient: maskedRecipient(n.channel, n.recipient),
     lastError: n.lastError,
     createdAt: n.createdAt.toISOString(),
     sentAt: n.sentAt?.toISOString() ?? null,

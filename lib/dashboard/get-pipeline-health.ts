@@ -1,12 +1,15 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { listDeadLetters, type DeadLetterView } from "../dlq/list-dead-letters.ts";
+import type { DeliveryStats } from "./delivery-stats.ts";
+import { getDeliveryStats } from "./get-delivery-stats.ts";
 import { getOverview, toNotificationView, type NotificationView, type Overview } from "./get-overview.ts";
 import { listSkippedNotifications, type SkippedNotifications } from "./list-skipped-notifications.ts";
 
 // The dashboard's pipeline view: queue depths, how long the oldest order has waited for
 // the worker, dead letters with their reason, workers, and notifications that failed or
-// were skipped on purpose (the per-recipient daily limit).
+// were skipped on purpose (opted out, the per-recipient daily limit), and how each
+// channel has fared day by day.
 // SQS has no "age of the oldest message" attribute (that is a CloudWatch metric, and the
 // emulator has neither), so the age comes from Postgres: the oldest order still PLACED
 // is exactly the oldest order.placed not yet handled.
@@ -19,6 +22,7 @@ export type PipelineHealth = Overview & {
   deadLetters: DeadLetterView[];
   failedNotifications: FailedNotificationView[];
   skippedNotifications: SkippedNotifications;
+  delivery: DeliveryStats;
 };
 
 type Oldest = { placedTicket: number | null; placedAt: Date | null; outboxType: string | null; outboxAt: Date | null };
@@ -26,7 +30,7 @@ type Oldest = { placedTicket: number | null; placedAt: Date | null; outboxType: 
 export async function getPipelineHealth(options: Parameters<typeof getOverview>[0] & { sqs: Pick<SQSClient, "send"> }): Promise<PipelineHealth> {
   const { prisma } = options;
   const now = options.now ?? new Date();
-  const [overview, [oldest], deadLetters, failed, skipped] = await Promise.all([
+  const [overview, [oldest], deadLetters, failed, skipped, delivery] = await Promise.all([
     getOverview({ ...options, now }),
     prisma.$queryRaw<Oldest[]>`
       SELECT p."ticketNumber" AS "placedTicket", p."createdAt" AS "placedAt", m."type" AS "outboxType", m."createdAt" AS "outboxAt"
@@ -39,6 +43,7 @@ export async function getPipelineHealth(options: Parameters<typeof getOverview>[
     listDeadLetters({ prisma, now }),
     failedNotifications(prisma),
     listSkippedNotifications({ prisma, timeZone: options.timeZone, now }),
+    getDeliveryStats({ prisma, timeZone: options.timeZone, now }),
   ]);
   const age = (at: Date | null) => (at ? Math.max(0, now.getTime() - at.getTime()) : 0);
   return {
@@ -48,6 +53,7 @@ export async function getPipelineHealth(options: Parameters<typeof getOverview>[
     deadLetters,
     failedNotifications: failed,
     skippedNotifications: skipped,
+    delivery,
   };
 }
 

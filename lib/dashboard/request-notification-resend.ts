@@ -1,12 +1,13 @@
 import { recordStaffAction } from "../audit/record-staff-action.ts";
 import type { StaffUser } from "../auth/require-staff.ts";
 import { AppError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { NotificationChannel, PrismaClient } from "../generated/prisma/client.ts";
 import { buildNotificationResend, NOTIFICATION_RESEND } from "../messages/notification-resend.ts";
 import { sendOutboxMessage } from "../outbox/send-outbox-message.ts";
 import type { Transport } from "../queue/transport.ts";
+import { CHANNEL_LABELS } from "./delivery-stats.ts";
 
-type Row = { channel: string; event: string; ticketNumber: number };
+type Row = { channel: NotificationChannel; event: string; ticketNumber: number };
 
 /**
  * A manager's Resend of a FAILED notification. The web only writes Postgres and sends
@@ -51,7 +52,7 @@ export async function requestNotificationResend(options: {
       actor: options.actor,
       action: "notification.resend",
       orderId: message.orderId,
-      summary: `Resend ${inserted.channel === "SMS" ? "text" : "email"} "${inserted.event}" for ticket #${inserted.ticketNumber}`,
+      summary: `Resend ${CHANNEL_LABELS[inserted.channel].toLowerCase()} "${inserted.event}" for ticket #${inserted.ticketNumber}`,
       details: { notificationId, outboxId },
     });
     return message;

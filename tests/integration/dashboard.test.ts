@@ -50,6 +50,18 @@ describe("getOverview", () => {
     await stack.prisma.notification.create({
       data: { orderId: a.orderId, event: "order.ready", channel: "SMS", recipient: "+447911123123", status: "FAILED", attempts: 3, lastError: "provider said no" },
     });
+    // A push recipient is the browser's endpoint: its path reaches that browser, so only the host shows.
+    await stack.prisma.notification.create({
+      data: {
+        orderId: a.orderId,
+        event: "order.ready",
+        channel: "PUSH",
+        recipient: "https://fcm.googleapis.com/fcm/send/secret-browser-token",
+        status: "SKIPPED",
+        lastError: "push turned off",
+        createdAt: new Date(now - 1_000),
+      },
+    });
 
     const o = await overview();
     expect(o.counts).toMatchObject({ PLACED: 1, QUEUED: 1, IN_PROGRESS: 0, READY: 0, CANCELLED: 0, AWAITING_PAYMENT: 1 });
@@ -62,6 +74,7 @@ describe("getOverview", () => {
     expect(Object.fromEntries(o.workers.map((w) => [w.workerId, w.alive]))).toEqual({ alive: true, silent: false, stopped: false });
     expect(o.notifications[0]).toMatchObject({ ticketNumber: a.ticketNumber, channel: "SMS", status: "FAILED", lastError: "provider said no" });
     expect(o.notifications[0]!.recipient).not.toContain("7911123");
+    expect(o.notifications[1]).toMatchObject({ channel: "PUSH", status: "SKIPPED", recipient: "fcm.googleapis.com", lastError: "push turned off" });
   });
 
   it("shows queues as unavailable, without failing, while the queue server is down", async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AutoRefresh } from "../../../../components/auto-refresh.tsx";
+import { DeliveryStatsTables } from "../../../../components/dashboard/delivery-stats-table.tsx";
 import { NotificationsTable, QueueCards, WorkerDownBanner, WorkersList } from "../../../../components/dashboard/overview-sections.tsx";
 import { DeadLetterBanner, DeadLettersTable, FailedNotificationsTable, PipelineAges, SkippedNotificationsTable } from "../../../../components/dashboard/pipeline-sections.tsx";
 import { getConfig } from "../../../../lib/config.ts";
@@ -45,6 +46,7 @@ export default async function PipelinePage() {
       <PipelineAges health={health} />
       <DeadLettersTable deadLetters={health.deadLetters} timeZone={config.STORE_TIMEZONE} />
       <WorkersList workers={health.workers} />
+      <DeliveryStatsTables stats={health.delivery} timeZone={config.STORE_TIMEZONE} />
       <FailedNotificationsTable notifications={health.failedNotifications} timeZone={config.STORE_TIMEZONE} />
       <SkippedNotificationsTable skipped={health.skippedNotifications} timeZone={config.STORE_TIMEZONE} />
       <NotificationsTable notifications={health.notifications} timeZone={config.STORE_TIMEZONE} />
