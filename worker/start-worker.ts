@@ -140,6 +140,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
         emailSender,
         pushSender,
         storeName: config.STORE_NAME,
+        storeContact: config.STORE_CONTACT ?? config.PUBLIC_BASE_URL,
         publicBaseUrl: config.PUBLIC_BASE_URL,
         moneyFormat: storeMoneyFormat(config),
         dailyLimitPerRecipient: config.NOTIFY_DAILY_LIMIT_PER_RECIPIENT,

@@ -24,6 +24,7 @@ try {
     storeTimeZone: ctx("storeTimeZone", "America/New_York"),
     storeCurrency: optional("storeCurrency"),
     storeLocale: optional("storeLocale"),
+    storeContact: optional("storeContact"),
     stripeSecretName: optional("stripeSecretName"),
     smsViaSns: ctx("smsViaSns", "false") === "true",
     smsMonthlySpendLimitUsd: optionalNumber("smsMonthlySpendLimitUsd"),

@@ -8,7 +8,7 @@ import { SmsSpendLimit } from "./sms-spend-limit.ts";
 import { WebAcl, type WebAclProps } from "./web-acl.ts";
 
 export type BrewlineStackProps = StackProps &
-  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "storeCurrency" | "storeLocale" | "stripeSecretName" | "smsViaSns" | "web" | "worker" | "publicAccess"> & {
+  Pick<ServicesProps, "repositoryName" | "imageTag" | "migrateImageTag" | "storeName" | "storeTimeZone" | "storeCurrency" | "storeLocale" | "storeContact" | "stripeSecretName" | "smsViaSns" | "web" | "worker" | "publicAccess"> & {
     multiAzDatabase: boolean;
     databaseInstanceType: ec2.InstanceType;
     /** Per-address request limits of the firewall in front of the balancer; defaults in web-acl.ts. */
@@ -47,5 +47,7 @@ export class BrewlineStack extends Stack {
     new CfnOutput(this, "AppSubnets", { value: vpc.privateSubnets.map((s) => s.subnetId).join(",") });
     new CfnOutput(this, "WorkerSecurityGroup", { value: this.services.worker.connections.securityGroups[0]!.securityGroupId });
     new CfnOutput(this, "OrdersQueueUrl", { value: this.messaging.ordersQueue.queueUrl });
+    new CfnOutput(this, "InboundSmsTopicArn", { value: this.messaging.inboundSmsTopic.topicArn, description: "Two-way SMS destination of the shop's phone number" });
+    new CfnOutput(this, "VapidSecretName", { value: this.services.vapidSecret.secretName, description: "Put the Web Push VAPID key pair here" });
   }
 }

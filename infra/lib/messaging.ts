@@ -1,5 +1,6 @@
-import { Duration } from "aws-cdk-lib";
+import { Duration, Stack } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
@@ -11,7 +12,8 @@ import { NOTIFICATIONS_MAX_RECEIVES, ORDERS_MAX_RECEIVES } from "../../lib/queue
  * The order board and the notification fan-out, as the launcher provisions them locally
  * (lib/queue/provision.ts): a FIFO orders queue (group = order id, explicit dedup ids)
  * with a FIFO DLQ, an SNS topic for order events, and a notifications queue subscribed
- * with raw delivery and a filter on eventType. Alarms page someone when a message is
+ * with raw delivery and a filter on eventType; and the topic two-way SMS publishes the
+ * texts customers send to (STOP, HELP, START), read from the same queue. Alarms page someone when a message is
  * dead-lettered or the oldest order waits too long (workers down or too few).
  */
 export class Messaging extends Construct {
@@ -20,6 +22,8 @@ export class Messaging extends Construct {
   readonly notificationsQueue: sqs.Queue;
   readonly notificationsDlq: sqs.Queue;
   readonly topic: sns.Topic;
+  /** Link the shop's phone number's two-way SMS to this topic (docs/DEPLOY-AWS.md, "Replies to texts"). */
+  readonly inboundSmsTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: { oldestOrderAlarmSeconds?: number } = {}) {
@@ -48,6 +52,19 @@ export class Messaging extends Construct {
         filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: [...CUSTOMER_EVENT_TYPES] }) },
       }),
     );
+
+    // Texts customers send the shop's number: AWS End User Messaging SMS publishes them here
+    // (this account's numbers only), and the notifier reads them from its queue as they are.
+    this.inboundSmsTopic = new sns.Topic(this, "InboundSms");
+    this.inboundSmsTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal("sms-voice.amazonaws.com")],
+        actions: ["sns:Publish"],
+        resources: [this.inboundSmsTopic.topicArn],
+        conditions: { StringEquals: { "aws:SourceAccount": Stack.of(this).account } },
+      }),
+    );
+    this.inboundSmsTopic.addSubscription(new subscriptions.SqsSubscription(this.notificationsQueue, { rawMessageDelivery: true }));
 
     const dlqAlarm = (queue: sqs.Queue, name: string) =>
       new cloudwatch.Alarm(this, `${name}NotEmpty`, {

@@ -1,4 +1,4 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { Duration, SecretValue, Stack } from "aws-cdk-lib";
 import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as ecr from "aws-cdk-lib/aws-ecr";
 import * as ecs from "aws-cdk-lib/aws-ecs";
@@ -43,6 +43,8 @@ export type ServicesProps = {
    * pay at pickup.
    */
   stripeSecretName?: string;
+  /** STORE_CONTACT: how customers reach the shop, in the reply to a HELP text (default: the shop's address). */
+  storeContact?: string;
   /** Real texts through SNS (needs an SMS-enabled account); false = no texts. */
   smsViaSns: boolean;
   web: { desiredCount: number; cpu: number; memoryMiB: number };
@@ -70,6 +72,8 @@ export class Services extends Construct {
   readonly web: ecsPatterns.ApplicationLoadBalancedFargateService;
   readonly worker: ecs.FargateService;
   readonly migrateTask: ecs.FargateTaskDefinition;
+  /** Web Push's VAPID keys, {"publicKey", "privateKey"}: empty (push off) until filled in by hand. */
+  readonly vapidSecret: secretsmanager.Secret;
   /** PUBLIC_BASE_URL of the web app: where customers and staff reach the shop. */
   readonly publicBaseUrl: string;
 
@@ -87,10 +91,12 @@ export class Services extends Construct {
       NOTIFICATIONS_QUEUE_URL: messaging.notificationsQueue.queueUrl,
       NOTIFICATIONS_DLQ_URL: messaging.notificationsDlq.queueUrl,
       ORDER_EVENTS_TOPIC_ARN: messaging.topic.topicArn,
+      INBOUND_SMS_TOPIC_ARN: messaging.inboundSmsTopic.topicArn,
       STORE_NAME: props.storeName,
       STORE_TIMEZONE: props.storeTimeZone,
       ...(props.storeCurrency ? { STORE_CURRENCY: props.storeCurrency } : {}),
       ...(props.storeLocale ? { STORE_LOCALE: props.storeLocale } : {}),
+      ...(props.storeContact ? { STORE_CONTACT: props.storeContact } : {}),
       ...(props.stripeSecretName ? { PAYMENTS: "stripe" } : {}),
       DB_HOST: database.instance.dbInstanceEndpointAddress,
       DB_PORT: database.instance.dbInstanceEndpointPort,
@@ -113,6 +119,18 @@ export class Services extends Construct {
       description: "Brewline BETTER_AUTH_SECRET (staff session cookies)",
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
+    // Web Push's VAPID key pair: made here as empty placeholders (push stays off) and filled in
+    // by hand once (docs/DEPLOY-AWS.md, "Push notifications"), so the private key never passes
+    // through CDK or the template. The template never changes the value, so a deploy keeps it.
+    // Web and worker both get the pair: the configuration takes both keys or neither.
+    this.vapidSecret = new secretsmanager.Secret(this, "VapidKeys", {
+      description: 'Brewline Web Push VAPID keys: {"publicKey": "…", "privateKey": "…"} from npx web-push generate-vapid-keys',
+      secretObjectValue: { publicKey: SecretValue.unsafePlainText(""), privateKey: SecretValue.unsafePlainText("") },
+    });
+    const vapid = {
+      VAPID_PUBLIC_KEY: ecs.Secret.fromSecretsManager(this.vapidSecret, "publicKey"),
+      VAPID_PRIVATE_KEY: ecs.Secret.fromSecretsManager(this.vapidSecret, "privateKey"),
+    };
     const logging = (prefix: string) => ecs.LogDrivers.awsLogs({ streamPrefix: prefix, logRetention: logs.RetentionDays.ONE_MONTH });
     const access = resolvePublicAccess(this, props.publicAccess);
     // With a certificate, port 80 only answers 301 to https (redirectHTTP): nothing reaches
@@ -156,7 +174,7 @@ export class Services extends Construct {
           // Marks the plain HTTP as deliberate (-c allowHttp=true) for the app's https checks.
           ...(access.protocol === "http" ? { ALLOW_INSECURE_HTTP: "true" } : {}),
         },
-        secrets: { ...secrets, BETTER_AUTH_SECRET: ecs.Secret.fromSecretsManager(authSecret) },
+        secrets: { ...secrets, ...vapid, BETTER_AUTH_SECRET: ecs.Secret.fromSecretsManager(authSecret) },
         logDriver: logging("web"),
       },
     });
@@ -178,8 +196,9 @@ export class Services extends Construct {
     workerTask.addContainer("worker", {
       image,
       command: withDatabaseUrl("node --import tsx worker/main.ts"),
-      environment: { ...environment, SMS_MODE: props.smsViaSns ? "sns" : "off", WORKER_HEALTH_PORT: "3001" },
-      secrets,
+      // PUBLIC_BASE_URL: the links in what the worker sends (status page, unsubscribe, HELP reply).
+      environment: { ...environment, PUBLIC_BASE_URL: this.publicBaseUrl, SMS_MODE: props.smsViaSns ? "sns" : "off", WORKER_HEALTH_PORT: "3001" },
+      secrets: { ...secrets, ...vapid },
       logging: logging("worker"),
       healthCheck: { command: ["CMD-SHELL", "node -e \"fetch('http://127.0.0.1:3001/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\""] },
       stopTimeout: Duration.seconds(30),

@@ -69,8 +69,8 @@ describe("messaging", () => {
 describe("database", () => {
   it("is encrypted PostgreSQL in isolated subnets with generated credentials in Secrets Manager", () => {
     template.hasResourceProperties("AWS::RDS::DBInstance", { Engine: "postgres", StorageEncrypted: true, MultiAZ: true, DBName: "brewline" });
-    // The database's credentials and the web app's session secret.
-    template.resourceCountIs("AWS::SecretsManager::Secret", 2);
+    // The database's credentials, the web app's session secret and the VAPID keys (web-push.test.ts).
+    template.resourceCountIs("AWS::SecretsManager::Secret", 3);
     template.hasResourceProperties("AWS::RDS::DBInstance", {
       MasterUserPassword: Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp("resolve:secretsmanager")])]) }),
     });
@@ -96,7 +96,7 @@ describe("services", () => {
     expect(Number(keepAlive?.Value)).toBeGreaterThan(Number(idle!.Value) * 1000);
   });
 
-  it("gives the session secret (from Secrets Manager) and the public address to the web app only", () => {
+  it("gives the session secret (from Secrets Manager) to the web app only, and the public address to web and worker", () => {
     const containers = Object.values(template.findResources("AWS::ECS::TaskDefinition")).flatMap(
       (t) => t.Properties.ContainerDefinitions as { Command: string[]; Secrets?: { Name: string }[]; Environment?: { Name: string }[] }[],
     );
@@ -105,6 +105,9 @@ describe("services", () => {
     expect(secretNames(web)).toContain("BETTER_AUTH_SECRET");
     expect((web.Environment ?? []).map((e) => e.Name)).toContain("PUBLIC_BASE_URL");
     for (const other of containers.filter((c) => c !== web)) expect(secretNames(other)).not.toContain("BETTER_AUTH_SECRET");
+    // The worker's messages link to the shop: the status page, unsubscribe, the HELP reply.
+    const worker = containers.find((c) => c.Command.join(" ").includes("worker/main.ts"))!;
+    expect((worker.Environment ?? []).map((e) => e.Name)).toContain("PUBLIC_BASE_URL");
   });
 
   it("runs web, worker and migration from one image with three commands", () => {

@@ -15,6 +15,8 @@ export type ProvisionedResources = {
   NOTIFICATIONS_QUEUE_URL: string;
   NOTIFICATIONS_DLQ_URL: string;
   ORDER_EVENTS_TOPIC_ARN: string;
+  /** Texts customers send the shop (two-way SMS); locally the dev SMS form publishes to it. */
+  INBOUND_SMS_TOPIC_ARN: string;
 };
 
 async function queueArn(sqs: SQSClient, url: string): Promise<string> {
@@ -88,11 +90,24 @@ export async function provisionQueues(options: {
     );
   }
 
+  // Inbound texts go to the notifier's queue as they are (no filter: every text is read).
+  const inbound = await sns.send(new CreateTopicCommand({ Name: `${prefix}-inbound-sms` }));
+  if (!inbound.TopicArn) throw new Error("CreateTopic returned no ARN");
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn: inbound.TopicArn,
+      Protocol: "sqs",
+      Endpoint: await queueArn(sqs, notificationsQueueUrl),
+      Attributes: { RawMessageDelivery: "true" },
+    }),
+  );
+
   return {
     ORDERS_QUEUE_URL: ordersQueueUrl,
     ORDERS_DLQ_URL: ordersDlqUrl,
     NOTIFICATIONS_QUEUE_URL: notificationsQueueUrl,
     NOTIFICATIONS_DLQ_URL: notificationsDlqUrl,
     ORDER_EVENTS_TOPIC_ARN: topic.TopicArn,
+    INBOUND_SMS_TOPIC_ARN: inbound.TopicArn,
   };
 }

@@ -11,6 +11,7 @@ export const EMBEDDED_ONLY_ENV: Record<string, string> = {
   NOTIFICATIONS_QUEUE_URL: "",
   NOTIFICATIONS_DLQ_URL: "",
   ORDER_EVENTS_TOPIC_ARN: "",
+  INBOUND_SMS_TOPIC_ARN: "",
   SMTP_URL: "",
   MAIL_INBOX_URL: "",
   SMS_MODE: "",
