@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moneyFormatFor } from "../money/money-format.ts";
-import { cancelledMessage, readyMessage } from "./customer-messages.ts";
+import { cancelledMessage, customerMessage, readyMessage } from "./customer-messages.ts";
 import { refundSentence } from "./templates.ts";
 
 describe("ready message", () => {
@@ -63,5 +63,31 @@ describe("cancelled message of an order paid online", () => {
     expect(cancelledMessage({ ...input, refund }, templates).sms).toBe(`Sorry Ana: Out of oat milk. ${refund}`);
     expect(cancelledMessage(input, templates).sms).toBe("Sorry Ana: Out of oat milk.");
     expect(cancelledMessage(input).email.text).toContain("Please see the barista.\n\n— Brewline");
+  });
+});
+
+describe("unsubscribe footer", () => {
+  const input = { customerName: "Ada", ticketNumber: 7, storeName: "Brewline" };
+  const unsubscribe = { oneClickUrl: "https://cafe.example/api/unsubscribe/abc_DEF-123", pageUrl: "https://cafe.example/unsubscribe/abc_DEF-123?a=1&b=\"2\"" };
+  const events = [
+    { type: "order.ready", outboxId: "o", orderId: "x", ticketNumber: 7, customerName: "Ada", readyAt: "2026-01-01T00:00:00Z" },
+    { type: "order.cancelled", outboxId: "o", orderId: "x", ticketNumber: 7, customerName: "Ada", reason: "Closed", cancelledAt: "2026-01-01T00:00:00Z" },
+  ] as const;
+
+  it.each(events)("ends the $type email's text and HTML with the page's link, escaped; the text and push words are unchanged", (event) => {
+    const plain = customerMessage(event, input);
+    const message = customerMessage(event, input, {}, { unsubscribe });
+    expect(message.email.text).toBe(`${plain.email.text}\nDon't want these emails? Unsubscribe: ${unsubscribe.pageUrl}\n`);
+    expect(message.email.html).toContain(
+      `<p style="color:#78716c;font-size:12px">Don&#39;t want these emails? <a href="https://cafe.example/unsubscribe/abc_DEF-123?a=1&amp;b=&quot;2&quot;" style="color:#78716c">Unsubscribe</a></p></body></html>`,
+    );
+    expect(message.email.html).not.toContain(unsubscribe.oneClickUrl);
+    expect({ sms: message.sms, push: message.push, subject: message.email.subject }).toEqual({ sms: plain.sms, push: plain.push, subject: plain.email.subject });
+  });
+
+  it("is absent without links", () => {
+    const { text, html } = customerMessage(events[0], input).email;
+    expect(text).not.toMatch(/unsubscribe/i);
+    expect(html).not.toMatch(/unsubscribe/i);
   });
 });

@@ -25,7 +25,7 @@ export type CustomerMessage = {
   push: { title: string; body: string };
 };
 export type MessageTemplates = Partial<Record<TemplateKey, MessageTemplate>>;
-/** What the order adds to the words: the receipt (ready email) and the refund sentence (cancellation). */
+/** What the order adds to the words: the receipt (ready email), the refund sentence (cancellation), the unsubscribe links (emails). */
 export type MessageExtras = { receipt?: Receipt | null; refund?: string; unsubscribe?: UnsubscribeLinks | undefined };
 
 /**
@@ -36,7 +36,21 @@ function withRefund(template: MessageTemplate, values: TemplateValues, separator
   return values.refund && !template.body.includes("{refund}") ? `${template.body}${separator}{refund}` : template.body;
 }
 
-function message(event: TemplateEvent, values: TemplateValues, templates: MessageTemplates, receipt: Receipt | null = null): CustomerMessage {
+/** The email's last line: the unsubscribe page a person opens (the one-click URL goes in a header, email-sender.ts). */
+const UNSUBSCRIBE_PROMPT = "Don't want these emails?";
+const unsubscribeFooter = (links: UnsubscribeLinks | undefined) =>
+  links
+    ? {
+        text: `\n${UNSUBSCRIBE_PROMPT} Unsubscribe: ${links.pageUrl}\n`,
+        html: `<p style="color:#78716c;font-size:12px">${escapeHtml(UNSUBSCRIBE_PROMPT)} <a href="${escapeHtml(links.pageUrl)}" style="color:#78716c">Unsubscribe</a></p>`,
+      }
+    : { text: "", html: "" };
+
+type Extras = Pick<MessageExtras, "receipt" | "unsubscribe">;
+
+function message(event: TemplateEvent, values: TemplateValues, templates: MessageTemplates, extras: Extras = {}): CustomerMessage {
+  const receipt = extras.receipt ?? null;
+  const footer = unsubscribeFooter(extras.unsubscribe);
   const sms = templates[`${event}:SMS`] ?? DEFAULT_TEMPLATES[`${event}:SMS`];
   const email = templates[`${event}:EMAIL`] ?? DEFAULT_TEMPLATES[`${event}:EMAIL`];
   const emailBody = withRefund(email, values, "\n\n");
@@ -50,7 +64,7 @@ function message(event: TemplateEvent, values: TemplateValues, templates: Messag
     push: { title: `${heading} · #${values.ticket}`, body: text },
     email: {
       subject,
-      text: `${heading}\n\n${renderTemplate(emailBody, values).trim()}\n\n${receipt ? `${receipt.text}\n\n` : ""}— ${values.store}\n`,
+      text: `${heading}\n\n${renderTemplate(emailBody, values).trim()}\n\n${receipt ? `${receipt.text}\n\n` : ""}— ${values.store}\n${footer.text}`,
       html: [
         `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917">`,
         `<h1 style="font-size:20px">${escapeHtml(heading)}</h1>`,
@@ -58,6 +72,7 @@ function message(event: TemplateEvent, values: TemplateValues, templates: Messag
         renderHtmlParagraphs(emailBody, values),
         receipt?.html ?? "",
         `<p style="color:#78716c">${escapeHtml(values.store)}</p>`,
+        footer.html,
         `</body></html>`,
       ].join(""),
     },
@@ -73,14 +88,16 @@ const valuesOf = (input: MessageInput, reason = "", refund = ""): TemplateValues
   refund,
 });
 
-export const readyMessage = (input: MessageInput & { receipt?: Receipt | null }, templates: MessageTemplates = {}): CustomerMessage =>
-  message("order.ready", valuesOf(input), templates, input.receipt ?? null);
+export const readyMessage = (input: MessageInput & Extras, templates: MessageTemplates = {}): CustomerMessage =>
+  message("order.ready", valuesOf(input), templates, input);
 
 /** The barista's reason is quoted as written; "Please see the barista" covers remakes; refund is the refund sentence, or empty. */
-export const cancelledMessage = (input: MessageInput & { reason: string; refund?: string }, templates: MessageTemplates = {}): CustomerMessage =>
-  message("order.cancelled", valuesOf(input, input.reason, input.refund), templates);
+export const cancelledMessage = (
+  input: MessageInput & { reason: string; refund?: string; unsubscribe?: UnsubscribeLinks | undefined },
+  templates: MessageTemplates = {},
+): CustomerMessage => message("order.cancelled", valuesOf(input, input.reason, input.refund), templates, { unsubscribe: input.unsubscribe });
 
 export const customerMessage = (event: OrderEvent, input: MessageInput, templates: MessageTemplates = {}, extras: MessageExtras = {}): CustomerMessage =>
   event.type === "order.ready"
-    ? readyMessage({ ...input, receipt: extras.receipt }, templates)
-    : cancelledMessage({ ...input, reason: event.reason, refund: extras.refund }, templates);
+    ? readyMessage({ ...input, receipt: extras.receipt, unsubscribe: extras.unsubscribe }, templates)
+    : cancelledMessage({ ...input, reason: event.reason, refund: extras.refund, unsubscribe: extras.unsubscribe }, templates);

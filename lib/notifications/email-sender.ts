@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 
 import type { UnsubscribeLinks } from "../consent/unsubscribe-links.ts";
 
@@ -8,6 +8,21 @@ export type EmailSender = {
   send: (email: Email) => Promise<{ providerId: string }>;
   close: () => void;
 };
+
+/** The POST body a mail client sends for one-click unsubscribe (RFC 8058 §3.1). */
+export const ONE_CLICK_BODY = "List-Unsubscribe=One-Click";
+
+/**
+ * What nodemailer is given for an email. With unsubscribe links, the headers of RFC 8058:
+ * `List-Unsubscribe: <oneClickUrl>` (nodemailer's `list` writes the angle brackets) and
+ * `List-Unsubscribe-Post`, which tells the mail client a POST unsubscribes at once, so its
+ * "Unsubscribe" button needs no page. `unsubscribe` itself is not a nodemailer option.
+ */
+export function mailOptionsOf(email: Email, from: string): SendMailOptions {
+  const { unsubscribe, ...message } = email;
+  if (!unsubscribe) return { from, ...message };
+  return { from, ...message, list: { unsubscribe: unsubscribe.oneClickUrl }, headers: { "List-Unsubscribe-Post": ONE_CLICK_BODY } };
+}
 
 /** SMTP via nodemailer; smtpUrl like smtp://user:pass@host:587 or smtps://host:465. */
 export function createSmtpEmailSender(options: { smtpUrl: string; from: string }): EmailSender {
@@ -25,7 +40,7 @@ export function createSmtpEmailSender(options: { smtpUrl: string; from: string }
   });
   return {
     async send(email) {
-      const info = await transporter.sendMail({ from: options.from, ...email });
+      const info = await transporter.sendMail(mailOptionsOf(email, options.from));
       return { providerId: info.messageId };
     },
     close: () => transporter.close(),

@@ -27,6 +27,8 @@ const PUBLIC_ROUTES = new Set([
   "/api/orders/[token]/events",
   // Opens the order's hosted checkout (the token is the capability, like the status page).
   "/api/orders/[token]/checkout",
+  // Push on/off for the order's browser (the token is the capability; rate-limited per address).
+  "/api/orders/[token]/push",
   // Stripe's webhook: no session, every request must carry Stripe's signature.
   "/api/payments/stripe/webhook",
   "/api/menu",
@@ -44,8 +46,10 @@ const PUBLIC_ROUTES = new Set([
   "/api/menu-images/[name]",
   // better-auth: sign-in, sign-out, session, change-password, PIN switch (each checks itself).
   "/api/auth/[...all]",
+  // An email's one-click unsubscribe (RFC 8058): mail providers POST with no session; the token is the capability.
+  "/api/unsubscribe/[token]",
 ]);
-const PUBLIC_PAGES = new Set(["/", "/orders/[token]", "/my-orders", "/board", "/sign-in", "/not-allowed"]);
+const PUBLIC_PAGES = new Set(["/", "/orders/[token]", "/my-orders", "/board", "/sign-in", "/not-allowed", "/unsubscribe/[token]"]);
 
 /** The role a non-public path needs; anything not named here is a manager's. */
 function roleFor(urlPath: string, method: string): StaffRole {

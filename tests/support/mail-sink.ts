@@ -3,9 +3,27 @@ import { freePort } from "../../lib/embedded/free-port.ts";
 // A real SMTP server (maildev) that keeps what it receives in memory, so tests can
 // assert on the emails the worker sent over SMTP.
 
-type SunkEmail = { subject: string; to: string[]; text: string; html: string };
+/** headers: the message's header lines as the server received them, unfolded, names in lower case (the last of a repeated one). */
+type SunkEmail = { subject: string; to: string[]; text: string; html: string; headers?: Record<string, string> };
+
+/** The header block of a raw message, unfolded (RFC 5322: a line starting with white space continues the one before). */
+function headersOf(raw: string): Record<string, string> {
+  const block = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, " ");
+  return Object.fromEntries(
+    block.split(/\r?\n/).flatMap((line) => {
+      const colon = line.indexOf(":");
+      return colon > 0 ? [[line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]] : [];
+    }),
+  );
+}
 
 export type MailSink = { smtpUrl: string; emails: () => Promise<SunkEmail[]>; close: () => Promise<void> };
+
+async function text(stream: NodeJS.ReadableStream): Promise<string> {
+  let all = "";
+  for await (const chunk of stream) all += chunk.toString();
+  return all;
+}
 
 export async function startMailSink(): Promise<MailSink> {
   const { MailDev } = await import("maildev");
@@ -15,12 +33,15 @@ export async function startMailSink(): Promise<MailSink> {
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     emails: async () =>
-      (await servers.storage.getAll()).map((e) => ({
-        subject: e.subject,
-        to: e.to.map((a) => a.address),
-        text: e.text ?? "",
-        html: e.html ?? "",
-      })),
+      Promise.all(
+        (await servers.storage.getAll()).map(async (e) => ({
+          subject: e.subject,
+          to: e.to.map((a) => a.address),
+          text: e.text ?? "",
+          html: e.html ?? "",
+          headers: headersOf(await text(await servers.smtp.getRawEmail(e.id))),
+        })),
+      ),
     close: () => maildev.stop(),
   };
 }
