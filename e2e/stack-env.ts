@@ -89,7 +89,17 @@ export function launcherEnv(ports: StackPorts, dataDir: string): Record<string, 
  */
 export const MAIN_SHOP_CLOCK_FILE = path.join(E2E_DATA_DIR, "shop-clock-offset-ms");
 
-export const e2eLauncherEnv = { ...launcherEnv(E2E_PORTS, E2E_DATA_DIR), BREWLINE_TEST_CLOCK_FILE: MAIN_SHOP_CLOCK_FILE };
+/**
+ * The local push service (tests/support/push-service-stand-in.ts) the main shop may push to:
+ * an https server on 127.0.0.1 with a self-signed certificate, which the shop's processes
+ * trust through NODE_EXTRA_CA_CERTS. Its VAPID keys are the launcher's, made in the data folder.
+ */
+const MAIN_SHOP_PUSH_ENV = {
+  PUSH_ENDPOINT_HOSTS: "127.0.0.1,localhost",
+  NODE_EXTRA_CA_CERTS: path.resolve(import.meta.dirname, "../tests/support/push-tls/cert.pem"),
+};
+
+export const e2eLauncherEnv = { ...launcherEnv(E2E_PORTS, E2E_DATA_DIR), BREWLINE_TEST_CLOCK_FILE: MAIN_SHOP_CLOCK_FILE, ...MAIN_SHOP_PUSH_ENV };
 
 /** A contiguous block from `base`: web, worker health, PostgreSQL, queue, SMTP, mail inbox. */
 export function portsFrom(base: number): StackPorts {

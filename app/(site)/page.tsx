@@ -18,7 +18,7 @@ export default async function OrderPage() {
   return (
     <main>
       {/* In the shape the page reads GET /api/store into, so a refetch that brings no change is seen as none. */}
-      <OrderBuilder menu={menu} store={parseStoreStatus(store) ?? undefined} timeZone={timeZone} />
+      <OrderBuilder menu={menu} store={parseStoreStatus(store) ?? undefined} timeZone={timeZone} pushKey={config.VAPID_PUBLIC_KEY ?? null} />
     </main>
   );
 }

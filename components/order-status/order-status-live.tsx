@@ -9,6 +9,7 @@ import { sameData } from "../live/same-data.ts";
 import { STREAM_OFF, useEventStream } from "../live/use-event-stream.ts";
 import { CancelOrder } from "./cancel-order.tsx";
 import { NotifyButton } from "./notify-button.tsx";
+import { NotifyOnThisPhone, type PushProps } from "./notify-on-this-phone.tsx";
 import { OrderSummary } from "./order-summary.tsx";
 import { PaymentState } from "./payment-state.tsx";
 import { PickupCountdown } from "./pickup-countdown.tsx";
@@ -34,6 +35,7 @@ export function OrderStatusLive({
   clocks,
   renderedAt,
   returnedFromCheckout = false,
+  push = { key: null, subscribed: false, problem: null },
 }: {
   token: string;
   initial: LiveStatusView;
@@ -44,6 +46,8 @@ export function OrderStatusLive({
   renderedAt: string;
   /** The payment page sent the customer back here (?paid=1): its confirmation is on its way. */
   returnedFromCheckout?: boolean;
+  /** Web Push for this order (the shop's key, null = off); without push the in-page alert is offered. */
+  push?: PushProps;
 }) {
   const [view, setView] = useState(initial);
   const [gone, setGone] = useState(false);
@@ -75,10 +79,15 @@ export function OrderStatusLive({
   );
 
   useEffect(() => unlockAudioOnFirstGesture(), []);
+  // This browser has the order's push subscription: the push is the notification.
+  const pushOn = useRef(false);
+  const rememberPush = useCallback((on: boolean) => {
+    pushOn.current = on;
+  }, []);
   const previous = useRef<Status | undefined>(undefined);
   useEffect(() => {
     document.title = `#${view.ticketNumber} · ${view.status === "READY" ? "Ready!" : headline(view, { confirming }).title}`;
-    if (becameReady(previous.current, view.status)) alertReady(view.ticketNumber);
+    if (becameReady(previous.current, view.status)) alertReady(view.ticketNumber, { notify: !pushOn.current });
     previous.current = view.status;
   }, [view, confirming]);
 
@@ -144,7 +153,7 @@ export function OrderStatusLive({
 
       {!finished && (
         <div className="mt-5 flex flex-col items-center gap-3 text-center">
-          <NotifyButton />
+          <NotifyOnThisPhone token={token} push={push} fallback={<NotifyButton />} onSubscribedChange={rememberPush} />
           <p className="text-sm text-muted">
             {notify && !beforeKitchen(view.status) ? `We'll also send you ${notify} when it's ready. ` : ""}This page updates by itself — no need to refresh.
           </p>

@@ -66,12 +66,13 @@ async function notify(title: string, body: string) {
   }
 }
 
-export function alertReady(ticketNumber: number) {
+/** `notify: false` when this browser gets the order's push (public/sw.js shows that one): one notification, not two. */
+export function alertReady(ticketNumber: number, options: { notify?: boolean } = {}) {
   chime();
   try {
     navigator.vibrate?.([200, 100, 200]);
   } catch {
     // Not allowed without a user gesture in some browsers.
   }
-  void notify(`Order #${ticketNumber} is ready`, "Pick it up at the counter.");
+  if (options.notify !== false) void notify(`Order #${ticketNumber} is ready`, "Pick it up at the counter.");
 }

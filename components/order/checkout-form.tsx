@@ -1,18 +1,23 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { CHECKOUT_CONSENT_WORDING, PUSH_CONSENT_WORDING } from "../../lib/consent/consent-wording.ts";
 import { formatMoney } from "../format.ts";
 import type { CheckoutDetails, CheckoutFailure, CheckoutField } from "./checkout.ts";
 import { ChoiceCard } from "./choice-card.tsx";
 import { MAX_NAME_LENGTH } from "./menu-math.ts";
 import { PickupChoice } from "./pickup-choice.tsx";
+import { pushUiFor, readPushCapabilities } from "./push-support.ts";
 import { TipPicker } from "./tip-picker.tsx";
 import type { PaymentPanel } from "./use-checkout.ts";
 import type { PickupPanel } from "./use-pickup-slots.ts";
 
 const FIELD_ORDER: CheckoutField[] = ["customerName", "phone", "email", "notifyConsent", "tip"];
 
-type Details = Required<Pick<CheckoutDetails, "customerName" | "phone" | "email" | "notifyConsent">>;
+type Details = Required<Pick<CheckoutDetails, "customerName" | "phone" | "email" | "notifyConsent" | "push">>;
+
+// What the browser can do is only known in the browser: the server renders no push choice.
+const noChange = () => () => {};
 
 /**
  * Name (required), phone and email (optional, with explicit consent), the payment
@@ -34,6 +39,7 @@ export function CheckoutForm({
   payment = null,
   pickup = null,
   pickupLabel = null,
+  pushKey = null,
   onSubmit,
 }: {
   failure: CheckoutFailure | null;
@@ -49,9 +55,12 @@ export function CheckoutForm({
   pickup?: PickupPanel | null;
   /** The chosen slot ("8:15"), null for as soon as possible. */
   pickupLabel?: string | null;
+  /** The shop's VAPID public key: push is offered where the browser can subscribe; null = push off. */
+  pushKey?: string | null;
   onSubmit: (details: CheckoutDetails) => void;
 }) {
-  const [details, setDetails] = useState<Details>({ customerName: "", phone: "", email: "", notifyConsent: false });
+  const [details, setDetails] = useState<Details>({ customerName: "", phone: "", email: "", notifyConsent: false, push: false });
+  const pushOffered = useSyncExternalStore(noChange, () => pushUiFor(readPushCapabilities(pushKey)) === "push", () => false);
   const base = useId();
   const id = (field: CheckoutField) => `${base}-${field}`;
   const errors = failure?.fields ?? {};
@@ -66,7 +75,7 @@ export function CheckoutForm({
   // A custom amount that cannot be sent is said as it is typed; an empty one only on submit.
   const tipError = errors.tip ?? (tip && "custom" in tip && tip.custom.trim() !== "" ? (payment?.resolvedTip.problem ?? undefined) : undefined);
 
-  const input = (field: keyof Omit<Details, "notifyConsent">) => ({
+  const input = (field: "customerName" | "phone" | "email") => ({
     id: id(field),
     name: field,
     value: details[field],
@@ -82,7 +91,7 @@ export function CheckoutForm({
       data-testid="checkout"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(details);
+        onSubmit({ ...details, push: pushOffered && details.push });
       }}
     >
       <fieldset className="mt-5 space-y-3" disabled={submitting}>
@@ -90,6 +99,20 @@ export function CheckoutForm({
         <Field id={id("customerName")} label="Your name" hint="We'll call it out at the counter" error={errors.customerName}>
           <input {...input("customerName")} required autoComplete="given-name" maxLength={MAX_NAME_LENGTH} />
         </Field>
+        {pushOffered && (
+          <label htmlFor={`${base}-push`} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl py-1 text-sm">
+            <input
+              id={`${base}-push`}
+              type="checkbox"
+              name="push"
+              data-testid="checkout-push"
+              checked={details.push}
+              onChange={(e) => setDetails((d) => ({ ...d, push: e.target.checked }))}
+              className="mt-0.5 size-5 shrink-0 accent-[var(--accent)]"
+            />
+            <span>{PUSH_CONSENT_WORDING}</span>
+          </label>
+        )}
         <Field id={id("phone")} label="Mobile for a text" optional error={errors.phone}>
           <input {...input("phone")} type="tel" inputMode="tel" autoComplete="tel" placeholder="Your mobile number" maxLength={32} />
         </Field>
@@ -108,7 +131,7 @@ export function CheckoutForm({
               aria-describedby={errors.notifyConsent ? `${id("notifyConsent")}-error` : undefined}
               className="mt-0.5 size-5 shrink-0 accent-[var(--accent)]"
             />
-            <span>Text/email me when my order is ready. We use your number/email only for this order.</span>
+            <span>{CHECKOUT_CONSENT_WORDING}</span>
           </label>
           <FieldError id={`${id("notifyConsent")}-error`} message={errors.notifyConsent} />
         </div>

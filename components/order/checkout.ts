@@ -12,6 +12,8 @@ export type CheckoutDetails = {
   phone: string;
   email: string;
   notifyConsent?: boolean;
+  /** "Notify me on this phone": a push subscription made before the order is placed, stored with it after (never part of the order's body). */
+  push?: boolean;
   /** Only when the store takes payments online; the server's default is at pickup. */
   payment?: PaymentChoice;
   /** Only with payment "online". */

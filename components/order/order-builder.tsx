@@ -36,7 +36,18 @@ const storage = () => (typeof window === "undefined" ? undefined : window.localS
 const loadItemSheet = () => import("./item-sheet.tsx");
 const ItemSheet = dynamic(() => loadItemSheet().then((m) => m.ItemSheet), { ssr: false });
 
-export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone }: { menu: MenuCategory[]; store?: StoreStatus; timeZone?: string }) {
+export function OrderBuilder({
+  menu: initialMenu,
+  store: renderedStore,
+  timeZone,
+  pushKey = null,
+}: {
+  menu: MenuCategory[];
+  store?: StoreStatus;
+  timeZone?: string;
+  /** The shop's VAPID public key; null = push off. */
+  pushKey?: string | null;
+}) {
   const { menu, store, setStore, refresh, stream, changes } = useLiveMenu(initialMenu, renderedStore);
   const [savedLines, setLines] = useState<CartLine[]>([]);
   const [restored, setRestored] = useState(false);
@@ -80,7 +91,7 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
   const lines = repriceCart(savedLines, menu);
   const count = cartCount(lines);
   const pickup = usePickupSlots({ drinks: count, acceptingOrders: store.acceptingOrders, menuChanges: changes });
-  const checkout = useCheckout({ lines, store, setStore, refreshMenu: refresh, pickupAt: pickup.pickupAt, onSlotUnavailable: pickup.slotTaken });
+  const checkout = useCheckout({ lines, store, setStore, refreshMenu: refresh, pickupAt: pickup.pickupAt, onSlotUnavailable: pickup.slotTaken, pushKey });
   const items = itemsById(menu);
   const problems = new Map<number, string>(checkout.failure?.lines ?? []);
   lines.forEach((line, i) => {
@@ -149,6 +160,7 @@ export function OrderBuilder({ menu: initialMenu, store: renderedStore, timeZone
             payment={checkout.payment}
             pickup={pickup.panel}
             pickupLabel={pickup.label}
+            pushKey={pushKey}
             onSubmit={(details) => void checkout.submit(details)}
           />
         </div>

@@ -21,6 +21,7 @@ import {
 import { cartTotalCents, type CartLine } from "./menu-math.ts";
 import type { SlotOffer } from "../../lib/schedule/list-pickup-slots.ts";
 import { parseSlotOffers } from "./pickup-slots.ts";
+import { saveOrderPush, subscribeThisBrowser, type BrowserPushResult } from "./push-subscribe.ts";
 import { storeFromOrderError, type StoreStatus } from "./store-status.ts";
 import { DEFAULT_TIP, resolveTip, type PaymentChoice, type ResolvedTip, type TipSelection } from "./tip-math.ts";
 
@@ -45,6 +46,12 @@ export type PaymentPanel = {
   resolvedTip: ResolvedTip;
 };
 
+/** Stores a checkout's push subscription with the placed order; what went wrong for the status page to say, or null. */
+async function storePush(token: string, pushed: BrowserPushResult): Promise<"blocked" | "failed" | null> {
+  if (!pushed.ok) return pushed.reason;
+  return (await saveOrderPush(token, pushed.subscription, "checkout")) === null ? null : "failed";
+}
+
 /**
  * Sends the order. One request at a time (a double tap is ignored before React has
  * re-rendered the disabled button), and every retry of the same order carries the same
@@ -59,6 +66,8 @@ export function useCheckout(options: {
   pickupAt?: string | null;
   /** The slot was refused (409 SLOT_UNAVAILABLE): the next free ones the server offers. */
   onSlotUnavailable?: (nextSlots: SlotOffer[]) => void;
+  /** The shop's VAPID public key (null = push off): "Notify me on this phone" subscribes with it. */
+  pushKey?: string | null;
 }) {
   const router = useRouter();
   const keyFor = useRef(createKeyKeeper());
@@ -124,17 +133,21 @@ export function useCheckout(options: {
     setSubmitting(true);
     setFailure(null);
     try {
+      // Before the order, while the tap still counts as the customer's gesture (browsers
+      // prompt only then). A refusal does not stop the order: the status page says so.
+      const pushed = entered.push && options.pushKey ? await subscribeThisBrowser(options.pushKey) : null;
       const result = await callApi<OrderResponse | null>("/api/orders", { method: "POST", body: { ...body, idempotencyKey } });
       const data = result.ok ? result.data : null;
       if (data?.statusUrl) {
         const token = tokenFromStatusUrl(data.statusUrl);
         if (token) rememberOrder(storage(), { token, ticketNumber: data.ticketNumber, totalCents: data.totalCents, placedAt: new Date().toISOString() });
         saveCart(storage(), []);
+        const pushProblem = token && pushed ? await storePush(token, pushed) : null;
         // Stay in the submitting state until the payment page or the status page replaces
         // this one. Without a payment page (the provider could not be reached) the status
         // page offers "Pay now".
         if (typeof data.checkoutUrl === "string" && data.checkoutUrl) window.location.assign(data.checkoutUrl);
-        else router.push(data.statusUrl);
+        else router.push(pushProblem ? `${data.statusUrl}?push=${pushProblem}` : data.statusUrl);
         return;
       }
       // No answer, or a success whose body was cut off (the connection dropped

@@ -10,3 +10,6 @@ export const COUNTER_CONSENT_WORDING = "Asked at the counter: text/email me when
 
 /** The push choice at checkout and the status page's button. */
 export const PUSH_CONSENT_WORDING = "Notify me on this phone when my order is ready.";
+
+/** The status page's button that turns push off for the order (the ledger's WITHDRAWN words). */
+export const PUSH_WITHDRAWN_WORDING = "Stop notifications on this phone";
