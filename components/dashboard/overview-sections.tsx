@@ -185,7 +185,7 @@ const NOTIFICATION_TONE: Record<NotificationView["status"], string> = {
 };
 
 /** Why a notification was not sent, or why it is being tried again; nothing once sent. */
-export function notificationReason(n: Pick<NotificationView, "status" | "lastError">): string | null {
+function notificationReason(n: Pick<NotificationView, "status" | "lastError">): string | null {
   if (!n.lastError || n.status === "SENT") return null;
   return n.status === "PENDING" || n.status === "SENDING" ? `will retry: ${n.lastError}` : n.lastError;
 }

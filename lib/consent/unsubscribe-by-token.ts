@@ -12,13 +12,13 @@ import { optOut } from "./opt-out.ts";
 export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const UNKNOWN_UNSUBSCRIBE_LINK_MESSAGE = "We couldn't find that unsubscribe link. Please open the whole link from the email.";
-export const UNSUBSCRIBE_RATE_LIMITED_MESSAGE = "Too many unsubscribe requests from your network; please wait a minute and try again.";
+const UNSUBSCRIBE_RATE_LIMITED_MESSAGE = "Too many unsubscribe requests from your network; please wait a minute and try again.";
 
 /** The ledger's wording (ConsentRecord.wording): what the customer pressed. */
 export const ONE_CLICK_WORDING = "One-click unsubscribe";
 export const PAGE_BUTTON_WORDING = "Unsubscribe button";
 
-export const isPlausibleUnsubscribeToken = (token: string) => UNSUBSCRIBE_TOKEN_PATTERN.test(token);
+const isPlausibleUnsubscribeToken = (token: string) => UNSUBSCRIBE_TOKEN_PATTERN.test(token);
 
 /**
  * Stops the emails of the token's address for good (OptOut EMAIL, plus a WITHDRAWN ledger

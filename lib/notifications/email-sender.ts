@@ -10,7 +10,7 @@ export type EmailSender = {
 };
 
 /** The POST body a mail client sends for one-click unsubscribe (RFC 8058 §3.1). */
-export const ONE_CLICK_BODY = "List-Unsubscribe=One-Click";
+const ONE_CLICK_BODY = "List-Unsubscribe=One-Click";
 
 /**
  * What nodemailer is given for an email. With unsubscribe links, the headers of RFC 8058:

@@ -1,5 +1,5 @@
 import { optIn, optOut } from "../consent/opt-out.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { helpReply, keywordOf, startReply, stopReply, type InboundSmsMessage, type SmsKeyword } from "./inbound-sms.ts";
 import type { SmsSender } from "./sms-sender.ts";
 

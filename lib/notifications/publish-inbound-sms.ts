@@ -3,7 +3,7 @@ import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
 import type { InboundSmsMessage } from "./inbound-sms.ts";
 
 /** The shop's number in locally made-up texts: a fictional 555-01xx number. */
-export const DEV_SHOP_NUMBER = "+15555550100";
+const DEV_SHOP_NUMBER = "+15555550100";
 
 /**
  * Publishes a text "from" a customer to the inbound SMS topic, shaped as AWS two-way SMS
