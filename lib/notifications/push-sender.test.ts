@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pushServiceAgent, startPushServiceStandIn, type PushServiceStandIn } from "../../tests/support/push-service-stand-in.ts";
+import { describe, expect, it } from "vitest";
+import { pushServiceForThisFile } from "../../tests/support/push-service-hooks.ts";
 import { TEST_VAPID_KEYS } from "../../tests/support/test-stack.ts";
 import { createPushSender, createWebPushSender, PushSubscriptionGoneError, type PushMessage, type StoredPushSubscription } from "./push-sender.ts";
 
@@ -7,21 +7,13 @@ import { createPushSender, createWebPushSender, PushSubscriptionGoneError, type 
 // push with the subscription's keys (tests/support/push-service-stand-in.ts).
 
 const vapid = { ...TEST_VAPID_KEYS, subject: "mailto:tests@brewline.local" };
-const agent = pushServiceAgent();
-let service: PushServiceStandIn;
-beforeAll(async () => {
-  service = await startPushServiceStandIn({ vapidPublicKey: TEST_VAPID_KEYS.publicKey });
-});
-afterAll(async () => {
-  agent.destroy();
-  await service?.close();
-});
+const { agent, service: pushService } = pushServiceForThisFile();
 
 const sender = (allowedHosts = ["127.0.0.1"]) => createWebPushSender({ vapid, allowedHosts, agent, timeoutMs: 5000 });
 const message: PushMessage = { title: "Your order is ready · #7", body: "Ada, your Brewline order #7 is ready for pickup.", url: "/orders/abc", tag: "o-1:order.ready" };
 
 function subscribe(): StoredPushSubscription {
-  const { subscription } = service.newSubscription();
+  const { subscription } = pushService().newSubscription();
   return { endpoint: subscription.endpoint, ...subscription.keys };
 }
 
@@ -29,15 +21,15 @@ describe("createWebPushSender", () => {
   it("delivers the message as encrypted JSON, signed with the shop's VAPID key, and returns the push service's Location", async () => {
     const subscription = subscribe();
     const { providerId } = await sender().send({ subscription, message });
-    const [push] = service.received(subscription.endpoint);
+    const [push] = pushService().received(subscription.endpoint);
     expect(push).toMatchObject({ json: message, ttl: 3600, urgency: "high", location: providerId });
-    expect(push!.claims).toMatchObject({ aud: service.url, sub: vapid.subject });
-    expect(service.rejections()).toEqual([]);
+    expect(push!.claims).toMatchObject({ aud: pushService().url, sub: vapid.subject });
+    expect(pushService().rejections()).toEqual([]);
   });
 
   it.each([404, 410])("turns %i into PushSubscriptionGoneError (never worth retrying)", async (status) => {
     const subscription = subscribe();
-    service.respondWith(subscription.endpoint, status);
+    pushService().respondWith(subscription.endpoint, status);
     const error = await sender().send({ subscription, message }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PushSubscriptionGoneError);
     expect(error).toMatchObject({ statusCode: status, message: `push subscription is gone (the push service answered ${status})` });
@@ -45,7 +37,7 @@ describe("createWebPushSender", () => {
 
   it("reports another failure with the status and what the push service said, to be retried", async () => {
     const subscription = subscribe();
-    service.respondWith(subscription.endpoint, 500, 1);
+    pushService().respondWith(subscription.endpoint, 500, 1);
     const error = await sender().send({ subscription, message }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(PushSubscriptionGoneError);
     expect(error).toMatchObject({ message: "push service answered 500: told to answer 500" });
@@ -55,7 +47,7 @@ describe("createWebPushSender", () => {
   it("refuses an endpoint off the allowed push services without making a request", async () => {
     const subscription = subscribe();
     await expect(sender(["fcm.googleapis.com"]).send({ subscription, message })).rejects.toThrow("push endpoint is not on an allowed push service");
-    expect(service.attempts(subscription.endpoint)).toEqual([]);
+    expect(pushService().attempts(subscription.endpoint)).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { createPrivateKey, randomBytes, sign } from "node:crypto";
 import https from "node:https";
 import webpush from "web-push";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decryptAes128gcm } from "../support/push-protocol.ts";
-import { pushServiceAgent, startPushServiceStandIn, type BrowserSubscription, type PushServiceStandIn } from "../support/push-service-stand-in.ts";
+import { pushServiceForThisFile } from "../support/push-service-hooks.ts";
+import type { BrowserSubscription } from "../support/push-service-stand-in.ts";
 import { TEST_VAPID_KEYS } from "../support/test-stack.ts";
 
 // The push service stand-in checks the app's pushes, so it must itself be right: it decrypts
@@ -11,15 +12,7 @@ import { TEST_VAPID_KEYS } from "../support/test-stack.ts";
 // (a JWT signed by another key or for another origin, an altered body, missing headers).
 
 const SUBJECT = "mailto:tests@brewline.local";
-const agent = pushServiceAgent();
-let service: PushServiceStandIn;
-beforeAll(async () => {
-  service = await startPushServiceStandIn({ vapidPublicKey: TEST_VAPID_KEYS.publicKey });
-});
-afterAll(async () => {
-  agent.destroy();
-  await service?.close();
-});
+const { agent, service: pushService } = pushServiceForThisFile();
 
 const vapid = (keys = TEST_VAPID_KEYS) => ({ subject: SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey });
 
@@ -55,11 +48,11 @@ function signedJwt(claims: Record<string, unknown>, keys = TEST_VAPID_KEYS): str
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
 async function expectRefused(endpoint: string, request: { headers: Record<string, string | number>; body: Buffer }, status: number, reason: RegExp) {
-  const before = service.received(endpoint).length;
+  const before = pushService().received(endpoint).length;
   const answer = await post(endpoint, request);
   expect(answer).toEqual({ status, text: expect.stringMatching(reason) });
-  expect(service.rejections().at(-1)).toEqual({ endpoint, status, reason: expect.stringMatching(reason) });
-  expect(service.received(endpoint)).toHaveLength(before);
+  expect(pushService().rejections().at(-1)).toEqual({ endpoint, status, reason: expect.stringMatching(reason) });
+  expect(pushService().received(endpoint)).toHaveLength(before);
 }
 
 describe("push service stand-in", () => {
@@ -79,23 +72,23 @@ describe("push service stand-in", () => {
   });
 
   it("accepts what web-push sends and decrypts it to the same bytes, with the JWT's claims", async () => {
-    const { subscription } = service.newSubscription();
+    const { subscription } = pushService().newSubscription();
     const json = JSON.stringify({ title: "Ready · #12", body: "Ada, your order is ready ☕" });
     const binary = randomBytes(3000);
     for (const payload of [json, binary]) {
       const result = await webpush.sendNotification(subscription, payload, { vapidDetails: vapid(), TTL: 120, urgency: "high", topic: "order-12", agent });
       expect(result.statusCode).toBe(201);
-      expect(result.headers.location).toMatch(new RegExp(`^${service.url}/message/`));
+      expect(result.headers.location).toMatch(new RegExp(`^${pushService().url}/message/`));
     }
-    const [first, second] = service.received(subscription.endpoint);
+    const [first, second] = pushService().received(subscription.endpoint);
     expect(first).toMatchObject({ text: json, json: JSON.parse(json), ttl: 120, urgency: "high", topic: "order-12" });
-    expect(first!.claims).toMatchObject({ aud: service.url, sub: SUBJECT });
+    expect(first!.claims).toMatchObject({ aud: pushService().url, sub: SUBJECT });
     expect(second!.payload.equals(binary)).toBe(true);
-    expect(service.rejections()).toEqual([]);
+    expect(pushService().rejections()).toEqual([]);
   });
 
   it("refuses a JWT signed by another key, another application server's key, and a JWT for another origin or out of date", async () => {
-    const { subscription } = service.newSubscription();
+    const { subscription } = pushService().newSubscription();
     const { endpoint } = subscription;
     const other = webpush.generateVAPIDKeys();
     const withAuthorization = (authorization: string) => {
@@ -103,7 +96,7 @@ describe("push service stand-in", () => {
       return { ...request, headers: { ...request.headers, Authorization: authorization } };
     };
     const k = TEST_VAPID_KEYS.publicKey;
-    const claims = { aud: service.url, exp: inAnHour(), sub: SUBJECT };
+    const claims = { aud: pushService().url, exp: inAnHour(), sub: SUBJECT };
     // The control: the same hand-made JWT with the right key is accepted.
     expect((await post(endpoint, withAuthorization(`vapid t=${signedJwt(claims)}, k=${k}`))).status).toBe(201);
 
@@ -114,11 +107,11 @@ describe("push service stand-in", () => {
     await expectRefused(endpoint, withAuthorization(`vapid t=${signedJwt({ ...claims, exp: inAnHour() + 24 * 3600 })}, k=${k}`), 403, /24 hours/);
     await expectRefused(endpoint, withAuthorization(`vapid t=${signedJwt({ ...claims, sub: "tests@brewline.local" })}, k=${k}`), 403, /sub is not/);
     await expectRefused(endpoint, withAuthorization(`WebPush ${signedJwt(claims)}`), 401, /not the vapid scheme/);
-    expect(service.received(endpoint)).toHaveLength(1);
+    expect(pushService().received(endpoint)).toHaveLength(1);
   });
 
   it("refuses an altered body, a missing TTL, the old aesgcm encoding, an oversized body and an unknown subscription", async () => {
-    const { subscription } = service.newSubscription();
+    const { subscription } = pushService().newSubscription();
     const { endpoint } = subscription;
     const tampered = requestFor(subscription);
     tampered.body[tampered.body.length - 20]! ^= 0x01;
@@ -130,33 +123,33 @@ describe("push service stand-in", () => {
 
     // The draft encoding, with a valid RFC 8292 header so that only the encoding is wrong.
     const old = webpush.generateRequestDetails(subscription, "hello", { vapidDetails: vapid(), contentEncoding: "aesgcm" });
-    const { Authorization } = webpush.getVapidHeaders(service.url, SUBJECT, TEST_VAPID_KEYS.publicKey, TEST_VAPID_KEYS.privateKey, "aes128gcm");
+    const { Authorization } = webpush.getVapidHeaders(pushService().url, SUBJECT, TEST_VAPID_KEYS.publicKey, TEST_VAPID_KEYS.privateKey, "aes128gcm");
     await expectRefused(endpoint, { headers: { ...(old.headers as Record<string, string>), Authorization }, body: old.body as Buffer }, 415, /aes128gcm/);
 
     const big = requestFor(subscription);
     await expectRefused(endpoint, { headers: { ...big.headers, "Content-Length": 5000 }, body: Buffer.alloc(5000) }, 413, /over 4096/);
 
-    await expectRefused(`${service.url}/push/no-such-subscription`, requestFor(subscription), 404, /no such subscription/);
+    await expectRefused(`${pushService().url}/push/no-such-subscription`, requestFor(subscription), 404, /no such subscription/);
     // For another subscription's keys: the stand-in's keys cannot decrypt it.
-    const stranger = { endpoint, keys: { p256dh: service.newSubscription().subscription.keys.p256dh, auth: subscription.keys.auth } };
+    const stranger = { endpoint, keys: { p256dh: pushService().newSubscription().subscription.keys.p256dh, auth: subscription.keys.auth } };
     await expectRefused(endpoint, requestFor(stranger), 400, /does not decrypt/);
   });
 
   it("answers with the status it is told to, for one endpoint or all, and for so many times", async () => {
-    const a = service.newSubscription().subscription;
-    const b = service.newSubscription().subscription;
+    const a = pushService().newSubscription().subscription;
+    const b = pushService().newSubscription().subscription;
     const send = (subscription: BrowserSubscription) =>
       webpush.sendNotification(subscription, "x", { vapidDetails: vapid(), TTL: 60, agent }).then(
         (r) => r.statusCode,
         (e: unknown) => (e instanceof webpush.WebPushError ? e.statusCode : Promise.reject(e)),
       );
-    service.respondWith(a.endpoint, 410);
+    pushService().respondWith(a.endpoint, 410);
     expect([await send(a), await send(a), await send(b)]).toEqual([410, 410, 201]);
-    service.respondWith("all", 500, 1);
+    pushService().respondWith("all", 500, 1);
     expect([await send(b), await send(b)]).toEqual([500, 201]);
-    service.respondWith(a.endpoint, 201);
+    pushService().respondWith(a.endpoint, 201);
     expect(await send(a)).toBe(201);
-    expect(service.attempts(a.endpoint).map((x) => x.status)).toEqual([410, 410, 201]);
-    expect(service.received(a.endpoint)).toHaveLength(1);
+    expect(pushService().attempts(a.endpoint).map((x) => x.status)).toEqual([410, 410, 201]);
+    expect(pushService().received(a.endpoint)).toHaveLength(1);
   });
 });
