@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL, e2eLauncherEnv } from "./e2e/stack-env.ts";
-import { paymentStack, paymentsWebServers } from "./e2e/support/payments-stack.ts";
+import { BUILD_READY_FILE, paymentStack, paymentsWebServers } from "./e2e/support/payments-stack.ts";
 
-// End-to-end tests drive a real browser against the real launcher (`npm start`): a
-// production build, embedded PostgreSQL, the SQS/SNS emulator, maildev, the web app
-// and the worker as separate processes. The payments specs run against two more shops
-// (EUR and JPY, paid online through a Stripe stand-in; e2e/support/payments-stack.ts).
+// End-to-end tests drive a real browser against the real launcher (`npm start`): the
+// production build the other suites share, embedded PostgreSQL, the SQS/SNS emulator,
+// maildev, the web app and the worker as separate processes. The payments specs run
+// against two more shops (EUR and JPY, paid online through a Stripe stand-in;
+// e2e/support/payments-stack.ts).
 
 // Debian's Chromium when it is installed (.ci/run installs it); otherwise Playwright's
 // own build (`npx playwright install chromium`).
@@ -39,14 +40,19 @@ export default defineConfig({
     { name: "payments-eur", testMatch: /payments\.spec\.ts$/, use: { baseURL: paymentStack("eur").baseUrl } },
     { name: "payments-jpy", testMatch: /payments-jpy\.spec\.ts$/, use: { baseURL: paymentStack("jpy").baseUrl } },
   ],
+  // Playwright starts these one after another, each once the one before is up. The
+  // payments shops' entries are done at once (they wait for the build themselves), so
+  // all three shops start together on the one build the main shop's entry makes fresh
+  // (e2e/support/start-main-stack.ts); e2e/global-setup.ts waits for every shop.
   webServer: [
+    ...paymentsWebServers(),
     {
       name: "shop",
-      command: "node --import tsx scripts/stack.ts start",
+      command: "node --import tsx e2e/support/start-main-stack.ts",
       url: `${E2E_BASE_URL}/api/health`,
-      env: e2eLauncherEnv,
-      // The launcher builds the app first.
-      timeout: 300_000,
+      env: { ...e2eLauncherEnv, BREWLINE_E2E_BUILD_READY: BUILD_READY_FILE },
+      // A build when the shared one is stale, then the launcher.
+      timeout: 420_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
@@ -54,6 +60,5 @@ export default defineConfig({
       // after that may Playwright kill what is left.
       gracefulShutdown: { signal: "SIGTERM", timeout: 60_000 },
     },
-    ...paymentsWebServers(),
   ],
 });

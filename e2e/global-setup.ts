@@ -1,3 +1,4 @@
+import { waitForHttp } from "../scripts/stack/wait-for.ts";
 import { query } from "./support/db.ts";
 import { PAYMENT_STACK_NAMES, paymentStack } from "./support/payments-stack.ts";
 import { queryOn } from "./support/stack-db.ts";
@@ -15,6 +16,9 @@ export default async function globalSetup(): Promise<void> {
   await setUpMainShop();
   for (const name of PAYMENT_STACK_NAMES) {
     const stack = paymentStack(name);
+    // Playwright only started this shop (playwright.config.ts): it started with the main
+    // one, which answers by now, and must answer before any spec runs.
+    await waitForHttp(`${stack.baseUrl}/api/health`, { timeoutMs: 180_000, intervalMs: 250 });
     await queryOn(
       stack.databaseUrl,
       `INSERT INTO "StoreSettings" (id, "maxOpenOrders", "pricesIncludeTax", "taxRateBasisPoints", "updatedAt") VALUES (1, NULL, $1, $2, now())

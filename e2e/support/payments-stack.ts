@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { PlaywrightTestConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATA_DIR, launcherEnv, PAYMENT_STACKS, portsFrom, stackTarget, type PaymentStackName, type StackTarget } from "../stack-env.ts";
+import { WAITING_FOR_BUILD } from "./shared-build-launcher.ts";
+import { E2E_DATA_DIR, launcherEnv, PAYMENT_STACKS, portsFrom, stackTarget, type PaymentStackName, type StackTarget } from "../stack-env.ts";
 
 // The payments shops of the e2e run (issue 16): each a launcher of its own taking
 // payments online through its own Stripe stand-in (tests/support/stripe-stand-in-main.ts),
@@ -60,10 +61,16 @@ export function paymentStack(name: PaymentStackName): PaymentStack {
 
 export const PAYMENT_STACK_NAMES = Object.keys(PAYMENT_STACKS) as PaymentStackName[];
 
+/** Written by the main shop's launcher once the one build every shop serves is ready (e2e/support/start-main-stack.ts). */
+export const BUILD_READY_FILE = path.join(E2E_DATA_DIR, "build-ready");
+
 /**
  * Playwright webServer entries for every payments shop: its stand-in, then its launcher,
- * which first waits for the main shop (whose launcher makes the one build all of them
- * serve) and starts without building.
+ * which waits for the shared build and starts without building. Playwright starts its
+ * webServers one after another, each once the one before answers: so a launcher entry is
+ * done as soon as it says it is waiting (wait.stdout), and all shops start together; the
+ * url still makes Playwright refuse a port something else already answers on, and
+ * e2e/global-setup.ts waits until every shop answers before any spec runs.
  */
 export function paymentsWebServers(): WebServer[] {
   return PAYMENT_STACK_NAMES.flatMap((name): WebServer[] => {
@@ -84,9 +91,9 @@ export function paymentsWebServers(): WebServer[] {
         name: `shop ${name}`,
         command: "node --import tsx e2e/support/start-payments-stack.ts",
         url: `${stack.baseUrl}/api/health`,
-        env: { ...stack.launcherEnv, BREWLINE_E2E_WAIT_FOR: `${E2E_BASE_URL}/api/health` },
-        // Waits out the main shop's build first.
-        timeout: 420_000,
+        wait: { stdout: new RegExp(WAITING_FOR_BUILD) },
+        env: { ...stack.launcherEnv, BREWLINE_E2E_BUILD_READY: BUILD_READY_FILE },
+        timeout: 60_000,
         reuseExistingServer: false,
         stdout: "pipe",
         stderr: "pipe",
