@@ -60,8 +60,6 @@ export const E2E_DATABASE_URL = MAIN.databaseUrl;
 export function launcherEnv(ports: StackPorts, dataDir: string): Record<string, string> {
   return {
     BREWLINE_DATA_DIR: dataDir,
-    // Every shop serves the one build the main launcher makes (e2e/support/start-payments-stack.ts).
-    BREWLINE_NEXT_DIST_DIR: ".next-e2e",
     BREWLINE_PORT: String(ports.web),
     PORT: String(ports.web),
     WORKER_HEALTH_PORT: String(ports.workerHealth),
