@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from "@aws-sdk/client-sqs";
+import { GetQueueAttributesCommand, GetQueueUrlCommand } from "@aws-sdk/client-sqs";
 import { randomInt, randomUUID } from "node:crypto";
 import { addStaff } from "../../lib/auth/staff-accounts.ts";
 import type { PrismaClient } from "../../lib/db/prisma.ts";
@@ -111,44 +111,14 @@ export function maildevInbox(launcher: Launcher): MailSink {
   };
 }
 
-type Inflight = { receiptHandle: string; visibilityDeadline: number };
-
-/**
- * Messages waiting in the launcher's orders queue and received-but-not-deleted (both 0 =
- * every copy handled); and the queue's visibility timeout run out for what a killed worker held.
- */
-export async function ordersQueue(launcher: Launcher): Promise<{
-  depth: () => Promise<{ visible: number; inFlight: number }>;
-  expireReceivedBefore: (at: number) => Promise<number>;
-  close: () => void;
-}> {
-  const queueName = "brewline-orders.fifo";
+/** Messages waiting in the launcher's orders queue and received-but-not-deleted (both 0 = every copy handled). */
+export async function ordersQueue(launcher: Launcher): Promise<{ depth: () => Promise<{ visible: number; inFlight: number }>; close: () => void }> {
   const sqs = createSqsClient({ region: "us-east-1", endpoint: launcher.queueEndpoint });
-  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: "brewline-orders.fifo" }));
   return {
     depth: async () => {
       const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
       return { visible: Number(out.Attributes?.ApproximateNumberOfMessages), inFlight: Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible) };
-    },
-    /**
-     * Makes the messages received before `at` (ms) visible again, as the emulator does when
-     * their visibility timeout runs out; the count it gave back. Only for a moment when
-     * nothing alive received before `at` (a killed worker's held messages and orphaned long
-     * polls): the receive time is read from the emulator's own view of the queue (its
-     * inspection route) as deadline − the queue's timeout, which a live worker's heartbeat
-     * only moves later. Throws for a message that would not have come back by itself within
-     * the queue's timeout.
-     */
-    expireReceivedBefore: async (at) => {
-      const res = await fetch(`${launcher.queueEndpoint}/_fauxqs/queues/${queueName}`);
-      if (!res.ok) throw new Error(`queue inspection: ${res.status}`);
-      const view = (await res.json()) as { attributes: Record<string, string>; messages: { inflight: Inflight[] } };
-      const timeoutMs = Number(view.attributes.VisibilityTimeout) * 1000;
-      const held = view.messages.inflight.filter((m) => m.visibilityDeadline - timeoutMs < at);
-      const stuck = held.filter((m) => m.visibilityDeadline > Date.now() + timeoutMs);
-      if (stuck.length > 0) throw new Error(`held past the queue's ${timeoutMs / 1000} s visibility timeout: ${JSON.stringify(stuck)}`);
-      for (const m of held) await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: m.receiptHandle, VisibilityTimeout: 0 }));
-      return held.length;
     },
     close: () => sqs.destroy(),
   };

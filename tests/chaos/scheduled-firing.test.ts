@@ -9,10 +9,9 @@ import {
   createTestClock,
   firedByWorker,
   placeOrdersFiringOver,
-  startProxiedWorkerChild,
+  startWorkerChild,
   stopWorkerChild,
   waitForStatus,
-  type ProxiedWorker,
   type WorkerChild,
 } from "./worker-children.ts";
 
@@ -26,9 +25,8 @@ import {
 const chaos = setupChaosStack();
 const at = (hms: string) => new Date(`2030-01-07T${hms}.000Z`);
 let clock: Awaited<ReturnType<typeof createTestClock>>;
-const workers: (WorkerChild & ProxiedWorker)[] = [];
-// Each through its own queue proxy, so the one SIGKILLed gives back what it held at once.
-const startWorker = () => startProxiedWorkerChild(chaos.stack, { ...clock.env, LOG_LEVEL: "info" });
+const workers: WorkerChild[] = [];
+const workerEnv = () => ({ ...clock.env, LOG_LEVEL: "info" });
 
 beforeAll(async () => {
   clock = await createTestClock();
@@ -50,7 +48,7 @@ describe("scheduled orders fired by worker processes", () => {
     clock.setNow(at("09:00:00"));
     expect(await countWhere(ids, "SCHEDULED"), "no worker ran: nothing fired").toBe(5);
 
-    workers.push(await startWorker());
+    workers.push(await startWorkerChild(chaos.stack, workerEnv()));
     await waitForStatus(chaos.stack, ids, "QUEUED", { timeoutMs: 30_000 });
 
     for (const row of await firedRows(ids)) {
@@ -72,8 +70,8 @@ describe("scheduled orders fired by worker processes", () => {
     // 9:50:00 to 9:50:11, five a second, and the clock reads about 9:00.
     const [accepted, ...joined] = await Promise.all([
       placeOrdersFiringOver(chaos.stack, { slot: at("10:00:00"), placedAt: at("09:00:00"), count: 60, seconds: 12, firstPrepSeconds: 600 }),
-      startWorker(),
-      startWorker(),
+      startWorkerChild(chaos.stack, workerEnv()),
+      startWorkerChild(chaos.stack, workerEnv()),
     ]);
     workers.push(...joined);
     const ids = accepted.map((o) => o.orderId);
@@ -101,13 +99,12 @@ describe("scheduled orders fired by worker processes", () => {
       victim.child.kill("SIGKILL");
       const killedAt = clock.now().getTime();
       expect(await victim.exited).toEqual({ code: null, signal: "SIGKILL" });
-      // An order.placed message the killed worker had received (its long polls outlive it
-      // on the emulator) comes back when the queue's 30 s visibility timeout runs out: here now.
-      await victim.queue.expireHeld();
-      const replacement = await startWorker();
+      const replacement = await startWorkerChild(chaos.stack, workerEnv());
       const survivors = [...workers.filter((w) => w !== victim), replacement];
 
       await waitFor(async () => (await countWhere(ids, "SCHEDULED")) === 0, { timeoutMs: 40_000, what: "every order fired" });
+      // An order.placed message the killed worker had received comes back after the queue's
+      // 30 s visibility timeout (its long polls outlive it on the emulator): hence the wait.
       await waitForStatus(chaos.stack, ids, "QUEUED", { timeoutMs: 50_000 });
       for (const w of survivors) expect(await stopWorkerChild(w), w.output().slice(-2000)).toEqual({ code: 0, signal: null });
 

@@ -10,49 +10,20 @@ import { placeScheduledOrder } from "../support/scheduled-orders.ts";
 import type { TestStack } from "../support/test-stack.ts";
 import { orderInput, sleep, waitFor } from "../support/worker-harness.ts";
 import { getHealth, spawnWorkerProcess, type WorkerProcess } from "../support/worker-process.ts";
-import { startHeldMessagesProxy, type HeldMessagesProxy } from "./held-messages-proxy.ts";
 import type { AcceptedOrder } from "./invariants.ts";
 
 // Chaos-suite helpers: real worker processes (started, SIGTERMed, SIGKILLed) and customers
 // who keep retrying the same order until the shop accepts it.
 
 export type WorkerChild = WorkerProcess & { healthPort: number; workerId: string };
-/** A worker child whose queue traffic goes through its own proxy (tests/chaos/held-messages-proxy.ts). */
-export type ProxiedWorker = WorkerProcess & { queue: HeldMessagesProxy };
 
 const started: WorkerProcess[] = [];
-const proxies: HeldMessagesProxy[] = [];
-
-/**
- * Spawns a worker process that talks to the queue emulator through a held-messages proxy:
- * once the process has exited, whatever its orphaned long polls still receive goes back to
- * the queue at once; queue.expireHeld() gives back what it held when it was killed.
- */
-export async function spawnProxiedWorker(stack: TestStack, env: Record<string, string> = {}): Promise<ProxiedWorker> {
-  const queue = await startHeldMessagesProxy(stack);
-  proxies.push(queue);
-  const child = spawnWorkerProcess({ ...stack.env, ...env, ...queue.env });
-  started.push(child);
-  void child.exited.then(() => queue.exited());
-  return { ...child, queue };
-}
 
 /** Spawns `node --import tsx worker/main.ts` and waits until its health server answers (200 or 503). */
 export async function startWorkerChild(stack: TestStack, env: Record<string, string> = {}): Promise<WorkerChild> {
   const healthPort = await freePort();
   const child = spawnWorkerProcess({ ...stack.env, WORKER_HEALTH_PORT: String(healthPort), ...env });
   started.push(child);
-  return { ...child, ...(await whenHealthy(child, healthPort)) };
-}
-
-/** startWorkerChild through a held-messages proxy (spawnProxiedWorker). */
-export async function startProxiedWorkerChild(stack: TestStack, env: Record<string, string> = {}): Promise<WorkerChild & ProxiedWorker> {
-  const healthPort = await freePort();
-  const child = await spawnProxiedWorker(stack, { WORKER_HEALTH_PORT: String(healthPort), ...env });
-  return { ...child, ...(await whenHealthy(child, healthPort)) };
-}
-
-async function whenHealthy(child: WorkerProcess, healthPort: number): Promise<{ healthPort: number; workerId: string }> {
   const health = await waitFor(
     async () => {
       if (child.child.exitCode !== null || child.child.signalCode !== null) throw new Error(`worker exited early:\n${child.output()}`);
@@ -60,7 +31,7 @@ async function whenHealthy(child: WorkerProcess, healthPort: number): Promise<{ 
     },
     { timeoutMs: 30_000, what: "worker process health server" },
   );
-  return { healthPort, workerId: String(health.body.workerId) };
+  return { ...child, healthPort, workerId: String(health.body.workerId) };
 }
 
 /** SIGTERM and wait for the exit; a clean stop records the final heartbeat counts. */
@@ -76,7 +47,6 @@ export async function killAllWorkerChildren(): Promise<void> {
       await w.exited;
     }
   }
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
 }
 
 let seq = 0;
