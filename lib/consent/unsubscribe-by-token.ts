@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { consumeRateLimit, type RateLimitWindow } from "../rate-limit/consume-rate-limit.ts";
+import type { RateLimitWindow } from "../rate-limit/consume-rate-limit.ts";
+import { limitAddressRate } from "../rate-limit/limit-address-rate.ts";
 import { optOut } from "./opt-out.ts";
 
 // An email's unsubscribe link (unsubscribe-links.ts) used: by the mail client's own
@@ -61,7 +61,5 @@ export const UNSUBSCRIBE_WINDOWS: RateLimitWindow[] = [
 
 /** Counts one unsubscribe request of `clientIp`; RATE_LIMITED (with retryAfterSeconds) when over. The key is a hash, not the address. */
 export async function limitUnsubscribeRate(options: { prisma: Pick<PrismaClient, "$queryRaw">; clientIp: string; now?: Date }): Promise<void> {
-  const key = createHash("sha256").update(`unsubscribe-address\n${options.clientIp}`).digest("base64url");
-  const result = await consumeRateLimit({ prisma: options.prisma, key, windows: UNSUBSCRIBE_WINDOWS, now: options.now });
-  if (!result.allowed) throw new AppError("RATE_LIMITED", UNSUBSCRIBE_RATE_LIMITED_MESSAGE, { retryAfterSeconds: result.retryAfterSeconds });
+  await limitAddressRate({ ...options, scope: "unsubscribe-address", windows: UNSUBSCRIBE_WINDOWS, message: UNSUBSCRIBE_RATE_LIMITED_MESSAGE });
 }
