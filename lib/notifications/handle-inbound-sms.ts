@@ -3,9 +3,6 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { helpReply, keywordOf, startReply, stopReply, type InboundSmsMessage, type SmsKeyword } from "./inbound-sms.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
-/** A reply claim this old belongs to a worker that died mid-send (as for notifications: below the queue's retries). */
-const STALE_REPLY_CLAIM_MS = 2 * 60_000;
-
 export type InboundSmsDependencies = {
   prisma: PrismaClient;
   /** Null with SMS_MODE=off: texts are still recorded and honoured, nothing is answered. */
@@ -13,7 +10,6 @@ export type InboundSmsDependencies = {
   storeName: string;
   /** How customers reach the shop, for the HELP reply (STORE_CONTACT, else the shop's web address). */
   storeContact?: string;
-  staleClaimAfterMs?: number;
 };
 
 export type InboundSmsOutcome = { keyword: SmsKeyword; recorded: boolean; replied: boolean };
@@ -33,11 +29,11 @@ export async function handleInboundSms(options: InboundSmsDependencies & { messa
   const text = await replyFor(options, keyword, message.originationNumber);
   if (!text || !options.smsSender) return { keyword, recorded, replied: false };
 
-  const staleMs = options.staleClaimAfterMs ?? STALE_REPLY_CLAIM_MS;
+  // As for notifications: a claim left by a worker that died mid-send is never taken again,
+  // because the text may have gone out (at most one reply, rather than maybe two).
   const claimed = await prisma.$executeRaw`
     UPDATE "InboundSms" SET "replyClaimedAt" = now()
-    WHERE "id" = ${message.inboundMessageId} AND "repliedAt" IS NULL
-      AND ("replyClaimedAt" IS NULL OR "replyClaimedAt" < now() - ${staleMs} * interval '1 millisecond')`;
+    WHERE "id" = ${message.inboundMessageId} AND "repliedAt" IS NULL AND "replyClaimedAt" IS NULL`;
   if (claimed === 0) return { keyword, recorded, replied: false };
 
   let providerId: string;
