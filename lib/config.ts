@@ -20,12 +20,18 @@ const optionalVapidKey = (bytes: number, message: string) =>
   );
 
 /** The push services of Chrome/Android, Firefox, Safari/iOS and Edge/Windows. */
-export const DEFAULT_PUSH_ENDPOINT_HOSTS: readonly string[] = [
+const DEFAULT_PUSH_ENDPOINT_HOSTS: readonly string[] = [
   "fcm.googleapis.com",
   "updates.push.services.mozilla.com",
   "push.apple.com",
   "notify.windows.com",
 ];
+
+/** PUSH_ENDPOINT_HOSTS as a list: comma-separated, lower case; unset or blank = the default push services. */
+export function pushEndpointHostsOf(value: string | undefined): readonly string[] {
+  const hosts = (value ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return hosts.length > 0 ? hosts : DEFAULT_PUSH_ENDPOINT_HOSTS;
+}
 
 function defaultVapidSubject(publicBaseUrl: string, mailFrom: string): string {
   if (publicBaseUrl.startsWith("https://")) return new URL(publicBaseUrl).origin;
@@ -174,7 +180,7 @@ const schema = z
     // their subdomains) are accepted, so a made-up endpoint cannot aim it at the internal network.
     PUSH_ENDPOINT_HOSTS: z
       .preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : undefined), z.string().optional())
-      .transform((v) => (v === undefined ? DEFAULT_PUSH_ENDPOINT_HOSTS : v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))),
+      .transform(pushEndpointHostsOf),
     /** SNS topic of inbound texts (two-way SMS); the dev SMS form publishes to it. Unset = no inbound texts locally. */
     INBOUND_SMS_TOPIC_ARN: z.preprocess((v) => (v === "" ? undefined : v), z.string().startsWith("arn:", "INBOUND_SMS_TOPIC_ARN must be an SNS topic ARN").optional()),
     /** How customers reach the shop, in the reply to HELP (e.g. "call 555-0100"); default: the shop's web address. */

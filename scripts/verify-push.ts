@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_PUSH_ENDPOINT_HOSTS } from "../lib/config.ts";
+import { pushEndpointHostsOf } from "../lib/config.ts";
 import { isAllowedPushEndpoint } from "../lib/notifications/push-endpoint.ts";
 import { createWebPushSender, PushSubscriptionGoneError } from "../lib/notifications/push-sender.ts";
 import { resolveSettings } from "./stack/settings.ts";
@@ -62,9 +62,7 @@ function originOf(endpoint: string): string {
 
 const subscription = readSubscription(path.resolve(callerDir, file));
 // As lib/config.ts reads PUSH_ENDPOINT_HOSTS (the rest of the shop's configuration is not needed here).
-const allowedHosts = env.PUSH_ENDPOINT_HOSTS?.trim()
-  ? env.PUSH_ENDPOINT_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
-  : DEFAULT_PUSH_ENDPOINT_HOSTS;
+const allowedHosts = pushEndpointHostsOf(env.PUSH_ENDPOINT_HOSTS);
 if (!isAllowedPushEndpoint(subscription.endpoint, allowedHosts)) {
   fail(`refusing ${originOf(subscription.endpoint)}: not an https endpoint of an allowed push service (${allowedHosts.join(", ")}; PUSH_ENDPOINT_HOSTS)`, 2);
 }
