@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL, e2eLauncherEnv } from "./e2e/stack-env.ts";
+import { chromiumLaunchOptions } from "./scripts/test-setup/chromium.ts";
 import { BUILD_READY_FILE, paymentStack, paymentsWebServers } from "./e2e/support/payments-stack.ts";
 
 // End-to-end tests drive a real browser against the real launcher (`npm start`): the
@@ -9,9 +9,6 @@ import { BUILD_READY_FILE, paymentStack, paymentsWebServers } from "./e2e/suppor
 // against two more shops (EUR and JPY, paid online through a Stripe stand-in;
 // e2e/support/payments-stack.ts).
 
-// Debian's Chromium when it is installed (.ci/run installs it); otherwise Playwright's
-// own build (`npx playwright install chromium`).
-const systemChromium = "/usr/bin/chromium";
 
 const PAYMENTS_SPECS = /payments(-[a-z]+)?\.spec\.ts$/;
 
@@ -31,9 +28,9 @@ export default defineConfig({
     browserName: "chromium",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: existsSync(systemChromium)
-      ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"] }
-      : { args: ["--no-sandbox"] },
+    // Debian's Chromium when it is installed, otherwise Playwright's own build; `npm test`
+    // gets one first (scripts/test-setup.ts).
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: "shop", testIgnore: PAYMENTS_SPECS },

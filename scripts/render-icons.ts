@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./test-setup/chromium.ts";
 
 // Renders the PNG app icons (home screen, iOS, manifest) and public/favicon.ico from the
 // SVGs in public/icons, offline, with the Chromium the e2e tests use. Run after changing
@@ -33,8 +34,7 @@ function icoWithPng(png: Buffer, size: number): Buffer {
   return Buffer.concat([header, png]);
 }
 
-const systemChromium = "/usr/bin/chromium";
-const browser = await chromium.launch(existsSync(systemChromium) ? { executablePath: systemChromium, args: ["--no-sandbox"] } : {});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   for (const { svg, png, size } of outputs) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });

@@ -9,7 +9,8 @@ import { isDrained, queueDepth } from "../support/queue-depth.ts";
 import { listenOrderChanges, sleep, waitFor } from "../support/worker-harness.ts";
 import { isAccepted, newCustomer, postOrder, runCustomers } from "./customers.ts";
 import { followOrder } from "./live-status-client.ts";
-import { findNginx, NGINX_INSTALL_HINT, startNginx, type Balancer } from "./nginx.ts";
+import { startNginx, type Balancer } from "./nginx.ts";
+import { findNginx } from "../../scripts/test-setup/nginx.ts";
 import { describeFailures, inFlightAt, loadSummary, writeResults } from "./report.ts";
 import { startWebInstances, stopWebInstances, type WebInstance } from "./web-instances.ts";
 import { signInOverHttp, TEST_ORIGIN } from "../support/staff-session.ts";
@@ -25,8 +26,8 @@ import { signInOverHttp, TEST_ORIGIN } from "../support/staff-session.ts";
 //     READY with exactly one SMS and one email each (tests/chaos/invariants.ts);
 //  3. a customer's live status stream on the killed instance reconnects through the
 //     balancer and still receives READY.
-// Without nginx the test fails in CI (.ci/run installs it) and is skipped, loudly,
-// elsewhere. SCALE_CUSTOMERS, SCALE_SECONDS and SCALE_THINK_MS change the load.
+// `npm test` installs nginx first, or stops with the command to run (scripts/test-setup.ts);
+// run alone without nginx, the test fails saying so. SCALE_CUSTOMERS, SCALE_SECONDS and SCALE_THINK_MS change the load.
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Its own build folder: never one that a running `npm start` or e2e run is serving.
@@ -40,13 +41,8 @@ const RETRY_DELAY_MS = 500;
 const SAMPLE = 20;
 
 const nginx = findNginx();
-const skip = !nginx && !process.env.CI;
-if (skip) {
-  const line = "!".repeat(100);
-  console.warn(`\n${line}\n!! SKIPPING the load-balancer scale test (tests/scale): ${NGINX_INSTALL_HINT}\n${line}\n`);
-}
 
-describe.skipIf(skip)("scale: 2 web instances behind nginx, 3 workers, one of each SIGKILLed mid-run", () => {
+describe("scale: 2 web instances behind nginx, 3 workers, one of each SIGKILLed mid-run", () => {
   const started = performance.now();
   const chaos = setupChaosStack({ mail: true });
   let webs: WebInstance[] = [];
@@ -55,7 +51,7 @@ describe.skipIf(skip)("scale: 2 web instances behind nginx, 3 workers, one of ea
   let build: string | undefined;
 
   beforeAll(async () => {
-    if (!nginx) throw new Error(NGINX_INSTALL_HINT);
+    if (!nginx) throw new Error("nginx is not installed: `npm run test:setup` installs it or says how.");
     build = await ensureFreshBuild({ root, distDir: DIST_DIR, log: (line) => console.log(`[scale] ${line}`) });
     // The app's default rate limits (lib/config.ts) rather than the test stack's raised
     // ones: each customer is a separate phone (device id) behind the same address, which

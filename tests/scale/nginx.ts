@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/embedded/free-port.ts";
@@ -10,24 +10,7 @@ import { killOnExit } from "../support/kill-on-exit.ts";
 // A real load balancer in front of the web instances: Debian's nginx, run in the
 // foreground as a child of the test with everything (config, pid, logs, temp files) in
 // a throwaway folder, so it needs no root, no system config and no port below 1024.
-
-export const NGINX_INSTALL_HINT =
-  "nginx is not installed. Debian/Ubuntu: sudo apt-get install nginx-light (or nginx); macOS: brew install nginx. " +
-  ".ci/run installs it in CI.";
-
-/** nginx on PATH, or Debian's /usr/sbin/nginx (not on a normal user's PATH). */
-export function findNginx(): string | undefined {
-  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/sbin"];
-  for (const dir of dirs) {
-    try {
-      accessSync(path.join(dir, "nginx"), constants.X_OK);
-      return path.join(dir, "nginx");
-    } catch {
-      // Not here.
-    }
-  }
-  return undefined;
-}
+// `npm test` gets nginx first (scripts/test-setup/nginx.ts finds it).
 
 /** One proxied request, from the access log: when it started and ended, and which upstreams it tried. */
 export type AccessLogEntry = { startMs: number; endMs: number; status: number; method: string; uri: string; upstreams: string[]; requestId: string };
