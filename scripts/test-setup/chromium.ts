@@ -4,7 +4,7 @@ import { aptInstall, isDebian, run, SetupStop, type Host } from "./host.ts";
 // The end-to-end tests' browser: Debian's Chromium when it is installed, otherwise
 // Playwright's own build (in Playwright's cache: ~/.cache/ms-playwright on Linux).
 
-export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 /** The launch options of playwright.config.ts, and of the check below. */
 export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {

@@ -52,7 +52,7 @@ export function readHost(): Host {
 export const isDebian = (host: Host) => host.osId === "debian";
 
 /** Runs a command with its output shown, as part of `npm test`'s own log. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): boolean {
+export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): boolean {
   console.log(`    $ ${[command, ...args].join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", cwd: options.cwd, env: { ...process.env, ...options.env } });
   return result.status === 0;

@@ -9,7 +9,7 @@ import { aptInstall, onPath, run, SetupStop, type Host } from "./host.ts";
 // project instead of installed: nothing outside node_modules changes.
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const LOCAL_NGINX_DIR = path.join(root, "node_modules", ".cache", "brewline", "nginx");
+const LOCAL_NGINX_DIR = path.join(root, "node_modules", ".cache", "brewline", "nginx");
 
 /** nginx on PATH, Debian's /usr/sbin/nginx (not on a normal user's PATH), or the unpacked one. */
 export function findNginx(): string | undefined {
