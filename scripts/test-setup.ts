@@ -3,7 +3,6 @@ import path from "node:path";
 import { ensureChromium } from "./test-setup/chromium.ts";
 import { readHost, run, SetupStop } from "./test-setup/host.ts";
 import { ensureNginx } from "./test-setup/nginx.ts";
-import { letPostgresReach } from "./test-setup/postgres-reach.ts";
 
 // The first step of `npm test`: get what the suites need that `npm install` does not
 // bring, or stop within the first minute with the one command to run. What it installs
@@ -40,7 +39,6 @@ const host = readHost();
 const stops: SetupStop[] = [];
 step(`Test setup: Node ${process.version}, ${host.platform}${host.osId ? ` (${host.osId})` : ""}${host.isRoot ? ", as root" : ""}`);
 await attempt("npm install's own steps", ensureInstalled, stops);
-letPostgresReach(host, root);
 await attempt("Chromium (end-to-end tests)", () => ensureChromium(host), stops);
 await attempt("nginx (scale test)", () => ensureNginx(host), stops);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

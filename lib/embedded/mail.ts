@@ -13,8 +13,10 @@ export type EmbeddedMailSink = {
 export async function startEmbeddedMailSink(options: {
   smtpPort: number;
   webPort: number;
-  /** Keep messages here so they survive a restart, like the orders do; omit for memory only. */
-  mailDirectory?: string;
+  /** Keep messages here so they survive a restart, like the orders do. Required: without
+   * it maildev writes every message into one shared os.tmpdir()/maildev folder that it
+   * never empties, and that another user's run may own. */
+  mailDirectory: string;
 }): Promise<EmbeddedMailSink> {
   // maildev 3 is ESM-only; loading it lazily keeps it out of processes that never need it.
   const { MailDev } = await import("maildev");
@@ -24,7 +26,8 @@ export async function startEmbeddedMailSink(options: {
     ip: "127.0.0.1",
     webIp: "127.0.0.1",
     silent: true,
-    ...(options.mailDirectory ? { mailDirectory: options.mailDirectory, maxEmails: 500 } : {}),
+    mailDirectory: options.mailDirectory,
+    maxEmails: 500,
   });
   await maildev.start();
   return {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-// What `npm test` may do on this machine to get what the tests need (docs/TESTING.md).
+// What `npm test` may do on this machine to get what the tests need (README "Test it").
 
 export type Host = {
   platform: NodeJS.Platform;

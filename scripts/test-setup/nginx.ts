@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { aptInstall, onPath, run, SetupStop, type Host } from "./host.ts";
@@ -49,6 +49,7 @@ function unpackDebianNginx(): boolean {
     if (!run("apt-get", ["download", "-q", "nginx"], { cwd: dir })) return false;
     const deb = readdirSync(dir).find((name) => name.endsWith(".deb"));
     rmSync(LOCAL_NGINX_DIR, { recursive: true, force: true });
+    mkdirSync(LOCAL_NGINX_DIR, { recursive: true });
     return deb !== undefined && run("dpkg-deb", ["-x", path.join(dir, deb), LOCAL_NGINX_DIR]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -61,6 +62,6 @@ export function ensureNginx(host: Host): void {
   console.log(`    No usable nginx (${problem}); installing it.`);
   const way = nginxWay(host);
   const installed = way === "apt-install" ? aptInstall(["nginx"]) : way === "apt-unpack" ? unpackDebianNginx() : false;
-  const after = installed ? nginxProblem(findNginx()) : "npm test cannot install it on this system";
+  const after = way === "none" ? "npm test cannot install it on this system" : installed ? nginxProblem(findNginx()) : "the install failed";
   if (after) throw new SetupStop(`The scale test needs nginx (${after}).`, nginxCommand(host));
 }

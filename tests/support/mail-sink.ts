@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { freePort } from "../../lib/embedded/free-port.ts";
 
-// A real SMTP server (maildev) that keeps what it receives in memory, so tests can
-// assert on the emails the worker sent over SMTP.
+// A real SMTP server (maildev), so tests can assert on the emails the worker sent over
+// SMTP. maildev also writes each message to disk: to a folder of this sink's own,
+// removed on close (its default, os.tmpdir()/maildev, is shared by every run and user
+// and never emptied).
 
 /** headers: the message's header lines as the server received them, unfolded, names in lower case (the last of a repeated one). */
 type SunkEmail = { subject: string; to: string[]; text: string; html: string; headers?: Record<string, string> };
@@ -28,7 +33,8 @@ async function text(stream: NodeJS.ReadableStream): Promise<string> {
 export async function startMailSink(): Promise<MailSink> {
   const { MailDev } = await import("maildev");
   const port = await freePort();
-  const maildev = new MailDev({ smtp: port, ip: "127.0.0.1", disableWeb: true, silent: true });
+  const mailDirectory = mkdtempSync(path.join(os.tmpdir(), "brewline-mail-"));
+  const maildev = new MailDev({ smtp: port, ip: "127.0.0.1", disableWeb: true, silent: true, mailDirectory });
   const servers = await maildev.start();
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
@@ -42,6 +48,9 @@ export async function startMailSink(): Promise<MailSink> {
           headers: headersOf(await text(await servers.smtp.getRawEmail(e.id))),
         })),
       ),
-    close: () => maildev.stop(),
+    close: async () => {
+      await maildev.stop();
+      rmSync(mailDirectory, { recursive: true, force: true });
+    },
   };
 }
