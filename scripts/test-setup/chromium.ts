@@ -54,7 +54,7 @@ export async function ensureChromium(host: Host): Promise<void> {
       : run("npx", ["playwright", "install", ...(way.withDeps ? ["--with-deps"] : []), "chromium"], {
           // Playwright waits 30 s on a silent connection, five times: where its download
           // host is unreachable, say so within the first minute instead.
-          env: { PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT: "10000" },
+          env: { PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT: "8000" },
         });
   const after = installed ? await launchProblem() : "the install failed";
   if (after) throw new SetupStop(`The end-to-end tests need Chromium, and npm test could not install it (${after}).`, chromiumCommand(host));
