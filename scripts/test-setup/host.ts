@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 
 // What `npm test` may do on this machine to get what the tests need (README "Test it").
@@ -32,7 +32,12 @@ export function onPath(name: string, extraDirs: string[] = []): string | undefin
   const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), ...extraDirs];
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
-    if (spawnSync("test", ["-x", candidate]).status === 0) return candidate;
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here.
+    }
   }
   return undefined;
 }
