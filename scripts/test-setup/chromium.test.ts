@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { chromiumCommand, chromiumWay } from "./chromium.ts";
 import type { Host } from "./host.ts";
 
-const debian: Host = { platform: "linux", isRoot: true, aptGet: true, osId: "debian", osLike: [] };
-const ubuntu: Host = { platform: "linux", isRoot: true, aptGet: true, osId: "ubuntu", osLike: ["debian"] };
-const mac: Host = { platform: "darwin", isRoot: false, aptGet: false, osId: "", osLike: [] };
+const debian: Host = { platform: "linux", isRoot: true, aptGet: true, osId: "debian" };
+const ubuntu: Host = { platform: "linux", isRoot: true, aptGet: true, osId: "ubuntu" };
+const mac: Host = { platform: "darwin", isRoot: false, aptGet: false, osId: "" };
 
 describe("chromiumWay", () => {
   it("uses Debian's package as root on Debian (CI), as the project's CI did", () => {

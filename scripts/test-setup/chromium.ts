@@ -32,11 +32,12 @@ export function chromiumCommand(host: Host): string {
 /** Why the browser the tests would use does not start, or undefined when it does. */
 async function launchProblem(): Promise<string | undefined> {
   const { chromium } = await import("@playwright/test");
+  const options = chromiumLaunchOptions();
   try {
-    const browser = await chromium.launch({ ...chromiumLaunchOptions(), timeout: 30_000 });
+    const browser = await chromium.launch({ ...options, timeout: 30_000 });
     const version = browser.version();
     await browser.close();
-    console.log(`    Chromium ${version} (${chromiumLaunchOptions().executablePath ?? "Playwright's own build"})`);
+    console.log(`    Chromium ${version} (${options.executablePath ?? "Playwright's own build"})`);
     return undefined;
   } catch (error) {
     return (error as Error).message.split("\n").find((line) => line.trim()) ?? "it did not start";

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
+import { isRoot } from "../../lib/embedded/postgres-access.ts";
 
 // What `npm test` may do on this machine to get what the tests need (README "Test it").
 
@@ -9,9 +10,8 @@ export type Host = {
   isRoot: boolean;
   /** apt-get is on PATH (Debian, Ubuntu and their kin). */
   aptGet: boolean;
-  /** /etc/os-release ID and ID_LIKE, e.g. "debian", ["debian"] or "ubuntu", ["debian"]. */
+  /** /etc/os-release ID, e.g. "debian" or "ubuntu". */
   osId: string;
-  osLike: string[];
 };
 
 function osRelease(): Record<string, string> {
@@ -46,10 +46,9 @@ export function readHost(): Host {
   const release = osRelease();
   return {
     platform: process.platform,
-    isRoot: process.getuid?.() === 0,
+    isRoot: isRoot(),
     aptGet: onPath("apt-get") !== undefined,
     osId: release.ID ?? "",
-    osLike: (release.ID_LIKE ?? "").split(/\s+/).filter(Boolean),
   };
 }
 
@@ -78,6 +77,6 @@ export class SetupStop extends Error {
     readonly what: string,
     readonly command: string,
   ) {
-    super(`${what} Run: ${command}`);
+    super(what);
   }
 }
