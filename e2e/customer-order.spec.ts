@@ -119,7 +119,10 @@ test("a double tap on Place order makes one order", async ({ page, request }) =>
     await new Promise((r) => setTimeout(r, 500));
     await route.continue();
   });
-  await page.getByTestId("place-order").dblclick({ force: true });
+  // The pickup choice appears once the slots have loaded and moves the button down; a
+  // double click sent before that lands where the button was (CI saw it), so wait for it.
+  await expect(page.getByTestId("pickup")).toBeVisible();
+  await page.getByTestId("place-order").dblclick();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]+$/);
   await expect.poll(async () => (await ordersNamed(name)).length).toBe(1);
   await page.waitForTimeout(1_000);
