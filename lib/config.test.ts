@@ -37,6 +37,7 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, ...keys })).toMatchObject({ ...keys, VAPID_SUBJECT: "mailto:orders@brewline.local" });
     expect(parseConfig({ ...base, PUBLIC_BASE_URL: "https://cafe.example/x" }).VAPID_SUBJECT).toBe("https://cafe.example");
     expect(parseConfig(base).PUSH_ENDPOINT_HOSTS).toContain("fcm.googleapis.com");
+    expect(parseConfig({ ...base, PUSH_ENDPOINT_HOSTS: "  " }).PUSH_ENDPOINT_HOSTS).toContain("fcm.googleapis.com");
     expect(parseConfig({ ...base, PUSH_ENDPOINT_HOSTS: " Push.Example , 127.0.0.1" }).PUSH_ENDPOINT_HOSTS).toEqual(["push.example", "127.0.0.1"]);
     expect(() => parseConfig({ ...base, VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY })).toThrow(/set both or neither/);
     expect(() => parseConfig({ ...base, ...keys, VAPID_PRIVATE_KEY: "short" })).toThrow(/VAPID_PRIVATE_KEY must be a P-256 private key/);

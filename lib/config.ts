@@ -178,9 +178,7 @@ const schema = z
     VAPID_SUBJECT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://").optional()),
     // The worker POSTs to a subscription's endpoint: only these push services' hosts (and
     // their subdomains) are accepted, so a made-up endpoint cannot aim it at the internal network.
-    PUSH_ENDPOINT_HOSTS: z
-      .preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : undefined), z.string().optional())
-      .transform(pushEndpointHostsOf),
+    PUSH_ENDPOINT_HOSTS: z.string().optional().transform(pushEndpointHostsOf),
     /** SNS topic of inbound texts (two-way SMS); the dev SMS form publishes to it. Unset = no inbound texts locally. */
     INBOUND_SMS_TOPIC_ARN: z.preprocess((v) => (v === "" ? undefined : v), z.string().startsWith("arn:", "INBOUND_SMS_TOPIC_ARN must be an SNS topic ARN").optional()),
     /** How customers reach the shop, in the reply to HELP (e.g. "call 555-0100"); default: the shop's web address. */

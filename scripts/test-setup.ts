@@ -30,7 +30,7 @@ async function attempt(title: string, ensure: () => unknown, stops: SetupStop[])
     await ensure();
   } catch (error) {
     if (!(error instanceof SetupStop)) throw error;
-    console.log(`    ${error.what}`);
+    console.log(`    ${error.message}`);
     stops.push(error);
   }
 }

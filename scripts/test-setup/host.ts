@@ -74,7 +74,7 @@ export function aptInstall(packages: string[]): boolean {
 /** Thrown when `npm test` cannot get something itself: `command` is what the person runs. */
 export class SetupStop extends Error {
   constructor(
-    readonly what: string,
+    what: string,
     readonly command: string,
   ) {
     super(what);
